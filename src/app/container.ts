@@ -1,0 +1,34 @@
+import { ContainerType } from 'type-graphql';
+import { Config } from '../config';
+import { Db } from '../db/db';
+
+type Key<T> = abstract new (...args: never[]) => T;
+
+/**
+ * A deliberately small dependency container: each feature module registers its repository,
+ * service and resolvers by class (see src/modules.ts), and type-graphql asks it for resolvers.
+ * Explicit wiring, no reflection magic: what depends on what is readable in each module's index.
+ */
+export class Container implements ContainerType {
+  private readonly instances = new Map<unknown, unknown>();
+
+  constructor(readonly db: Db, readonly config: Config) {}
+
+  set<T>(key: Key<T>, instance: T): T {
+    this.instances.set(key, instance);
+    return instance;
+  }
+
+  get<T>(key: Key<T>): T {
+    const instance = this.instances.get(key);
+    if (instance === undefined) throw new Error(`Nothing registered for ${key.name}: is its module in src/modules.ts, after the modules it needs?`);
+    return instance as T;
+  }
+}
+
+/** A feature: the resolvers it adds to the schema and how to build its objects. */
+export interface Module {
+  name: string;
+  resolvers: Function[];
+  register(c: Container): void;
+}

@@ -1,0 +1,23 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { modules } from '../modules';
+import { Container } from './container';
+
+/** Every resolver of every module: the schema is their union. */
+export function allResolvers(): NonEmptyArray<Function> {
+  return modules.flatMap((m) => m.resolvers) as NonEmptyArray<Function>;
+}
+
+export function buildAppSchema(container?: Container): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: allResolvers(),
+    container: container ?? { get: () => { throw new Error('schema built without a container'); } },
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The checked-in schema.graphql: sorted, so that it changes only when the API does. */
+export function renderSchema(schema: GraphQLSchema): string {
+  return '# Generated from the type-graphql classes in src/ by `npm run gen`. Do not edit.\n\n' +
+    printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes clients can rely on, in `extensions.code`. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+  | 'UNAVAILABLE' | 'TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+
+/** An error whose message is safe to show to the client as it is. */
+export class AppError extends GraphQLError {
+  constructor(message: string, readonly code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** One shape for every missing entity, as Marquez does: "Dataset 'ns/name' not found." */
+export class NotFoundError extends AppError {
+  constructor(entity: string, key: string) {
+    super(`${entity} '${key}' not found.`, 'NOT_FOUND', { entity, key });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extensions);
+  }
+}
+
+/** Bad input, naming the offending argument path (e.g. "input.version"). */
+export class BadInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super(message, 'BAD_USER_INPUT', field ? { field } : {});
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(message = 'The graph database is unavailable; try again shortly.') {
+    super(message, 'UNAVAILABLE');
+  }
+}
+
+export class TimeoutError extends AppError {
+  constructor(message: string) {
+    super(message, 'TIMEOUT');
+  }
+}

@@ -1,0 +1,56 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import DataLoader from 'dataloader';
+
+/**
+ * What one request carries through every async call it makes, without threading it by hand:
+ * its id (for logs), how many Cypher statements it sent (the N+1 guard in the tests and the
+ * per-operation figure in the benchmark), and its DataLoaders (so batching and caching are per
+ * request: one request never sees another's cached rows).
+ */
+export interface RequestScope {
+  requestId: string;
+  statements: number;
+  keyId?: string;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+export function currentScope(): RequestScope | undefined {
+  return requestScope.getStore();
+}
+
+export function newScope(requestId: string): RequestScope {
+  return { requestId, statements: 0, loaders: new Map() };
+}
+
+/**
+ * The request's DataLoader named `name`, created on first use. `batch` gets every key asked for
+ * in one tick and must return one value per key, in order. Outside a request (scripts, tests of
+ * services) a fresh loader is made, so calls still batch within the tick but nothing is cached.
+ */
+export function requestLoader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  const scope = currentScope();
+  const existing = scope?.loaders.get(name);
+  if (existing) return existing as unknown as DataLoader<K, V>;
+  const loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+  scope?.loaders.set(name, loader as unknown as DataLoader<unknown, unknown>);
+  return loader;
+}
+
+/** Groups rows by a key, in the order of `keys`: the usual last step of a to-many batch function. */
+export function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const map = new Map<K, R[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row); else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** One row per key, in the order of `keys` (null where none): the to-one counterpart of groupBy. */
+export function indexBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r] as const));
+  return keys.map((k) => map.get(k) ?? null);
+}

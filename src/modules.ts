@@ -1,0 +1,7 @@
+import { Module } from './app/container';
+import { systemModule } from './system';
+
+/** Every feature of the API, in dependency order (a module may use the services of those before it). */
+export const modules: Module[] = [
+  systemModule,
+];

@@ -1,0 +1,54 @@
+import { AddressInfo } from 'node:net';
+import { App, createApp } from './app/server';
+import { log } from './common/log';
+import { Config } from './config';
+import { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded';
+
+export interface RunningService {
+  url: string;
+  app: App;
+  db: Db;
+  embedded?: EmbeddedNeo4j;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole service up: Neo4j (the embedded one unless NEO4J_URI is set), migrations,
+ * then HTTP. Used by main.ts and by tests that need a real server (CLI, OpenLineage clients).
+ */
+export async function startService(config: Config): Promise<RunningService> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    embedded = await startEmbeddedNeo4j({ dataDir: config.neo4j.embeddedDataDir, port: config.neo4j.embeddedPort });
+    uri = embedded.uri;
+    log.info({ uri, reused: embedded.reused }, 'embedded Neo4j is up');
+  }
+  const db = Db.connect(uri, config.neo4j.user, config.neo4j.password, config.neo4j.database);
+  try {
+    await db.ping();
+    const { applied, current } = await migrate(db);
+    log.info({ applied, schemaVersion: current }, 'migrations checked');
+    const app = await createApp(db, config);
+    await new Promise<void>((resolve, reject) => {
+      app.httpServer.once('error', reject);
+      app.httpServer.listen(config.port, config.host, resolve);
+    });
+    const { port } = app.httpServer.address() as AddressInfo;
+    const url = `http://${config.host}:${port}`;
+    return {
+      url, app, db, embedded,
+      async stop() {
+        await app.close();
+        await db.close();
+        if (embedded && !embedded.reused) await embedded.stop();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    if (embedded && !embedded.reused) await embedded.stop();
+    throw e;
+  }
+}
