@@ -14,3 +14,6 @@ export interface Query<P> {
 export function query<P>(name: string, text: string): Query<P> {
   return { name, text };
 }
+
+/** The parameter type of a generated query: `ParamsOf<typeof Q.datasetUpsert>`. */
+export type ParamsOf<T> = T extends Query<infer P> ? P : never;

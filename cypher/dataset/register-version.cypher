@@ -1,0 +1,32 @@
+// Registers an immutable dataset version (and its dataset, if new) with its fields. When the
+// version exists already nothing is written: the caller compares contentHash to detect a conflict.
+// @param namespace: string
+// @param name: string
+// @param version: string
+// @param contentHash: string
+// @param fingerprint: string | null
+// @param rowCount: number | null
+// @param createdAt: Date | null
+// @param fields: { name: string; type: string | null; description: string | null; profile: string | null; position: number }[]
+MERGE (d:Dataset {namespace: $namespace, name: $name})
+  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime()
+WITH d
+OPTIONAL MATCH (existing:DatasetVersion {datasetId: d.id, version: $version})
+CALL (d, existing) {
+  WITH d, existing WHERE existing IS NULL
+  CREATE (v:DatasetVersion {id: randomUUID(), datasetId: d.id, version: $version, contentHash: $contentHash,
+                            fingerprint: $fingerprint, rowCount: $rowCount, createdAt: coalesce($createdAt, datetime())})
+  CREATE (v)-[:VERSION_OF]->(d)
+  SET d.updatedAt = datetime()
+  WITH v
+  CALL (v) {
+    UNWIND $fields AS f
+    CREATE (v)-[:HAS_FIELD]->(:Field {id: randomUUID(), datasetVersionId: v.id, name: f.name, type: f.type,
+                                      description: f.description, profile: f.profile, position: f.position})
+  }
+  RETURN v, true AS created
+  UNION
+  WITH existing WHERE existing IS NOT NULL
+  RETURN existing AS v, false AS created
+}
+RETURN v {.*} AS version, created

@@ -1,0 +1,9 @@
+// Creates the dataset named by (namespace, name), or updates its description; returns it.
+// @param namespace: string
+// @param name: string
+// @param description: string | null
+MERGE (d:Dataset {namespace: $namespace, name: $name})
+  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime(), d.description = $description
+  ON MATCH SET d.description = coalesce($description, d.description),
+               d.updatedAt = CASE WHEN $description IS NULL OR $description = d.description THEN d.updatedAt ELSE datetime() END
+RETURN d {.*} AS dataset
