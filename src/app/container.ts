@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import { ContainerType } from 'type-graphql';
 import { Config } from '../config';
 import { Db } from '../db/db';
@@ -31,4 +32,6 @@ export interface Module {
   name: string;
   resolvers: Function[];
   register(c: Container): void;
+  /** HTTP routes beside /graphql (e.g. the OpenLineage endpoint), mounted before it. */
+  routes?(app: Express, c: Container): void;
 }

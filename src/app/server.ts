@@ -63,6 +63,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     }
   });
   app.use('/graphiql', graphiqlRouter());
+  for (const m of modules) m.routes?.(app, container);
   app.use('/graphql', express.json({ limit: process.env.MODELGRAPH_MAX_BODY ?? '2mb' }), withRequestScope,
     expressMiddleware(apollo, { context: async () => ({}) }));
 
