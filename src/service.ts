@@ -41,9 +41,12 @@ export async function startService(config: Config): Promise<RunningService> {
     return {
       url, app, db, embedded,
       async stop() {
-        await app.close();
+        await app.close(); // stops accepting, drains in-flight requests
         await db.close();
-        if (embedded && !embedded.reused) await embedded.stop();
+        if (embedded && !embedded.reused) {
+          log.info('stopping the embedded Neo4j (a clean shutdown takes a few seconds)');
+          await embedded.stop();
+        }
       },
     };
   } catch (e) {
