@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { projectRoot } from './common/paths';
+import { AuthConfig, loadAuthConfig } from './auth/auth-config';
 
 /** Everything the service reads from its environment, in one place (documented in the README). */
 export interface Config {
@@ -16,6 +17,22 @@ export interface Config {
   };
   /** Upper bound on rows a list query returns in one page. */
   maxPageSize: number;
+  auth: AuthConfig;
+  limits: {
+    /** Deepest selection nesting a GraphQL operation may have (introspection fields excepted). */
+    maxDepth: number;
+    /** Largest estimated cost (graphql-query-complexity, page sizes multiplied in). */
+    maxComplexity: number;
+    /** Time budget of one request: its Neo4j transactions time out when it is spent. */
+    requestTimeoutMs: number;
+    /** Largest /graphql body, in express.json's notation (e.g. '2mb'). */
+    maxBody: string;
+    /** The largest OpenLineage request body, in bytes after gzip is inflated. */
+    maxLineageBytes: number;
+    introspection: boolean;
+  };
+  /** Whether mutations and ingestions leave (:AuditEvent) records (MODELGRAPH_AUDIT, default on). */
+  audit: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +48,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedDataDir: path.resolve(env.MODELGRAPH_DATA_DIR ?? path.join(projectRoot, 'data', 'neo4j')),
     },
     maxPageSize: int(env.MODELGRAPH_MAX_PAGE_SIZE, 500, 'MODELGRAPH_MAX_PAGE_SIZE'),
+    auth: loadAuthConfig(env),
+    limits: {
+      maxDepth: int(env.MODELGRAPH_MAX_DEPTH, 15, 'MODELGRAPH_MAX_DEPTH'),
+      maxComplexity: int(env.MODELGRAPH_MAX_COMPLEXITY, 20_000, 'MODELGRAPH_MAX_COMPLEXITY'),
+      requestTimeoutMs: int(env.MODELGRAPH_REQUEST_TIMEOUT_MS, 30_000, 'MODELGRAPH_REQUEST_TIMEOUT_MS'),
+      maxBody: env.MODELGRAPH_MAX_BODY || '2mb',
+      maxLineageBytes: int(env.MODELGRAPH_MAX_LINEAGE_BYTES, 5 * 1024 * 1024, 'MODELGRAPH_MAX_LINEAGE_BYTES'),
+      introspection: env.MODELGRAPH_INTROSPECTION !== 'false',
+    },
+    audit: env.MODELGRAPH_AUDIT !== 'off' && env.MODELGRAPH_AUDIT !== 'false',
   };
 }
 

@@ -1,9 +1,31 @@
 import { Module } from './app/container';
 import { datasetModule } from './dataset';
+import { featureModule } from './feature';
+import { metricsModule } from './metrics';
+import { modelModule } from './model';
+import { runModule } from './run';
+import { ensembleModule } from './ensemble';
+import { deploymentModule } from './deployment';
 import { systemModule } from './system';
+import { authModule } from './auth';
+import { auditModule } from './audit';
+import { openLineageModule } from './openlineage';
+import { lineageModule } from './lineage';
+import { dataChangeModule } from './datachange';
 
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
   systemModule,
+  authModule, // API keys (issue 6); enforced in src/app/server.ts
+  auditModule, // the audit trail (issue 6)
   datasetModule,
+  featureModule,
+  modelModule,
+  runModule,
+  ensembleModule,
+  deploymentModule,
+  metricsModule,
+  openLineageModule, // POST /api/v1/lineage (issue 4)
+  lineageModule, // impact, provenance, lineage (issue 3)
+  dataChangeModule, // dataChangeImpact: data change × served models (issue 5)
 ];

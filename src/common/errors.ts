@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 /** The codes clients can rely on, in `extensions.code`. */
 export type ErrorCode =
   | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN'
-  | 'UNAVAILABLE' | 'TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+  | 'UNAVAILABLE' | 'TIMEOUT' | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL_SERVER_ERROR';
 
 /** An error whose message is safe to show to the client as it is. */
 export class AppError extends GraphQLError {
@@ -41,5 +41,29 @@ export class UnavailableError extends AppError {
 export class TimeoutError extends AppError {
   constructor(message: string) {
     super(message, 'TIMEOUT');
+  }
+}
+
+/**
+ * No key, or one that is unknown or revoked. `http.status` is read by Apollo for the response
+ * status (and stripped from what the client sees by formatError).
+ */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Send a valid API key: Authorization: Bearer <key>.') {
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+/** A valid key whose role does not allow the operation. */
+export class ForbiddenError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'FORBIDDEN', { ...extensions, http: { status: 403 } });
+  }
+}
+
+/** An operation refused before it runs: too deep or too costly. */
+export class QueryTooComplexError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown>) {
+    super(message, 'QUERY_TOO_COMPLEX', { ...extensions, http: { status: 400 } });
   }
 }

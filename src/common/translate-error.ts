@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, BadInputError, ConflictError, TimeoutError, UnavailableError } from './errors';
+import { isUnavailableError } from './availability';
 import { log } from './log';
 
 /**
@@ -19,7 +20,7 @@ export function translateError(error: unknown): AppError {
     return new BadInputError(reason ? `Invalid ${field}: ${reason}` : error.message, field);
   }
   if (error instanceof Neo4jError) {
-    if (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || /ECONNREFUSED|connection/i.test(error.message) && !error.code.startsWith('Neo.')) {
+    if (isUnavailableError(error)) {
       return new UnavailableError();
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
@@ -44,5 +45,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   const appError = translateError(original);
-  return { message: appError.message, locations: formatted.locations, path: formatted.path, extensions: { ...appError.extensions } };
+  const { http: _http, ...extensions } = appError.extensions; // the response status, not for the client
+  return { message: appError.message, locations: formatted.locations, path: formatted.path, extensions };
 }

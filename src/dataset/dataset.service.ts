@@ -3,6 +3,7 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName, requireUnique } from '../common/validate';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import { parseFieldProfile } from '../drift/profile';
 import { DatasetRepository } from './dataset.repository';
 import {
   Dataset, DatasetFilter, DatasetRef, DatasetVersion, DatasetVersionRef, Field, RegisterDatasetVersionInput, UpsertDatasetInput,
@@ -31,7 +32,7 @@ export class DatasetService {
       name: requireName(f.name, `input.fields[${position}].name`),
       type: optionalText(f.type, `input.fields[${position}].type`, 256),
       description: optionalText(f.description, `input.fields[${position}].description`),
-      profile: jsonProperty(f.profile, `input.fields[${position}].profile`),
+      profile: jsonProperty(f.profile == null ? null : parseFieldProfile(f.profile, `input.fields[${position}].profile`), `input.fields[${position}].profile`),
       position,
     }));
     if (input.rowCount != null && input.rowCount < 0) throw new BadInputError('input.rowCount must not be negative.', 'input.rowCount');

@@ -1,9 +1,14 @@
-import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Driver, isRetryableError, ManagedTransaction } from 'neo4j-driver';
+import { Availability, isUnavailableError } from '../common/availability';
+import { TimeoutError } from '../common/errors';
 import { toNative, toNeo4j } from './convert';
 import { Query } from './query';
 import { currentScope } from './request-scope';
 
 export type Row = Record<string, unknown>;
+
+/** How long transient errors (deadlocks) are retried before the error reaches the client. */
+const RETRY_FOR_MS = 5_000;
 
 /** A transaction handed to repository code: runs named queries, returns plain rows. */
 export class Tx {
@@ -11,8 +16,15 @@ export class Tx {
 
   async run<R = Row, P = Record<string, unknown>>(q: Query<P>, params: P): Promise<R[]> {
     this.db.countStatement();
-    const result = await this.tx.run(q.text, toNeo4j(params) as Record<string, unknown>);
-    return result.records.map((r) => toNative(r.toObject()) as R);
+    const started = performance.now();
+    let ok = false;
+    try {
+      const result = await this.tx.run(q.text, toNeo4j(params) as Record<string, unknown>);
+      ok = true;
+      return result.records.map((r) => toNative(r.toObject()) as R);
+    } finally {
+      this.db.statementObserver?.(q.name, (performance.now() - started) / 1000, ok);
+    }
   }
 
   /** The first row, or undefined. */
@@ -28,16 +40,22 @@ export class Tx {
 export class Db {
   /** Statements sent since start (exported as a metric). */
   statementsSent = 0;
+  /** Told the duration of every named statement (the Prometheus histogram, src/observability). */
+  statementObserver?: (name: string, seconds: number, ok: boolean) => void;
+  /** Fails requests fast while Neo4j is unreachable, and notices when it is back. */
+  readonly availability = new Availability(() => this.ping());
 
   constructor(readonly driver: Driver, readonly database?: string) {}
 
   static connect(uri: string, user: string, password: string, database?: string): Db {
     const auth = password ? neo4j.auth.basic(user, password) : undefined;
     const driver = neo4j.driver(uri, auth, {
+      // An unreachable server is noticed within connectionTimeout; retries are Db's own (see
+      // guarded), because the driver's would keep every request of an outage waiting for seconds.
       maxConnectionPoolSize: 50,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: 10_000,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 2_000,
+      maxTransactionRetryTime: 0,
       disableLosslessIntegers: false,
       userAgent: 'modelgraph/0.1',
     });
@@ -45,13 +63,44 @@ export class Db {
   }
 
   read<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    return session.executeRead((tx) => work(new Tx(tx, this)), txConfig(timeoutMs)).finally(() => session.close());
+    return this.guarded(async () => {
+      const config = txConfig(timeoutMs);
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      return session.executeRead((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
+    });
   }
 
   write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    return session.executeWrite((tx) => work(new Tx(tx, this)), txConfig(timeoutMs)).finally(() => session.close());
+    return this.guarded(async () => {
+      const config = txConfig(timeoutMs);
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+      return session.executeWrite((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
+    });
+  }
+
+  /**
+   * Runs a transaction function with retries: transient server errors (deadlocks, lock timeouts,
+   * a leader switch) for up to RETRY_FOR_MS with jittered backoff, as the driver would; but a
+   * connection that cannot be made is tried once more only (the driver drops a dead server's
+   * pooled connections, so that retry is on a fresh one), then reported to the circuit, which
+   * answers the requests that follow at once while Neo4j is away.
+   */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      this.availability.check();
+      try {
+        return await work();
+      } catch (e) {
+        if (isUnavailableError(e)) {
+          if (attempt === 0) continue;
+          this.availability.report(e);
+          throw e;
+        }
+        if (!isRetryableError(e) || Date.now() - started > RETRY_FOR_MS) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4)));
+      }
+    }
   }
 
   /** Runs one statement outside an explicit transaction: needed for schema commands in migrations. */
@@ -77,10 +126,22 @@ export class Db {
   }
 
   close(): Promise<void> {
+    this.availability.stop();
     return this.driver.close();
   }
 }
 
+/**
+ * The transaction timeout: the caller's, capped by what is left of the request's time budget, so
+ * a runaway query is stopped by Neo4j itself (TransactionTimedOut → TIMEOUT) rather than left running.
+ */
 function txConfig(timeoutMs?: number) {
-  return timeoutMs ? { timeout: timeoutMs } : undefined;
+  const deadline = currentScope()?.deadline;
+  let timeout = timeoutMs;
+  if (deadline !== undefined) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new TimeoutError('The request ran past its time budget (MODELGRAPH_REQUEST_TIMEOUT_MS); narrow it and try again.');
+    timeout = timeout ? Math.min(timeout, left) : left;
+  }
+  return timeout ? { timeout: Math.ceil(timeout) } : undefined;
 }

@@ -10,7 +10,10 @@ import DataLoader from 'dataloader';
 export interface RequestScope {
   requestId: string;
   statements: number;
+  /** The API key the request authenticated with ('anonymous' when auth is off). */
   keyId?: string;
+  /** Epoch ms by which the request must be done: Db turns what is left into transaction timeouts. */
+  deadline?: number;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 
@@ -20,8 +23,8 @@ export function currentScope(): RequestScope | undefined {
   return requestScope.getStore();
 }
 
-export function newScope(requestId: string): RequestScope {
-  return { requestId, statements: 0, loaders: new Map() };
+export function newScope(requestId: string, budgetMs?: number): RequestScope {
+  return { requestId, statements: 0, loaders: new Map(), deadline: budgetMs ? Date.now() + budgetMs : undefined };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection';
 
 /** A registered model (a name under which versions are trained and served). */
 @ObjectType({ description: 'A registered model: the name under which versions are trained and served.' })
@@ -20,6 +21,9 @@ export class ModelVersion {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Offline evaluation metrics given at registration.' })
   metrics!: Record<string, unknown> | null;
   @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When another version replaced this one (see supersededBy).' })
+  supersededAt!: Date | null;
+  @Field(() => String, { nullable: true }) supersededReason!: string | null;
 }
 
 @InputType({ description: 'Names a model: by id, or by name.' })
@@ -33,4 +37,29 @@ export class ModelVersionRef {
   @Field(() => ID, { nullable: true }) id?: string;
   @Field({ nullable: true }) model?: string;
   @Field({ nullable: true }) version?: string;
+}
+
+/** A named pointer (e.g. "champion") from a model to one of its versions, over an interval of time. */
+@ObjectType({ description: 'An alias assignment: the alias named `name` pointed at modelVersion from `from` until `to`.' })
+export class ModelAlias {
+  @Field() name!: string;
+  @Field(() => ModelVersion) modelVersion!: ModelVersion;
+  @Field() from!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the alias moved away or was removed; null while it holds.' })
+  to!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the alias was set, as given.' })
+  reason!: string | null;
+}
+
+@ObjectType() export class ModelConnection extends Connection(Model) {}
+
+@InputType()
+export class UpsertModelInput {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType()
+export class ModelFilter {
+  @Field({ nullable: true, description: 'Case-insensitive substring of the name.' }) nameContains?: string;
 }

@@ -37,7 +37,11 @@ export function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNe
   const key = path.resolve(options.dataDir);
   let started = running.get(key);
   if (!started) {
-    started = launch({ ...options, dataDir: key });
+    started = launch({ ...options, dataDir: key }).then((neo4j) => ({
+      ...neo4j,
+      // Once stopped, the next start for this data dir launches a new instance.
+      stop: () => { running.delete(key); return neo4j.stop(); },
+    }));
     running.set(key, started);
     started.catch(() => running.delete(key));
   }

@@ -1,0 +1,9 @@
+// Stores a new API key: its hash, never the key itself. MERGE on the hash makes ensuring the
+// MODELGRAPH_ADMIN_KEY at every start-up idempotent (and concurrent start-ups safe).
+// @param hash: string
+// @param prefix: string
+// @param name: string
+// @param role: string
+MERGE (k:ApiKey {hash: $hash})
+  ON CREATE SET k.id = randomUUID(), k.prefix = $prefix, k.name = $name, k.role = $role, k.createdAt = datetime()
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key

@@ -1,0 +1,12 @@
+// Retires the deployment: closes every open SERVES edge (to = $now) and records when and why.
+// @param deploymentId: string
+// @param now: Date
+// @param reason: string | null
+MATCH (d:Deployment {id: $deploymentId})
+CALL (d) {
+  MATCH (d)-[s:SERVES]->()
+  WHERE s.to IS NULL
+  SET s.to = $now
+}
+SET d.retiredAt = $now, d.retiredReason = $reason
+RETURN d {.*} AS deployment

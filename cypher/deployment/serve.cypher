@@ -1,0 +1,24 @@
+// Closes every open SERVES edge of the deployment (to = $now) and opens one per target with its
+// share (from = $now): a change of what is served is one instant in the history.
+// @param deploymentId: string
+// @param modelVersions: { id: string; share: number }[]
+// @param ensembles: { id: string; share: number }[]
+// @param now: Date
+// @param reason: string | null
+MATCH (d:Deployment {id: $deploymentId})
+CALL (d) {
+  MATCH (d)-[s:SERVES]->()
+  WHERE s.to IS NULL
+  SET s.to = $now
+}
+CALL (d) {
+  UNWIND $modelVersions AS target
+  MATCH (mv:ModelVersion {id: target.id})
+  CREATE (d)-[:SERVES {trafficShare: toFloat(target.share), from: $now, reason: $reason}]->(mv)
+}
+CALL (d) {
+  UNWIND $ensembles AS target
+  MATCH (e:Ensemble {id: target.id})
+  CREATE (d)-[:SERVES {trafficShare: toFloat(target.share), from: $now, reason: $reason}]->(e)
+}
+RETURN d {.*} AS deployment

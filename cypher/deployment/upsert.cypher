@@ -1,0 +1,8 @@
+// Creates the deployment named $name, or updates its environment and endpoint; returns it.
+// @param name: string
+// @param environment: string
+// @param endpoint: string | null
+MERGE (d:Deployment {name: $name})
+  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.environment = $environment, d.endpoint = $endpoint
+  ON MATCH SET d.environment = $environment, d.endpoint = coalesce($endpoint, d.endpoint)
+RETURN d {.*} AS deployment

@@ -1,0 +1,6 @@
+// For each ensemble id: every MEMBER edge it ever had, in the order they were opened.
+// @param ensembleIds: string[]
+UNWIND $ensembleIds AS ensembleId
+MATCH (:Ensemble {id: ensembleId})-[m:MEMBER]->(mv:ModelVersion)
+RETURN ensembleId, m {.*} AS member, mv {.*} AS modelVersion
+ORDER BY m.from, m.weight DESC, mv.modelId, mv.version

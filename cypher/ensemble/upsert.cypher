@@ -1,0 +1,7 @@
+// Creates the ensemble named $name, or updates its description; returns it.
+// @param name: string
+// @param description: string | null
+MERGE (e:Ensemble {name: $name})
+  ON CREATE SET e.id = randomUUID(), e.createdAt = datetime(), e.description = $description
+  ON MATCH SET e.description = coalesce($description, e.description)
+RETURN e {.*} AS ensemble

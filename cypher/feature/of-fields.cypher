@@ -1,0 +1,6 @@
+// For each field id: the features derived from it, by (namespace, name).
+// @param fieldIds: string[]
+UNWIND $fieldIds AS fieldId
+MATCH (:Field {id: fieldId})<-[:DERIVED_FROM]-(f:Feature)
+RETURN fieldId, f {.*} AS feature
+ORDER BY f.namespace, f.name

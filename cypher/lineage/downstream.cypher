@@ -1,0 +1,73 @@
+// Everything downstream of one node — what a change to it can affect — as the graph stood at $asOf
+// (null: now). Data flows: a dataset (only when it is the origin) to its versions; a version to the
+// runs that READ it, to the model versions TRAINED_ON it, to its fields (HAS_FIELD) and to its dataset
+// (reported, never expanded: other versions of a derived dataset are not affected); a run to the
+// versions it WROTE and the model versions PRODUCED_BY it; a job to its runs; a field to the fields and
+// features DERIVED_FROM it; a feature to the model versions that USE it; a model version to the
+// ensembles it is a MEMBER of and the deployments that SERVE it; an ensemble to its deployments.
+// MEMBER/SERVES count only while they held at t (from <= t < to-or-open); with $asOf, nodes created
+// after it do not exist yet. One row per reached node (the origin first, distance 0): its shortest
+// distance (at most $depth hops; at most $maxNodes nodes besides the origin, plus one that says
+// "truncated"), display label, its outgoing downstream edges (to any node; the caller keeps those
+// between reached nodes),
+// and for model versions and ensembles the deployments serving them at t (directly or via an ensemble).
+// @param originElementId: string
+// @param asOf: Date | null
+// @param depth: number
+// @param maxNodes: number
+MATCH (s) WHERE elementId(s) = $originElementId
+WITH s, coalesce($asOf, datetime()) AS t
+// Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level
+// (so work grows with nodes x depth, never with the number of paths).
+WITH s, t, reduce(levels = [[s]], i IN range(1, $depth) | levels + [COLLECT {
+    UNWIND levels[-1] AS a
+    MATCH (a)-[r]-(b)
+    WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND (
+        (type(r) IN ['WROTE', 'HAS_FIELD'] AND startNode(r) = a)
+        OR (type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion AND a <> s)
+        OR (type(r) = 'VERSION_OF' AND endNode(r) = a AND a = s)
+        OR (type(r) IN ['READ', 'TRAINED_ON', 'PRODUCED_BY', 'DERIVED_FROM', 'USES_FEATURE', 'RUN_OF'] AND endNode(r) = a)
+        OR (type(r) IN ['MEMBER', 'SERVES'] AND endNode(r) = a AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t)))
+    RETURN DISTINCT b LIMIT $maxNodes + 1
+  }]) AS levels
+UNWIND range(0, size(levels) - 1) AS level
+UNWIND levels[level] AS a
+WITH s, t, a, min(level) AS distance
+ORDER BY distance
+LIMIT $maxNodes + 2 // the origin, $maxNodes nodes, and one more to tell "truncated"
+WITH s, t, a, distance, COLLECT {
+    MATCH (a)-[r]-(b)
+    WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND (
+      (type(r) IN ['WROTE', 'HAS_FIELD'] AND startNode(r) = a)
+      OR (type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion AND a <> s)
+      OR (type(r) = 'VERSION_OF' AND endNode(r) = a AND a = s)
+      OR (type(r) IN ['READ', 'TRAINED_ON', 'PRODUCED_BY', 'DERIVED_FROM', 'USES_FEATURE', 'RUN_OF'] AND endNode(r) = a)
+      OR (type(r) IN ['MEMBER', 'SERVES'] AND endNode(r) = a AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t)))
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}
+  } AS edges
+CALL (a) {
+  OPTIONAL MATCH (a)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)
+  WITH a, coalesce(fieldVersion, a) AS v
+  OPTIONAL MATCH (v)-[:VERSION_OF|RUN_OF]->(owner)
+  RETURN CASE
+    WHEN a:Dataset OR a:Job OR a:Feature THEN a.namespace + '/' + a.name
+    WHEN a:DatasetVersion THEN owner.namespace + '/' + owner.name + '@' + a.version
+    WHEN a:Field THEN owner.namespace + '/' + owner.name + '@' + v.version + '.' + a.name
+    WHEN a:ModelVersion THEN owner.name + '@' + a.version
+    WHEN a:Run THEN coalesce(owner.namespace + '/' + owner.name + '#', '') + a.runId
+    ELSE a.name END AS display
+}
+RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a.environment AS environment,
+  COLLECT {
+    MATCH (a)<-[sv:SERVES]-(dep:Deployment)
+    WHERE (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
+            ensemble: null, weight: null}
+  } + COLLECT {
+    MATCH (a:ModelVersion)<-[m:MEMBER]-(e:Ensemble)<-[sv:SERVES]-(dep:Deployment)
+    WHERE (m.from IS NULL OR m.from <= t) AND (m.to IS NULL OR m.to > t)
+      AND (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
+            ensemble: e.name, weight: m.weight}
+  } AS serving
+ORDER BY distance

@@ -1,0 +1,15 @@
+// SERVES relationships of the target (a deployment's own, or those serving the model version or
+// ensemble) that opened or closed within [$from, $to).
+// @param targetId: string
+// @param from: Date
+// @param to: Date
+CALL () {
+  MATCH (d:Deployment {id: $targetId})-[r:SERVES]->(x) RETURN d, r, x
+  UNION
+  MATCH (d:Deployment)-[r:SERVES]->(x:ModelVersion {id: $targetId}) RETURN d, r, x
+  UNION
+  MATCH (d:Deployment)-[r:SERVES]->(x:Ensemble {id: $targetId}) RETURN d, r, x
+}
+WITH d, r, x WHERE (r.from >= $from AND r.from < $to) OR (r.to >= $from AND r.to < $to)
+RETURN d.name AS deployment, r.from AS servedFrom, r.to AS servedTo, r.trafficShare AS trafficShare,
+       CASE WHEN x:ModelVersion THEN x.id END AS modelVersionId, CASE WHEN x:Ensemble THEN x.name END AS ensemble

@@ -1,0 +1,6 @@
+// For each feature id: the model versions that use it, with the importance they give it; newest first.
+// @param featureIds: string[]
+UNWIND $featureIds AS featureId
+MATCH (:Feature {id: featureId})<-[u:USES_FEATURE]-(mv:ModelVersion)
+RETURN featureId, u.importance AS importance, mv {.*} AS modelVersion
+ORDER BY mv.createdAt DESC, mv.version DESC

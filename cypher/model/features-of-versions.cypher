@@ -1,0 +1,6 @@
+// For each model version id: the features it uses, most important first.
+// @param versionIds: string[]
+UNWIND $versionIds AS versionId
+MATCH (:ModelVersion {id: versionId})-[u:USES_FEATURE]->(f:Feature)
+RETURN versionId, u.importance AS importance, f {.*} AS feature
+ORDER BY u.importance DESC, f.namespace, f.name

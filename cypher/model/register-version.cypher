@@ -1,0 +1,42 @@
+// Registers an immutable model version (and its model, if new) with the data it was trained on,
+// the features it uses and the run that produced it; every referenced id was resolved beforehand.
+// When the version exists already nothing is written: the caller compares contentHash.
+// @param model: string
+// @param version: string
+// @param contentHash: string
+// @param tags: string[]
+// @param metrics: string | null
+// @param createdAt: Date | null
+// @param runId: string | null
+// @param trainedOn: { datasetVersionId: string; role: string }[]
+// @param features: { featureId: string; importance: number }[]
+MERGE (m:Model {name: $model})
+  ON CREATE SET m.id = randomUUID(), m.createdAt = datetime()
+WITH m
+OPTIONAL MATCH (existing:ModelVersion {modelId: m.id, version: $version})
+CALL (m, existing) {
+  WITH m, existing WHERE existing IS NULL
+  CREATE (mv:ModelVersion {id: randomUUID(), modelId: m.id, version: $version, contentHash: $contentHash,
+                           tags: $tags, metrics: $metrics, createdAt: coalesce($createdAt, datetime())})
+  CREATE (mv)-[:VERSION_OF]->(m)
+  WITH mv
+  CALL (mv) {
+    UNWIND $trainedOn AS t
+    MATCH (dv:DatasetVersion {id: t.datasetVersionId})
+    CREATE (mv)-[:TRAINED_ON {role: t.role}]->(dv)
+  }
+  CALL (mv) {
+    UNWIND $features AS u
+    MATCH (f:Feature {id: u.featureId})
+    CREATE (mv)-[:USES_FEATURE {importance: toFloat(u.importance)}]->(f)
+  }
+  CALL (mv) {
+    MATCH (r:Run {runId: $runId})
+    CREATE (mv)-[:PRODUCED_BY]->(r)
+  }
+  RETURN mv, true AS created
+  UNION
+  WITH existing WHERE existing IS NOT NULL
+  RETURN existing AS mv, false AS created
+}
+RETURN mv {.*} AS version, created

@@ -1,0 +1,8 @@
+// Ends alias $alias of the model now (to = now); the assignment stays as history. No open alias: no-op.
+// @param modelId: string
+// @param alias: string
+MATCH (m:Model {id: $modelId})
+OPTIONAL MATCH (m)-[open:ALIAS {name: $alias}]->(:ModelVersion)
+WHERE open.to IS NULL
+SET open.to = datetime()
+RETURN m {.*} AS model

@@ -1,0 +1,14 @@
+// Records that $byId replaced $oldId (SUPERSEDED_BY at, reason) and marks the old version; the
+// caller has checked both exist, share a model and differ. No row when either got superseded
+// meanwhile: both are write-locked (held to commit) before that is checked.
+// @param oldId: string
+// @param byId: string
+// @param reason: string
+MATCH (old:ModelVersion {id: $oldId}), (by:ModelVersion {id: $byId})
+SET old._LOCK_ = true, by._LOCK_ = true
+REMOVE old._LOCK_, by._LOCK_
+WITH old, by
+WHERE old.supersededAt IS NULL AND by.supersededAt IS NULL
+CREATE (old)-[:SUPERSEDED_BY {at: datetime(), reason: $reason}]->(by)
+SET old.supersededAt = datetime(), old.supersededReason = $reason
+RETURN old {.*} AS version

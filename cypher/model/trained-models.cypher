@@ -1,0 +1,6 @@
+// For each dataset version id: the model versions trained on it, with the role it played; newest first.
+// @param datasetVersionIds: string[]
+UNWIND $datasetVersionIds AS datasetVersionId
+MATCH (:DatasetVersion {id: datasetVersionId})<-[t:TRAINED_ON]-(mv:ModelVersion)
+RETURN datasetVersionId, t.role AS role, mv {.*} AS modelVersion
+ORDER BY mv.createdAt DESC, mv.version DESC

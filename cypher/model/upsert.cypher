@@ -1,0 +1,7 @@
+// Creates the model named $name, or updates its description; returns it.
+// @param name: string
+// @param description: string | null
+MERGE (m:Model {name: $name})
+  ON CREATE SET m.id = randomUUID(), m.createdAt = datetime(), m.description = $description
+  ON MATCH SET m.description = coalesce($description, m.description)
+RETURN m {.*} AS model

@@ -1,0 +1,6 @@
+// For each run id: the model versions it trained (PRODUCED_BY), oldest first.
+// @param runIds: string[]
+UNWIND $runIds AS runId
+MATCH (mv:ModelVersion)-[:PRODUCED_BY]->(:Run {runId: runId})
+RETURN runId, mv {.*} AS modelVersion
+ORDER BY mv.createdAt, mv.id

@@ -1,0 +1,9 @@
+// Creates the job named by (namespace, name), or updates its description; returns it.
+// @param namespace: string
+// @param name: string
+// @param description: string | null
+MERGE (j:Job {namespace: $namespace, name: $name})
+  ON CREATE SET j.id = randomUUID(), j.createdAt = datetime(), j.updatedAt = datetime(), j.description = $description
+  ON MATCH SET j.description = coalesce($description, j.description),
+               j.updatedAt = CASE WHEN $description IS NULL OR $description = j.description THEN j.updatedAt ELSE datetime() END
+RETURN j {.*} AS job

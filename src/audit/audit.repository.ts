@@ -1,0 +1,19 @@
+import { Db } from '../db/db';
+import { ParamsOf } from '../db/query';
+import * as Q from '../generated/cypher';
+import { AuditEvent } from './audit.types';
+
+export type AuditRecord = ParamsOf<typeof Q.auditRecord>['events'][number];
+
+/** The only code that talks to Neo4j about the audit trail. */
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  async record(events: AuditRecord[]): Promise<void> {
+    await this.db.write((tx) => tx.run(Q.auditRecord, { events }));
+  }
+
+  async list(p: ParamsOf<typeof Q.auditList>): Promise<AuditEvent[]> {
+    return (await this.db.read((tx) => tx.run<{ event: AuditEvent }>(Q.auditList, p))).map((r) => r.event);
+  }
+}

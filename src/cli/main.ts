@@ -1,0 +1,104 @@
+import { Command, Option } from 'commander';
+import { CliError, Endpoint, EXIT, graphql } from './client';
+import { addKeyCommands } from '../auth/key-commands';
+import { addDataChangeCommands, addQuantifyOptions, quantifiedReport, quantify, QuantifyOptions } from './datachange-commands';
+import { GraphData, ImpactData, impactReport, lineageDot, lineageReport } from './format';
+import { asOfOption, NodeOptions, nodeRefOf } from './node-options';
+import { provenanceReport, ProvenanceData } from './provenance-report';
+import { IMPACT, LINEAGE, PROVENANCE } from './queries';
+
+const EXIT_HELP = `
+Exit status: 0 done; 1 usage or connection error; 2 the service answered with GraphQL errors;
+3 (impact --fail-if-served) a deployment serving now (or at --as-of) is affected; (diff --fail-on-drift) a field drifted.
+Environment: MODELGRAPH_URL (default http://127.0.0.1:4000), MODELGRAPH_API_KEY (sent as Authorization: Bearer).`;
+
+/** The `modelgraph` command: impact, provenance and lineage queries against a running service. */
+export function program(write: (text: string) => void = (t) => process.stdout.write(t + '\n')): Command {
+  const cli = new Command('modelgraph').description('Ask a modelgraph service what data feeds which models, and what a change affects.')
+    .option('--url <url>', 'the service (or its /graphql endpoint)', process.env.MODELGRAPH_URL ?? 'http://127.0.0.1:4000')
+    .option('--api-key <key>', 'API key, sent as Authorization: Bearer (default: $MODELGRAPH_API_KEY)', process.env.MODELGRAPH_API_KEY)
+    .addHelpText('after', EXIT_HELP).showHelpAfterError();
+  const endpoint = (cmd: Command): Endpoint => {
+    const o = cmd.optsWithGlobals<{ url: string; apiKey?: string }>();
+    return { url: o.url, apiKey: o.apiKey };
+  };
+  const nodeOptions = (cmd: Command) => cmd
+    .option('--dataset <namespace/name>', 'a dataset (all its versions)')
+    .option('--namespace <namespace>', 'the dataset namespace, when it and the name both hold slashes (then --dataset is the bare name)')
+    .option('--version <version>', 'with --dataset: one dataset version')
+    .option('--field <field>', 'with --dataset: one field (of --version, default the current version)')
+    .option('--feature <namespace/name>', 'a feature').option('--job <namespace/name>', 'a job')
+    .option('--model-version <model@version>', 'a model version');
+
+  addQuantifyOptions(nodeOptions(cli.command('impact').description('What a change to a dataset, version, field, feature, job or model version affects.')))
+    .option('--depth <n>', 'hops to follow (service default 10, at most 20)', positiveInt)
+    .option('--served-only', 'only what leads to a deployment serving now (or at --as-of)')
+    .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
+    .option('--json', 'print the GraphQL answer as JSON')
+    .option('--fail-if-served', `exit ${EXIT.SERVED_AFFECTED} when a served deployment is affected (a CI gate)`)
+    .action(async (o: NodeOptions & QuantifyOptions & { depth?: number; servedOnly?: boolean; asOf?: string; json?: boolean; failIfServed?: boolean }, cmd: Command) => {
+      const vars = { of: nodeRefOf(o), depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf) };
+      const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // issue 5: the dataChangeImpact ranking
+      const result = await allImpactPages(endpoint(cmd), vars);
+      if (o.json) write(JSON.stringify(quantified ? { ...result, dataChangeImpact: quantified } : result, null, 2));
+      else write(impactReport(result) + (quantified ? `\n\n${quantifiedReport(quantified)}` : ''));
+      if (o.failIfServed && result.summary.servedDeployments.length > 0) process.exitCode = EXIT.SERVED_AFFECTED;
+    });
+
+  cli.command('provenance').description('What a deployment, ensemble or model version was built from, down to raw datasets.')
+    .option('--deployment <name>').option('--ensemble <name>').option('--model-version <model@version>')
+    .option('--as-of <time>', 'as the graph stood then (ISO 8601)').option('--json', 'print the GraphQL answer as JSON')
+    .action(async (o: NodeOptions & { asOf?: string; json?: boolean }, cmd: Command) => {
+      const data = await graphql<{ provenance: ProvenanceData }>(endpoint(cmd), PROVENANCE, { of: nodeRefOf(o), asOf: asOfOption(o.asOf) });
+      write(o.json ? JSON.stringify(data.provenance, null, 2) : provenanceReport(data.provenance));
+    });
+
+  nodeOptions(cli.command('lineage').description('The subgraph around a node: nodes and edges, as a table, JSON or Graphviz DOT.'))
+    .option('--deployment <name>').option('--ensemble <name>')
+    .addOption(new Option('--direction <direction>', 'which way to follow').choices(['up', 'down', 'both']).default('both'))
+    .option('--depth <n>', 'hops to follow (service default 10, at most 20)', positiveInt)
+    .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
+    .option('--json', 'print the GraphQL answer as JSON').option('--dot', 'print Graphviz DOT')
+    .action(async (o: NodeOptions & { direction: string; depth?: number; asOf?: string; json?: boolean; dot?: boolean }, cmd: Command) => {
+      const direction = { up: 'UPSTREAM', down: 'DOWNSTREAM', both: 'BOTH' }[o.direction];
+      const data = await graphql<{ lineage: GraphData }>(endpoint(cmd), LINEAGE,
+        { node: nodeRefOf(o), direction, depth: o.depth, asOf: asOfOption(o.asOf) });
+      write(o.json ? JSON.stringify(data.lineage, null, 2) : o.dot ? lineageDot(data.lineage) : lineageReport(data.lineage));
+    });
+  addDataChangeCommands(cli, endpoint, write); // diff, profile (issue 5)
+  addKeyCommands(cli, endpoint, write); // keys list|create|revoke|bootstrap (issue 6)
+  return cli;
+}
+
+/** Every page of an impact answer, merged into one (the CLI reports all of it). */
+async function allImpactPages(endpoint: Endpoint, vars: Record<string, unknown>): Promise<ImpactData> {
+  type Page = Omit<ImpactData, 'items'> & { items: { nodes: ImpactData['items']; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  let after: string | null = null;
+  let first: Page | undefined;
+  const items: ImpactData['items'] = [];
+  do {
+    const { impact }: { impact: Page } = await graphql<{ impact: Page }>(endpoint, IMPACT, { ...vars, after });
+    first ??= impact;
+    items.push(...impact.items.nodes);
+    after = impact.items.pageInfo.hasNextPage ? impact.items.pageInfo.endCursor : null;
+  } while (after);
+  return { ...first!, items };
+}
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`'${value}' is not a positive integer`, EXIT.USAGE);
+  return Number(value);
+}
+
+/** Runs the command line; every failure becomes one line on stderr and an exit status, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    const code = e instanceof CliError ? e.code : EXIT.USAGE;
+    process.stderr.write(`modelgraph: ${(e as Error).message}\n`);
+    process.exitCode = code;
+  }
+}
+
+if (require.main === module) void main(process.argv);

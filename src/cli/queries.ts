@@ -1,0 +1,28 @@
+/** The operations the CLI sends; fields are what its reports print (and --json passes on as they are). */
+const NODE = 'id type label';
+
+export const IMPACT = `query Impact($of: NodeRef!, $depth: Int, $servedOnly: Boolean, $asOf: DateTimeISO, $after: String) {
+  impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, page: { first: 200, after: $after }) {
+    origin { ${NODE} } asOf depth truncated
+    items { nodes { node { ${NODE} } distance truncated served
+                    serving { deployment environment trafficShare direct ensemble weight }
+                    paths { nodes { ${NODE} } relationships } }
+            pageInfo { hasNextPage endCursor } }
+    summary { total byType { type count } servedDeployments { id name environment via } } } }`;
+
+export const PROVENANCE = `query Provenance($of: NodeRef!, $asOf: DateTimeISO) {
+  provenance(of: $of, asOf: $asOf) {
+    origin { ${NODE} } asOf truncated
+    served { deployment { ${NODE} } target { ${NODE} } trafficShare }
+    members { ensemble { ${NODE} } modelVersion { ${NODE} } weight }
+    modelVersions { ${NODE} }
+    training { modelVersion { ${NODE} } datasetVersion { ${NODE} } role }
+    featureUses { modelVersion { ${NODE} } feature { ${NODE} } importance }
+    fields { ${NODE} }
+    runs { run { ${NODE} } runId job state codeVersion parameters startedAt read { ${NODE} } wrote { ${NODE} } produced { ${NODE} } }
+    datasetVersions { datasetVersion { ${NODE} } dataset { ${NODE} } raw }
+    rawDatasets { ${NODE} } } }`;
+
+export const LINEAGE = `query Lineage($node: NodeRef!, $direction: LineageDirection!, $depth: Int, $asOf: DateTimeISO) {
+  lineage(node: $node, direction: $direction, depth: $depth, asOf: $asOf) {
+    origin { ${NODE} } depth truncated nodes { ${NODE} } edges { from to type } } }`;

@@ -1,0 +1,54 @@
+import { BadInputError } from '../common/errors';
+import { requireName } from '../common/validate';
+import { DatasetService } from '../dataset/dataset.service';
+import { DatasetRef } from '../dataset/dataset.types';
+import type { DiffResult } from '../drift/diff';
+import { DriftService } from '../drift/drift.service';
+import { DriftThresholdsInput } from '../drift/drift.types';
+import { DataChangeRepository } from './datachange.repository';
+import { DataChangeImpact, DriftMeasure } from './datachange.types';
+import { observedChange, WindowBucket, windowsAround } from './observed-change';
+import { rankDeployments } from './scoring';
+
+export interface DataChangeArgs {
+  dataset: DatasetRef; from: string; to: string; thresholds?: DriftThresholdsInput; measure?: DriftMeasure;
+  metric?: string | null; windowHours?: number;
+}
+
+export const DEFAULT_WINDOW_HOURS = 168;
+const MAX_WINDOW_HOURS = 24 * 366;
+
+/**
+ * dataChangeImpact: the diff of two versions (the drift module's), who is served now downstream of
+ * the dataset (the impact traversal), then a score per deployment (scoring.ts) and, with a metric,
+ * what was observed around the moment the new version became current.
+ */
+export class DataChangeService {
+  constructor(private readonly repo: DataChangeRepository, private readonly datasets: DatasetService, private readonly drift: DriftService) {}
+
+  async impact(args: DataChangeArgs): Promise<DataChangeImpact> {
+    const from = requireName(args.from, 'from');
+    const to = requireName(args.to, 'to');
+    const metric = args.metric == null ? null : requireName(args.metric, 'metric');
+    const windowHours = args.windowHours ?? DEFAULT_WINDOW_HOURS;
+    if (!Number.isInteger(windowHours) || windowHours < 1 || windowHours > MAX_WINDOW_HOURS) {
+      throw new BadInputError(`windowHours must be between 1 and ${MAX_WINDOW_HOURS}.`, 'windowHours');
+    }
+    const measure = args.measure ?? DriftMeasure.PSI;
+    const dataset = await this.datasets.resolve(args.dataset);
+    const ref = (version: string) => ({ namespace: dataset.namespace, name: dataset.name, version });
+    const diff = await this.drift.datasetDiff(ref(from), ref(to), args.thresholds);
+    const { served, uses, truncated } = await this.repo.servedDependents(dataset.id);
+    const ranked = rankDeployments(diff as unknown as DiffResult, served, uses, measure);
+    const observed = new Map<string, WindowBucket[]>();
+    const windows = windowsAround(diff.to.createdAt, windowHours);
+    if (metric !== null && ranked.length) {
+      const rows = await this.repo.metricWindows({ deployments: ranked.map((d) => d.deployment), metric, ...windows });
+      for (const r of rows) (observed.get(r.deployment) ?? observed.set(r.deployment, []).get(r.deployment)!).push(r);
+    }
+    return {
+      dataset, diff, measure, truncated,
+      deployments: ranked.map((d) => ({ ...d, observed: metric === null ? null : observedChange(metric, windows, observed.get(d.deployment) ?? []) })),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '../app/container';
+import { DatasetService } from '../dataset/dataset.service';
+import { DriftService } from '../drift/drift.service';
+import { traversalLimits } from '../lineage';
+import { LineageRepository } from '../lineage/lineage.repository';
+import { DataChangeRepository } from './datachange.repository';
+import { DataChangeResolver } from './datachange.resolver';
+import { DataChangeService } from './datachange.service';
+
+/** How much a dataset change matters to what is served (issue 5). Needs the dataset and metrics (drift) modules. */
+export const dataChangeModule: Module = {
+  name: 'datachange',
+  resolvers: [DataChangeResolver],
+  register(c) {
+    const repo = new DataChangeRepository(c.db, new LineageRepository(c.db), traversalLimits());
+    c.set(DataChangeResolver, new DataChangeResolver(new DataChangeService(repo, c.get(DatasetService), c.get(DriftService))));
+  },
+};

@@ -1,0 +1,133 @@
+import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { optionalText, requireFinite, requireName } from '../common/validate';
+import { Tx } from '../db/db';
+import { groupBy, requestLoader } from '../db/request-scope';
+import * as Q from '../generated/cypher';
+import { changeTime } from '../ensemble/change-time';
+import { Ensemble } from '../ensemble/ensemble.types';
+import { EnsembleService, SUM_TOLERANCE, withField } from '../ensemble/ensemble.service';
+import { resolveModelVersionRefs } from '../ensemble/model-versions';
+import { ModelVersion } from '../model/model.types';
+import { DeploymentRepository } from './deployment.repository';
+import { Deployment, DeploymentChange, DeploymentFilter, DeploymentTargetInput, DeploymentServing, TrafficShareInput, UpsertDeploymentInput } from './deployment.types';
+import { historyOf } from './deployment-history';
+
+interface When { reason?: string | null; at?: Date | null }
+interface ResolvedShare { id: string; isEnsemble: boolean; share: number }
+
+/** The rules for deployments: what they serve, with which traffic shares, as append-only history. */
+export class DeploymentService {
+  constructor(private readonly repo: DeploymentRepository, private readonly ensembles: EnsembleService, private readonly maxPageSize: number) {}
+
+  upsert(input: UpsertDeploymentInput): Promise<Deployment> {
+    const p = {
+      name: requireName(input.name, 'input.name'),
+      environment: requireName(input.environment, 'input.environment'),
+      endpoint: optionalText(input.endpoint, 'input.endpoint', 2048),
+    };
+    return this.repo.write((tx) => this.repo.upsert(tx, p));
+  }
+
+  /** All traffic to one target. */
+  deploy(name: string, target: DeploymentTargetInput, when: When): Promise<Deployment> {
+    return this.shiftTraffic(name, [{ target, share: 1 }], when, 'target');
+  }
+
+  /** Replaces what is served: every open SERVES edge is closed and the new set opened, at one instant. */
+  shiftTraffic(name: string, shares: TrafficShareInput[], when: When, field = 'shares'): Promise<Deployment> {
+    const reason = optionalText(when.reason, 'reason');
+    if (shares.length === 0) throw new BadInputError(`${field} must not be empty.`, field);
+    shares.forEach((s, i) => {
+      requireFinite(s.share, `${field}[${i}].share`, 0, 1);
+      if (s.share <= 0) throw new BadInputError(`${field}[${i}].share must be > 0.`, `${field}[${i}].share`);
+    });
+    const sum = shares.reduce((total, s) => total + s.share, 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new BadInputError(`${field}: the shares sum to ${sum}, not 1.`, field);
+    const targetField = (i: number) => (field === 'target' ? 'target' : `${field}[${i}].target`);
+    return this.repo.write(async (tx) => {
+      const current = await this.forUpdate(tx, name);
+      const resolved = await this.resolveTargets(tx, shares, targetField);
+      if (new Set(resolved.map((r) => r.id)).size < resolved.length) throw new BadInputError(`${field} names a target twice.`, field);
+      const open = new Map(current.open.map((o) => [o.targetId, o.share]));
+      if (open.size === resolved.length && resolved.every((r) => open.get(r.id) === r.share)) return current.deployment; // already so
+      const now = changeTime(when.at, current.lastChange, 'at');
+      return this.repo.serve(tx, {
+        deploymentId: current.deployment.id, now, reason,
+        modelVersions: resolved.filter((r) => !r.isEnsemble).map(({ id, share }) => ({ id, share })),
+        ensembles: resolved.filter((r) => r.isEnsemble).map(({ id, share }) => ({ id, share })),
+      });
+    });
+  }
+
+  /** Closes all serving and retires the deployment; undeploying a retired one changes nothing. */
+  undeploy(name: string, when: When): Promise<Deployment> {
+    const reason = optionalText(when.reason, 'reason');
+    return this.repo.write(async (tx) => {
+      const current = await this.repo.forUpdate(tx, name);
+      if (!current) throw withField(new NotFoundError('Deployment', name), 'deployment');
+      if (current.deployment.retired) return current.deployment;
+      return this.repo.retire(tx, { deploymentId: current.deployment.id, now: changeTime(when.at, current.lastChange, 'at'), reason });
+    });
+  }
+
+  async get(name: string): Promise<Deployment> {
+    const deployment = await this.repo.byName(name);
+    if (!deployment) throw new NotFoundError('Deployment', name);
+    return deployment;
+  }
+
+  async list(filter: DeploymentFilter | undefined, page: PageInput | undefined): Promise<Page<Deployment>> {
+    const first = pageSize(page, this.maxPageSize);
+    const rows = await this.repo.list({ environment: filter?.environment ?? null, after: decodeCursor(page?.after), limit: first + 1 });
+    return toPage(rows, first, (d) => [d.name]);
+  }
+
+  serving(deploymentId: string, asOf?: Date): Promise<DeploymentServing[]> {
+    const at = asOf ?? new Date();
+    return requestLoader<string, DeploymentServing[]>(`deployment.serving@${at.toISOString()}`, async (ids) =>
+      groupBy(ids, await this.repo.servingAt(ids, at), (r) => r.deploymentId).map((rows) => rows.map((r) => r.serving))).load(deploymentId);
+  }
+
+  async history(d: Deployment): Promise<DeploymentChange[]> {
+    const edges = await requestLoader<string, DeploymentServing[]>('deployment.history', async (ids) =>
+      groupBy(ids, await this.repo.servesHistory(ids), (r) => r.deploymentId).map((rows) => rows.map((r) => r.serving))).load(d.id);
+    return historyOf(edges, d);
+  }
+
+  servingModelVersion(mv: ModelVersion): Promise<Deployment[]> { return this.servingTarget('modelVersion.deployments', Q.deploymentServingModelVersions, mv.id); }
+  servingEnsemble(e: Ensemble): Promise<Deployment[]> { return this.servingTarget('ensemble.deployments', Q.deploymentServingEnsembles, e.id); }
+
+  private servingTarget(name: string, q: typeof Q.deploymentServingEnsembles, targetId: string): Promise<Deployment[]> {
+    return requestLoader<string, Deployment[]>(name, async (ids) =>
+      groupBy(ids, await this.repo.servingTargets(q, ids), (r) => r.targetId).map((rows) => rows.map((r) => r.deployment))).load(targetId);
+  }
+
+  private async forUpdate(tx: Tx, name: string) {
+    const current = await this.repo.forUpdate(tx, name);
+    if (!current) throw withField(new NotFoundError('Deployment', name), 'deployment');
+    if (current.deployment.retired) {
+      throw new ConflictError(`Deployment '${name}' is retired; create a new deployment to serve again.`, { field: 'deployment' });
+    }
+    return current;
+  }
+
+  /** Each target names exactly one model version or ensemble; all must exist (NOT_FOUND names which). */
+  private async resolveTargets(tx: Tx, shares: TrafficShareInput[], fieldOf: (i: number) => string): Promise<ResolvedShare[]> {
+    shares.forEach(({ target }, i) => {
+      if ((target.modelVersion == null) === (target.ensemble == null)) {
+        throw new BadInputError(`${fieldOf(i)} names exactly one of modelVersion or ensemble.`, fieldOf(i));
+      }
+    });
+    const mvAt = shares.flatMap((s, i) => (s.target.modelVersion ? [i] : []));
+    const versions = await resolveModelVersionRefs(tx, mvAt.map((i) => ({ ref: shares[i].target.modelVersion!, field: `${fieldOf(i)}.modelVersion` })));
+    const names = shares.flatMap((s) => (s.target.ensemble != null ? [s.target.ensemble] : []));
+    const byName = new Map((await this.ensembles.byNamesIn(tx, names)).map((e) => [e.name, e]));
+    return shares.map((s, i) => {
+      if (s.target.modelVersion) return { id: versions[mvAt.indexOf(i)].id, isEnsemble: false, share: s.share };
+      const ensemble = byName.get(s.target.ensemble!);
+      if (!ensemble) throw withField(new NotFoundError('Ensemble', s.target.ensemble!), `${fieldOf(i)}.ensemble`);
+      return { id: ensemble.id, isEnsemble: true, share: s.share };
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '../app/container';
+import { EnsembleService } from '../ensemble/ensemble.service';
+import { DeploymentRepository } from './deployment.repository';
+import { DeploymentResolver, EnsembleDeploymentResolver, ModelVersionDeploymentResolver } from './deployment.resolver';
+import { DeploymentService } from './deployment.service';
+
+export const deploymentModule: Module = {
+  name: 'deployment',
+  resolvers: [DeploymentResolver, ModelVersionDeploymentResolver, EnsembleDeploymentResolver],
+  register(c) {
+    const service = c.set(DeploymentService, new DeploymentService(new DeploymentRepository(c.db), c.get(EnsembleService), c.config.maxPageSize));
+    c.set(DeploymentResolver, new DeploymentResolver(service));
+    c.set(ModelVersionDeploymentResolver, new ModelVersionDeploymentResolver(service));
+    c.set(EnsembleDeploymentResolver, new EnsembleDeploymentResolver(service));
+  },
+};

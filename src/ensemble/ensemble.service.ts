@@ -1,0 +1,110 @@
+import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { optionalText, requireFinite, requireName } from '../common/validate';
+import { Tx } from '../db/db';
+import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import { changeTime } from './change-time';
+import { EnsembleRepository } from './ensemble.repository';
+import { Ensemble, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE } from './ensemble.types';
+import { resolveModelVersionRefs } from './model-versions';
+import { ModelVersion } from '../model/model.types';
+
+export const SUM_TOLERANCE = 1e-9;
+
+interface MembershipChange { members: EnsembleMemberInput[]; reason?: string | null; at?: Date | null }
+
+/** The rules for ensembles: validated weights, and membership as append-only history. */
+export class EnsembleService {
+  constructor(private readonly repo: EnsembleRepository, private readonly maxPageSize: number) {}
+
+  upsert(input: UpsertEnsembleInput): Promise<Ensemble> {
+    const name = requireName(input.name, 'input.name');
+    const description = optionalText(input.description, 'input.description');
+    validateWeights(input.members, 'input.members');
+    return this.repo.write(async (tx) => {
+      await this.repo.upsert(tx, { name, description });
+      return this.changeMembers(tx, name, input, 'input.');
+    });
+  }
+
+  setMembers(name: string, change: MembershipChange): Promise<Ensemble> {
+    validateWeights(change.members, 'members');
+    return this.repo.write((tx) => this.changeMembers(tx, name, change, ''));
+  }
+
+  /**
+   * Closes the open edges of members that left or changed weight and opens edges for those that
+   * joined or changed; a member kept with the same weight keeps its open edge (and its `from`).
+   */
+  private async changeMembers(tx: Tx, name: string, change: MembershipChange, prefix: string): Promise<Ensemble> {
+    const reason = optionalText(change.reason, `${prefix}reason`);
+    const current = await this.repo.forUpdate(tx, name);
+    if (!current) throw withField(new NotFoundError('Ensemble', name), 'ensemble');
+    const versions = await resolveModelVersionRefs(tx, change.members.map((m, i) => ({ ref: m.modelVersion, field: `${prefix}members[${i}].modelVersion` })));
+    const wanted = new Map<string, number>();
+    versions.forEach((v, i) => {
+      if (wanted.has(v.id)) throw new BadInputError(`${prefix}members names model version '${v.id}' twice.`, `${prefix}members`);
+      wanted.set(v.id, change.members[i].weight);
+    });
+    const open = new Map(current.open.map((m) => [m.modelVersionId, m.weight]));
+    const close = [...open].filter(([id, weight]) => wanted.get(id) !== weight).map(([id]) => id);
+    const opened = [...wanted].filter(([id, weight]) => open.get(id) !== weight).map(([modelVersionId, weight]) => ({ modelVersionId, weight }));
+    if (close.length === 0 && opened.length === 0) return current.ensemble; // same membership: nothing to record
+    const now = changeTime(change.at, current.lastChange, `${prefix}at`);
+    await this.repo.changeMembers(tx, { ensembleId: current.ensemble.id, close, open: opened, now, reason });
+    return current.ensemble;
+  }
+
+  async get(name: string): Promise<Ensemble> {
+    const [ensemble] = await this.repo.byNames([name]);
+    if (!ensemble) throw new NotFoundError('Ensemble', name);
+    return ensemble;
+  }
+
+  async list(filter: EnsembleFilter | undefined, page: PageInput | undefined): Promise<Page<Ensemble>> {
+    const first = pageSize(page, this.maxPageSize);
+    const rows = await this.repo.list({ nameContains: filter?.nameContains ?? null, after: decodeCursor(page?.after), limit: first + 1 });
+    return toPage(rows, first, (e) => [e.name]);
+  }
+
+  /** Ensembles by name inside a caller's transaction (deployments resolve their targets with it). */
+  byNamesIn(tx: Tx, names: string[]): Promise<Ensemble[]> {
+    return this.repo.byNames(names, tx);
+  }
+
+  load(id: string): Promise<Ensemble | null> {
+    return requestLoader<string, Ensemble | null>('ensemble.byId', async (ids) =>
+      indexBy(ids, await this.repo.byIds(ids), (e) => e.id)).load(id);
+  }
+
+  members(ensembleId: string, asOf?: Date): Promise<EnsembleMember[]> {
+    const at = asOf ?? new Date();
+    return requestLoader<string, EnsembleMember[]>(`ensemble.members@${at.toISOString()}`, async (ids) =>
+      groupBy(ids, await this.repo.membersAt(ids, at), (r) => r.ensembleId).map((rows) => rows.map((r) => r.member))).load(ensembleId);
+  }
+
+  memberHistory(ensembleId: string): Promise<EnsembleMember[]> {
+    return requestLoader<string, EnsembleMember[]>('ensemble.memberHistory', async (ids) =>
+      groupBy(ids, await this.repo.memberHistory(ids), (r) => r.ensembleId).map((rows) => rows.map((r) => r.member))).load(ensembleId);
+  }
+
+  ensemblesOf(mv: ModelVersion): Promise<Ensemble[]> {
+    return requestLoader<string, Ensemble[]>('modelVersion.ensembles', async (ids) =>
+      groupBy(ids, await this.repo.ensemblesOf(ids), (r) => r.modelVersionId).map((rows) => rows.map((r) => r.ensemble))).load(mv.id);
+  }
+}
+
+function validateWeights(members: EnsembleMemberInput[], field: string): void {
+  if (members.length === 0) throw new BadInputError(`${field} must not be empty. ${WEIGHT_RULE}`, field);
+  members.forEach((m, i) => {
+    requireFinite(m.weight, `${field}[${i}].weight`, 0, 1);
+    if (m.weight <= 0) throw new BadInputError(`${field}[${i}].weight must be > 0.`, `${field}[${i}].weight`);
+  });
+  const sum = members.reduce((s, m) => s + m.weight, 0);
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new BadInputError(`${field} weights sum to ${sum}. ${WEIGHT_RULE}`, field);
+}
+
+export function withField<E extends NotFoundError>(error: E, field: string): E {
+  Object.assign(error.extensions, { field });
+  return error;
+}

@@ -1,0 +1,14 @@
+import { Module } from '../app/container';
+import { EnsembleRepository } from './ensemble.repository';
+import { EnsembleResolver, ModelVersionEnsembleResolver } from './ensemble.resolver';
+import { EnsembleService } from './ensemble.service';
+
+export const ensembleModule: Module = {
+  name: 'ensemble',
+  resolvers: [EnsembleResolver, ModelVersionEnsembleResolver],
+  register(c) {
+    const service = c.set(EnsembleService, new EnsembleService(new EnsembleRepository(c.db), c.config.maxPageSize));
+    c.set(EnsembleResolver, new EnsembleResolver(service));
+    c.set(ModelVersionEnsembleResolver, new ModelVersionEnsembleResolver(service));
+  },
+};

@@ -1,0 +1,87 @@
+import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { optionalText, requireName } from '../common/validate';
+import { Field } from '../dataset/dataset.types';
+import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import { FeatureRepository, FieldRefParams } from './feature.repository';
+import { Feature, FeatureFilter, FeatureRef, FieldRef, UpsertFeatureInput } from './feature.types';
+
+/** The rules for features and their lineage to dataset fields. */
+export class FeatureService {
+  constructor(private readonly repo: FeatureRepository, private readonly maxPageSize: number) {}
+
+  /** Everything is validated and every field reference resolved before anything is written. */
+  upsert(input: UpsertFeatureInput): Promise<Feature> {
+    const namespace = requireName(input.namespace, 'input.namespace');
+    const name = requireName(input.name, 'input.name');
+    const description = optionalText(input.description, 'input.description');
+    const transformation = optionalText(input.transformation, 'input.transformation');
+    const refs = input.derivedFrom?.map((ref, i) => fieldRefParams(ref, `input.derivedFrom[${i}]`)) ?? null;
+    return this.repo.write(async (tx) => {
+      let fieldIds: string[] | null = null;
+      if (refs) {
+        const found = await this.repo.fieldIdsByRefs(tx, refs);
+        const missing = found.findIndex((id) => id === null);
+        if (missing >= 0) throw new NotFoundError('Field', fieldRefKey(refs[missing]));
+        fieldIds = [...new Set(found as string[])];
+      }
+      return this.repo.upsert(tx, { namespace, name, description, transformation, fieldIds });
+    });
+  }
+
+  async get(id: string): Promise<Feature> {
+    const feature = await this.load(id);
+    if (!feature) throw new NotFoundError('Feature', id);
+    return feature;
+  }
+
+  async byName(namespace: string, name: string): Promise<Feature> {
+    const feature = await this.repo.byKey(namespace, name);
+    if (!feature) throw new NotFoundError('Feature', `${namespace}/${name}`);
+    return feature;
+  }
+
+  async list(filter: FeatureFilter | undefined, page: PageInput | undefined): Promise<Page<Feature>> {
+    const first = pageSize(page, this.maxPageSize);
+    const rows = await this.repo.list({
+      namespace: filter?.namespace ?? null, nameContains: filter?.nameContains ?? null,
+      after: decodeCursor(page?.after), limit: first + 1,
+    });
+    return toPage(rows, first, (f) => [f.namespace, f.name]);
+  }
+
+  load(id: string): Promise<Feature | null> {
+    return requestLoader<string, Feature | null>('feature.byId', async (ids) =>
+      indexBy(ids, await this.repo.byIds(ids), (f) => f.id)).load(id);
+  }
+
+  derivedFrom(featureId: string): Promise<Field[]> {
+    return requestLoader<string, Field[]>('feature.derivedFrom', async (ids) =>
+      groupBy(ids, await this.repo.derivedFrom(ids), (r) => r.featureId).map((rows) => rows.map((r) => r.field))).load(featureId);
+  }
+
+  featuresOf(fieldId: string): Promise<Feature[]> {
+    return requestLoader<string, Feature[]>('field.features', async (ids) =>
+      groupBy(ids, await this.repo.ofFields(ids), (r) => r.fieldId).map((rows) => rows.map((r) => r.feature))).load(fieldId);
+  }
+}
+
+/** A FieldRef names a field by id, or by all four of namespace, name, version and field. */
+function fieldRefParams(ref: FieldRef, path: string): FieldRefParams {
+  if (ref.id) return { id: ref.id, namespace: null, name: null, version: null, field: null };
+  if (ref.namespace && ref.name && ref.version && ref.field) {
+    return { id: null, namespace: ref.namespace, name: ref.name, version: ref.version, field: ref.field };
+  }
+  throw new BadInputError(`${path} names a field by id, or by namespace, name, version and field.`, path);
+}
+
+function fieldRefKey(ref: FieldRefParams): string {
+  return ref.id ?? `${ref.namespace}/${ref.name}@${ref.version}.${ref.field}`;
+}
+
+/** Checks a FeatureRef has one complete form; used by the model module too. */
+export function featureRefKey(ref: FeatureRef, path: string): { id: string | null; namespace: string | null; name: string | null; key: string } {
+  if (ref.id) return { id: ref.id, namespace: null, name: null, key: ref.id };
+  if (ref.namespace && ref.name) return { id: null, namespace: ref.namespace, name: ref.name, key: `${ref.namespace}/${ref.name}` };
+  throw new BadInputError(`${path} names a feature by id, or by namespace and name.`, path);
+}

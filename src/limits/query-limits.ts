@@ -1,0 +1,76 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../common/connection';
+import { QueryTooComplexError } from '../common/errors';
+
+export interface QueryLimits { maxDepth: number; maxComplexity: number; maxPageSize: number }
+
+/**
+ * A list field taking `page: PageInput` returns up to `page.first` rows, so what is selected
+ * under it costs that many times over (capped at the page limit). Fields with a `complexity` of their own (type-graphql's
+ * `@Field({ complexity })`, read by fieldExtensionsEstimator first) keep it.
+ */
+const pageEstimator = (maxPageSize: number): ComplexityEstimator => ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'page')) return undefined;
+  const first = Number((args.page as { first?: number } | undefined)?.first ?? DEFAULT_PAGE_SIZE);
+  // A `first` over the page limit is the resolver's to refuse, with its own precise error.
+  return 1 + Math.max(1, Math.min(first, maxPageSize)) * childComplexity;
+};
+
+/**
+ * Refuses, before anything runs, operations nested deeper than maxDepth or estimated costlier
+ * than maxComplexity (with the request's variables: `first: $n` counts as what $n is). Fields of
+ * introspection (`__schema`, `__type`) do not count towards depth: tools such as GraphiQL need them.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const depth = operationDepth(document, operation);
+          if (depth > limits.maxDepth) {
+            throw new QueryTooComplexError(`The operation is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+              { limit: 'depth', max: limits.maxDepth, actual: depth });
+          }
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema, query: document, operationName: operation.name?.value, variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            return; // variables that do not fit the operation: execution refuses them with the precise error
+          }
+          if (complexity > limits.maxComplexity) {
+            throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
+              'Ask for smaller pages or fewer nested fields.', { limit: 'complexity', max: limits.maxComplexity, actual: complexity });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The deepest field nesting of an operation, through fragments (each followed once per path). */
+export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!set) return 0;
+    let max = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value.startsWith('__')) continue;
+        max = Math.max(max, 1 + depthOf(sel.selectionSet, seen));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        max = Math.max(max, depthOf(sel.selectionSet, seen));
+      } else if (!seen.has(sel.name.value)) {
+        max = Math.max(max, depthOf(fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value])));
+      }
+    }
+    return max;
+  };
+  return depthOf(operation.selectionSet, new Set());
+}

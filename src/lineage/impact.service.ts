@@ -1,0 +1,93 @@
+import { decodeCursor, encodeCursor, PageInput, pageSize } from '../common/connection';
+import { LineageRepository } from './lineage.repository';
+import { NodeRef, NodeType } from './lineage.types';
+import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
+import { checkRange, TraversalLimits } from './limits';
+import { checkNodeRef, resolveOrThrow } from './node-ref';
+import { enumeratePaths, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
+
+export interface ImpactArgs {
+  of: NodeRef; depth?: number; maxPaths?: number; servedOnly?: boolean; asOf?: Date; types?: NodeType[]; page?: PageInput;
+}
+
+const IMPACT_ORIGINS = [NodeType.DATASET, NodeType.DATASET_VERSION, NodeType.FIELD, NodeType.FEATURE, NodeType.JOB, NodeType.MODEL_VERSION];
+
+/** Impact analysis: one resolve + one traversal statement, then paths, serving and paging in memory. */
+export class ImpactService {
+  constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits, private readonly maxPageSize: number) {}
+
+  async impact(args: ImpactArgs): Promise<ImpactResult> {
+    checkNodeRef(args.of, IMPACT_ORIGINS, 'of');
+    const depth = checkRange(args.depth, this.limits.defaultDepth, this.limits.maxDepth, 'depth');
+    const maxPaths = checkRange(args.maxPaths, this.limits.defaultPaths, this.limits.maxPaths, 'maxPaths');
+    const first = pageSize(args.page, this.maxPageSize);
+    const after = decodeCursor(args.page?.after);
+    const asOf = args.asOf ?? null;
+    const rows = await this.repo.read(async (tx) => {
+      const origin = await resolveOrThrow(this.repo, tx, args.of, asOf);
+      return this.repo.downstream(tx, { originElementId: origin.elementId, asOf, depth, maxNodes: this.limits.maxNodes });
+    }, this.limits.timeoutMs);
+    const traversal = toTraversal(rows, this.limits.maxNodes);
+    const items = this.items(traversal, depth, maxPaths, args.servedOnly ?? false);
+    const listed = items.filter((i) => !args.types?.length || args.types.includes(i.node.type))
+      .filter((i) => !after || compareKeys(sortKey(i), after) > 0);
+    const nodes = listed.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return {
+      origin: traversal.origin.node, asOf, depth, truncated: traversal.truncated,
+      items: { nodes, pageInfo: { hasNextPage: listed.length > first, endCursor: last ? encodeCursor(sortKey(last)) : null } },
+      summary: { total: items.length, byType: countByType(items), servedDeployments: affectedDeployments(items) },
+    };
+  }
+
+  /** Every reached node but the origin, in (distance, type, label) order; with servedOnly, only those leading to a served one. */
+  private items(t: Traversal, depth: number, maxPaths: number, servedOnly: boolean): ImpactItem[] {
+    const paths = enumeratePaths(t, depth, maxPaths);
+    const all: ImpactItem[] = [];
+    for (const { node, distance, row } of t.nodes.values()) {
+      if (node.id === t.origin.node.id) continue;
+      const serving = (row.serving ?? []).map(toServing);
+      const found = paths.get(node.id) ?? { paths: [], truncated: false };
+      all.push({
+        node, distance, serving, served: node.type === NodeType.DEPLOYMENT || serving.length > 0, truncated: found.truncated,
+        paths: found.paths.map((p) => ({ nodes: p.nodes.map((id) => t.nodes.get(id)!.node), relationships: p.relationships })),
+      });
+    }
+    const kept = servedOnly ? reachingClosure(t, all.filter((i) => i.served).map((i) => i.node.id)) : null;
+    return all.filter((i) => !kept || kept.has(i.node.id)).sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+  }
+}
+
+function toServing(s: ServingRow): ImpactServing {
+  return { ...s, direct: s.ensemble === null };
+}
+
+function sortKey(i: ImpactItem): unknown[] {
+  return [i.distance, i.node.type, i.node.label, i.node.id];
+}
+
+function compareKeys(a: unknown[], b: unknown[]): number {
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
+  }
+  return 0;
+}
+
+function countByType(items: ImpactItem[]) {
+  const counts = new Map<NodeType, number>();
+  for (const i of items) counts.set(i.node.type, (counts.get(i.node.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+}
+
+/** The deployments serving an affected model version or ensemble, each with what it serves of them. */
+function affectedDeployments(items: ImpactItem[]): AffectedDeployment[] {
+  const byId = new Map<string, AffectedDeployment>();
+  for (const item of items) {
+    for (const s of item.serving) {
+      const d = byId.get(s.deploymentId) ?? byId.set(s.deploymentId, { id: s.deploymentId, name: s.deployment, environment: s.environment, via: [] }).get(s.deploymentId)!;
+      if (!d.via.includes(item.node.label)) d.via.push(item.node.label);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,68 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection';
+import { LineageNode, NodeType } from './lineage.types';
+
+@ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
+export class ImpactServing {
+  @Field(() => ID) deploymentId!: string;
+  @Field() deployment!: string;
+  @Field(() => String, { nullable: true }) environment!: string | null;
+  @Field(() => Float, { nullable: true, description: "The deployment's traffic share to what it serves (0..1]." })
+  trafficShare!: number | null;
+  @Field({ description: 'True when the deployment serves this node itself, false when through an ensemble.' }) direct!: boolean;
+  @Field(() => String, { nullable: true, description: 'The ensemble in between, when not direct.' }) ensemble!: string | null;
+  @Field(() => Float, { nullable: true, description: "The model version's weight in that ensemble." }) weight!: number | null;
+}
+
+@ObjectType({ description: 'One path from the origin: its nodes in flow order and the relationship types between them.' })
+export class ImpactPath {
+  @Field(() => [LineageNode]) nodes!: LineageNode[];
+  @Field(() => [String]) relationships!: string[];
+}
+
+@ObjectType({ description: 'A node downstream of the origin.' })
+export class ImpactItem {
+  @Field(() => LineageNode) node!: LineageNode;
+  @Field(() => Int, { description: 'Hops on the shortest path from the origin.' }) distance!: number;
+  @Field(() => [ImpactPath], { description: 'Every distinct path from the origin (at most depth hops), up to maxPaths, shortest first.' })
+  paths!: ImpactPath[];
+  @Field({ description: 'True when there are more paths than listed.' }) truncated!: boolean;
+  @Field({ description: 'For model versions and ensembles: served at asOf; for deployments: always true (they are reached only while serving).' })
+  served!: boolean;
+  @Field(() => [ImpactServing], { description: 'For model versions and ensembles: where they are served at asOf.' })
+  serving!: ImpactServing[];
+}
+
+@ObjectType() export class ImpactItemConnection extends Connection(ImpactItem) {}
+
+@ObjectType()
+export class TypeCount {
+  @Field(() => NodeType) type!: NodeType;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'A deployment serving something affected, and through which model versions or ensembles.' })
+export class AffectedDeployment {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) environment!: string | null;
+  @Field(() => [String], { description: 'Labels of the affected model versions or ensembles it serves.' }) via!: string[];
+}
+
+@ObjectType()
+export class ImpactSummary {
+  @Field(() => Int, { description: 'Affected nodes (after servedOnly, before the type filter and paging).' }) total!: number;
+  @Field(() => [TypeCount]) byType!: TypeCount[];
+  @Field(() => [AffectedDeployment], { description: 'The deployments serving something affected at asOf.' })
+  servedDeployments!: AffectedDeployment[];
+}
+
+@ObjectType({ description: 'What a change to the origin can affect, as the graph stood at asOf (default: now).' })
+export class ImpactResult {
+  @Field(() => LineageNode) origin!: LineageNode;
+  @Field(() => Date, { nullable: true }) asOf!: Date | null;
+  @Field(() => Int) depth!: number;
+  @Field(() => ImpactItemConnection) items!: ImpactItemConnection;
+  @Field(() => ImpactSummary) summary!: ImpactSummary;
+  @Field({ description: 'True when the node limit cut the traversal short (nodes beyond it are missing).' }) truncated!: boolean;
+}

@@ -1,0 +1,40 @@
+import { Arg, Int, Query, Resolver } from 'type-graphql';
+import { PageInput } from '../common/connection';
+import { ImpactService } from './impact.service';
+import { ImpactResult } from './impact.types';
+import { LineageService } from './lineage.service';
+import { LineageDirection, LineageGraph, NodeRef, NodeType } from './lineage.types';
+import { ProvenanceService } from './provenance.service';
+import { Provenance } from './provenance.types';
+
+@Resolver()
+export class LineageResolver {
+  constructor(private readonly impacts: ImpactService, private readonly provenances: ProvenanceService, private readonly lineages: LineageService) {}
+
+  @Query(() => ImpactResult, { description: 'Everything downstream of a dataset, dataset version, field, feature, job or model version: ' +
+    'what a change to it can affect, up to the deployments serving it. Depth counts hops (a run is a hop).' })
+  impact(@Arg('of', () => NodeRef) of: NodeRef,
+         @Arg('depth', () => Int, { nullable: true, description: 'Hops (default 10, at most 20).' }) depth?: number,
+         @Arg('maxPaths', () => Int, { nullable: true, description: 'Paths listed per node (default 10, at most 100).' }) maxPaths?: number,
+         @Arg('servedOnly', { nullable: true, description: 'Only what leads to a deployment serving at asOf.' }) servedOnly?: boolean,
+         @Arg('asOf', { nullable: true, description: 'Answer as the graph stood then (default: now).' }) asOf?: Date,
+         @Arg('types', () => [NodeType], { nullable: true, description: 'List only these node types (the summary counts all).' }) types?: NodeType[],
+         @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return this.impacts.impact({ of, depth, maxPaths, servedOnly, asOf, types, page });
+  }
+
+  @Query(() => Provenance, { description: 'The upstream closure of a deployment, ensemble or model version, down to raw datasets.' })
+  provenance(@Arg('of', () => NodeRef) of: NodeRef,
+             @Arg('asOf', { nullable: true, description: 'Answer as the graph stood then (default: now).' }) asOf?: Date,
+             @Arg('depth', () => Int, { nullable: true, description: 'Hops (default and at most 20).' }) depth?: number) {
+    return this.provenances.provenance(of, asOf, depth);
+  }
+
+  @Query(() => LineageGraph, { description: 'The subgraph around a node, for drawing.' })
+  lineage(@Arg('node', () => NodeRef) node: NodeRef,
+          @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.BOTH }) direction: LineageDirection,
+          @Arg('depth', () => Int, { nullable: true, description: 'Hops (default 10, at most 20).' }) depth?: number,
+          @Arg('asOf', { nullable: true }) asOf?: Date) {
+    return this.lineages.lineage(node, direction, depth, asOf);
+  }
+}

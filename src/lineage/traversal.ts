@@ -1,0 +1,97 @@
+import { LineageNode, NODE_TYPE_OF_LABEL } from './lineage.types';
+
+/** One row of cypher/lineage/{downstream,upstream}.cypher. */
+export interface TraversalRow {
+  id: string;
+  nodeLabel: string;
+  display: string | null;
+  distance: number;
+  edges: { next: string; source: string; target: string; type: string; props?: Record<string, unknown> }[];
+  props?: Record<string, unknown>;
+  serving?: ServingRow[];
+}
+
+export interface ServingRow {
+  deploymentId: string; deployment: string; environment: string | null;
+  trafficShare: number | null; ensemble: string | null; weight: number | null;
+}
+
+export interface TraversedNode { node: LineageNode; distance: number; row: TraversalRow }
+
+/** An edge in the direction of the traversal (`from` is nearer the origin), with the stored one. */
+export interface TraversedEdge { from: string; to: string; type: string; source: string; target: string; props: Record<string, unknown> }
+
+export interface Traversal {
+  origin: TraversedNode;
+  nodes: Map<string, TraversedNode>;
+  edges: TraversedEdge[];
+  /** True when the node limit cut the traversal short. */
+  truncated: boolean;
+}
+
+/** Turns the statement's rows into a graph: only edges between reached nodes, none back into the origin. */
+export function toTraversal(rows: TraversalRow[], maxNodes: number): Traversal {
+  const truncated = rows.length > maxNodes + 1;
+  const kept = rows.slice(0, maxNodes + 1);
+  const nodes = new Map<string, TraversedNode>();
+  for (const row of kept) {
+    const type = NODE_TYPE_OF_LABEL[row.nodeLabel];
+    if (!type) continue; // a label outside the model (e.g. a future one): not ours to report
+    nodes.set(row.id, { node: { id: row.id, type, label: row.display ?? row.id }, distance: row.distance, row });
+  }
+  const origin = nodes.get(kept[0].id)!;
+  const edges: TraversedEdge[] = [];
+  for (const { row } of nodes.values()) {
+    for (const e of row.edges) {
+      if (e.next === origin.node.id || !nodes.has(e.next)) continue;
+      edges.push({ from: row.id, to: e.next, type: e.type, source: e.source, target: e.target, props: e.props ?? {} });
+    }
+  }
+  return { origin, nodes, edges, truncated };
+}
+
+export interface PathSet { paths: { nodes: string[]; relationships: string[] }[]; truncated: boolean }
+
+/**
+ * Every distinct simple path from the origin to each node, of at most `depth` hops, at most `cap`
+ * per node, shortest first. Built level by level (paths of k hops extend those of k-1), so the work
+ * is bounded by depth x edges x cap however many paths the graph holds. A node whose list was cut,
+ * or that is reached through a cut one, is flagged truncated.
+ */
+export function enumeratePaths(t: Traversal, depth: number, cap: number): Map<string, PathSet> {
+  const out = new Map<string, PathSet>();
+  const outgoing = new Map<string, TraversedEdge[]>();
+  for (const e of t.edges) (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
+  let level = new Map<string, PathSet['paths']>([[t.origin.node.id, [{ nodes: [t.origin.node.id], relationships: [] }]]]);
+  for (let k = 1; k <= depth && level.size > 0; k++) {
+    const next = new Map<string, PathSet['paths']>();
+    for (const [from, paths] of level) {
+      const fromCut = out.get(from)?.truncated ?? false;
+      for (const e of outgoing.get(from) ?? []) {
+        const set = out.get(e.to) ?? out.set(e.to, { paths: [], truncated: false }).get(e.to)!;
+        if (fromCut) set.truncated = true;
+        for (const p of paths) {
+          if (p.nodes.includes(e.to)) continue;
+          if (set.paths.length >= cap) { set.truncated = true; break; }
+          const extended = { nodes: [...p.nodes, e.to], relationships: [...p.relationships, e.type] };
+          set.paths.push(extended);
+          (next.get(e.to) ?? next.set(e.to, []).get(e.to)!).push(extended);
+        }
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+
+/** The nodes from which `seeds` can be reached along the traversal's edges (seeds included). */
+export function reachingClosure(t: Traversal, seeds: Iterable<string>): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const e of t.edges) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e.from);
+  const seen = new Set(seeds);
+  const queue = [...seen];
+  while (queue.length) {
+    for (const from of incoming.get(queue.pop()!) ?? []) if (!seen.has(from)) { seen.add(from); queue.push(from); }
+  }
+  return seen;
+}

@@ -1,0 +1,17 @@
+import { Module } from '../app/container';
+import { driftResolvers, registerDrift } from '../drift';
+import { MetricEventsService } from './metric-events';
+import { MetricsRepository } from './metrics.repository';
+import { MetricsResolver } from './metrics.resolver';
+import { MetricsService } from './metrics.service';
+
+/** Quality over time (metric series and events) and dataset diffs: issue 5. Needs the dataset module. */
+export const metricsModule: Module = {
+  name: 'metrics',
+  resolvers: [MetricsResolver, ...driftResolvers],
+  register(c) {
+    const repo = new MetricsRepository(c.db);
+    c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo), new MetricEventsService(repo)));
+    registerDrift(c);
+  },
+};

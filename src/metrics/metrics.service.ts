@@ -1,0 +1,105 @@
+import { BadInputError, NotFoundError } from '../common/errors';
+import { requireName } from '../common/validate';
+import { Tx } from '../db/db';
+import { aggregateAll, aggregateBuckets } from './aggregation';
+import { checkRange, groupPoints, parseTarget, Target, targetLabel } from './metric-points';
+import { MetricsRepository } from './metrics.repository';
+import {
+  MetricAggregate, MetricPointInput, MetricTargetInput, MetricValue, RecordMetricsResult, TimeBucket, VersionMetric,
+} from './metrics.types';
+import { BUCKET_MS, hourOf, needsPoints } from './time-buckets';
+
+/**
+ * Metrics over time, stored as bucketed series.
+ *
+ * Storage: one (:MetricSeries {targetId, name}) per target and metric, linked MEASURES to its
+ * target, and one (:MetricBucket {seriesId, start}) per series and UTC hour holding the hour's
+ * points as parallel lists (points: epoch ms, values, datasets, tags) plus a running summary
+ * (count, sum, min, max, last, lastAt). Why:
+ * - One node per point would be 525,600 nodes per target-year; hour buckets make it 8,760 nodes of
+ *   ~1 KB, and a batch of points touches one node per hour, not one per point.
+ * - Hours, not days: Neo4j rewrites a list property whole on every change, so a live feed of one
+ *   point a minute rewrites at most 60 entries per write; a day bucket would rewrite up to 1,440.
+ * - Summaries answer HOUR/DAY/WEEK AVG/MIN/MAX/LAST/COUNT without reading the lists, so a year at
+ *   DAY granularity reads 8,760 small rows; MINUTE and percentiles read the lists.
+ * - The bucket key (seriesId, start) is a unique constraint: the MERGE of a write and the range
+ *   scan of a read are index lookups, and re-sending a point replaces it (same timestamp).
+ */
+export class MetricsService {
+  constructor(private readonly repo: MetricsRepository) {}
+
+  /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
+  async record(points: MetricPointInput[]): Promise<RecordMetricsResult> {
+    const buckets = groupPoints(points);
+    const series = uniqueBy(buckets.map((b) => ({ ...b.target, name: b.name })), (s) => JSON.stringify([s.kind, s.key, s.name]));
+    const datasetIds = [...new Set(buckets.flatMap((b) => b.datasets).filter(Boolean))];
+    return this.repo.write(async (tx) => {
+      const known = datasetIds.length ? await this.repo.existingDatasetVersions(tx, datasetIds) : new Set<string>();
+      const missingDataset = datasetIds.find((id) => !known.has(id));
+      if (missingDataset) throw new NotFoundError('DatasetVersion', missingDataset);
+      const seriesIds = await this.repo.upsertSeries(tx, series);
+      const missing = series.find((s) => !seriesIds.has(JSON.stringify([s.kind, s.key, s.name])));
+      if (missing) throw new NotFoundError(targetLabel(missing), missing.key); // rolls back the series made so far
+      const written = await this.repo.upsertBuckets(tx, buckets.map(({ target, name, start, ...lists }) => ({
+        ...lists, seriesId: seriesIds.get(JSON.stringify([target.kind, target.key, name]))!, start: new Date(start),
+      })));
+      return { points: buckets.reduce((n, b) => n + b.points.length, 0), series: series.length, buckets: written };
+    });
+  }
+
+  async series(targetInput: MetricTargetInput, nameInput: string, from: Date, to: Date, bucket: TimeBucket, aggregate: MetricAggregate): Promise<MetricValue[]> {
+    const target = parseTarget(targetInput, 'target');
+    const name = requireName(nameInput, 'name');
+    checkRange(from, to);
+    if ((to.getTime() - from.getTime()) / BUCKET_MS[bucket] > MAX_SLOTS) {
+      throw new BadInputError(`That range holds more than ${MAX_SLOTS} ${bucket} buckets: use a coarser bucket or a shorter range.`, 'bucket');
+    }
+    const needPoints = needsPoints(bucket, aggregate);
+    const rows = await this.repo.read(async (tx) => {
+      const targetId = await this.resolve(tx, target);
+      return this.repo.bucketsInRange(tx, { targetId, name, from, to, fromHour: new Date(hourOf(from.getTime())), needPoints });
+    });
+    return aggregateBuckets(rows, from, to, bucket, aggregate, needPoints);
+  }
+
+  /** Versions in creation order; each its points aggregated, or its offline metric when it has none. */
+  async acrossVersions(modelInput: string, metricInput: string, aggregate: MetricAggregate): Promise<VersionMetric[]> {
+    const model = requireName(modelInput, 'model');
+    const metric = requireName(metricInput, 'metric');
+    const keepValues = aggregate === MetricAggregate.P50 || aggregate === MetricAggregate.P95;
+    const rows = await this.repo.acrossVersions({ model, metric, needValues: keepValues });
+    if (!rows) throw new NotFoundError('Model', model);
+    return rows.filter((r) => r.version !== null).map(({ version, buckets }) => {
+      const measured = aggregateAll(buckets, aggregate, keepValues);
+      const offlineValue = offlineMetric(version!.metrics, metric);
+      return {
+        modelVersionId: version!.id, version: version!.version, createdAt: version!.createdAt,
+        value: measured.count ? measured.value : offlineValue, count: measured.count, offlineValue,
+      };
+    });
+  }
+
+  private async resolve(tx: Tx, target: Target): Promise<string> {
+    const id = await this.repo.resolveTarget(tx, target);
+    if (!id) throw new NotFoundError(targetLabel(target), target.key);
+    return id;
+  }
+}
+
+/** Far more slots than a chart can show; bounds the work one query can ask for. */
+export const MAX_SLOTS = 100_000;
+
+/** The metric's number in the version's registration metrics JSON, if it is one. */
+function offlineMetric(json: string | null, metric: string): number | null {
+  if (!json) return null;
+  try {
+    const value = (JSON.parse(json) as Record<string, unknown>)[metric];
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((i) => [key(i), i])).values()];
+}

@@ -1,0 +1,65 @@
+import { BadInputError, NotFoundError } from '../common/errors';
+import { optionalText, requireName } from '../common/validate';
+import { groupBy, requestLoader } from '../db/request-scope';
+import { ModelRepository } from './model.repository';
+import { Model, ModelAlias } from './model.types';
+import { ModelVersionRepository } from './model-version.repository';
+
+/** Alias names are short identifiers ("champion", "prod-eu", "v2.canary"), usable in URLs and configs. */
+const ALIAS_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function requireAliasName(value: string, field: string): string {
+  if (!ALIAS_NAME.test(value)) throw new BadInputError(`${field} must match ${ALIAS_NAME.source}.`, field);
+  return value;
+}
+
+/**
+ * Aliases: named pointers from a model to one version at a time. Moving one closes the old
+ * assignment (to = now) and opens a new one, so every past state stays queryable.
+ */
+export class ModelAliasService {
+  constructor(private readonly models: ModelRepository, private readonly versions: ModelVersionRepository) {}
+
+  /** Pointing the alias at the version it already points to is a no-op returning the open assignment. */
+  setAlias(model: string, alias: string, version: string, reason?: string | null): Promise<ModelAlias> {
+    const p = {
+      model: requireName(model, 'model'), alias: requireAliasName(alias, 'alias'),
+      version: requireName(version, 'version'), reason: optionalText(reason, 'reason'),
+    };
+    return this.models.write(async (tx) => {
+      const m = await this.models.byKey(p.model, tx);
+      if (!m) throw new NotFoundError('Model', p.model);
+      const mv = await this.versions.byRef({ id: null, model: p.model, version: p.version }, tx);
+      if (!mv) throw new NotFoundError('ModelVersion', `${p.model}@${p.version}`);
+      return this.models.setAlias(tx, { modelId: m.id, versionId: mv.id, alias: p.alias, reason: p.reason });
+    });
+  }
+
+  /** Ends the alias now; removing an alias that is not set is a no-op (retries are safe). */
+  removeAlias(model: string, alias: string): Promise<Model> {
+    const name = requireName(model, 'model');
+    const aliasName = requireAliasName(alias, 'alias');
+    return this.models.write(async (tx) => {
+      const m = await this.models.byKey(name, tx);
+      if (!m) throw new NotFoundError('Model', name);
+      return this.models.removeAlias(tx, { modelId: m.id, alias: aliasName });
+    });
+  }
+
+  current(modelId: string): Promise<ModelAlias[]> {
+    return requestLoader<string, ModelAlias[]>('model.aliases', async (ids) =>
+      groupBy(ids, await this.models.currentAliases(ids), (r) => r.modelId).map((rows) => rows.map((r) => r.alias))).load(modelId);
+  }
+
+  /** One loader per alias name asked for, so a list of models with the same argument is one query. */
+  history(modelId: string, name: string | null): Promise<ModelAlias[]> {
+    return requestLoader<string, ModelAlias[]>(`model.aliasHistory:${JSON.stringify(name)}`, async (ids) =>
+      groupBy(ids, await this.models.aliasHistory(ids, name), (r) => r.modelId).map((rows) => rows.map((r) => r.alias))).load(modelId);
+  }
+
+  /** The names of the aliases pointing at a version now. */
+  namesOf(versionId: string): Promise<string[]> {
+    return requestLoader<string, string[]>('modelVersion.aliases', async (ids) =>
+      groupBy(ids, await this.versions.aliasesOf(ids), (r) => r.versionId).map((rows) => rows.map((r) => r.name))).load(versionId);
+  }
+}

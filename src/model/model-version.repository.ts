@@ -1,0 +1,110 @@
+import { Db, Tx } from '../db/db';
+import { ParamsOf, Query } from '../db/query';
+import * as Q from '../generated/cypher';
+import { DatasetVersion } from '../dataset/dataset.types';
+import { toFeature } from '../feature/feature.repository';
+import { ModelVersion } from './model.types';
+import { toModelVersion } from './model.repository';
+import { FeatureUse, FeatureUsage, Supersession, TrainedModel, TrainingData } from './model-version.types';
+
+type Props = Record<string, unknown>;
+export type StoredModelVersion = ModelVersion & { contentHash: string };
+export type DatasetVersionRefParams = ParamsOf<typeof Q.modelDatasetVersionIdsByRefs>['refs'][number];
+export type FeatureRefParams = ParamsOf<typeof Q.modelFeatureIdsByRefs>['refs'][number];
+
+/** The only code that talks to Neo4j about model versions: registration, lineage, supersession. */
+export class ModelVersionRepository {
+  constructor(private readonly db: Db) {}
+
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.write(work);
+  }
+
+  /** The dataset version id each reference names, in the order of `refs` (null where none). */
+  async datasetVersionIds(tx: Tx, refs: DatasetVersionRefParams[]): Promise<(string | null)[]> {
+    return (await tx.run<{ datasetVersionId: string | null }>(Q.modelDatasetVersionIdsByRefs, { refs })).map((r) => r.datasetVersionId);
+  }
+
+  /** The feature id each reference names, in the order of `refs` (null where none). */
+  async featureIds(tx: Tx, refs: FeatureRefParams[]): Promise<(string | null)[]> {
+    return (await tx.run<{ featureId: string | null }>(Q.modelFeatureIdsByRefs, { refs })).map((r) => r.featureId);
+  }
+
+  async runExists(tx: Tx, runId: string): Promise<boolean> {
+    return (await tx.run<{ found: boolean }>(Q.modelRunExists, { runId }))[0].found;
+  }
+
+  async register(tx: Tx, p: ParamsOf<typeof Q.modelRegisterVersion>): Promise<{ version: StoredModelVersion; created: boolean }> {
+    const row = (await tx.run<{ version: Props; created: boolean }>(Q.modelRegisterVersion, p))[0];
+    return { version: toModelVersion(row.version), created: row.created };
+  }
+
+  /** Undefined when either version was superseded by a concurrent transaction. */
+  async supersede(tx: Tx, p: ParamsOf<typeof Q.modelSupersede>): Promise<StoredModelVersion | undefined> {
+    const row = await tx.one<{ version: Props }>(Q.modelSupersede, p);
+    return row && toModelVersion(row.version);
+  }
+
+  /** In `tx` when given (a mutation checking what exists), else in a read of its own. */
+  async byRef(ref: ParamsOf<typeof Q.modelVersionByRef>, tx?: Tx): Promise<StoredModelVersion | undefined> {
+    const find = (t: Tx) => t.one<{ version: Props }>(Q.modelVersionByRef, ref);
+    const row = await (tx ? find(tx) : this.db.read(find));
+    return row && toModelVersion(row.version);
+  }
+
+  async byIds(ids: readonly string[]): Promise<StoredModelVersion[]> {
+    const rows = await this.db.read((tx) => tx.run<{ version: Props }>(Q.modelVersionsByIds, { ids: [...ids] }));
+    return rows.map((r) => toModelVersion(r.version));
+  }
+
+  async trainingData(versionIds: readonly string[]): Promise<(TrainingData & { versionId: string })[]> {
+    return this.read(Q.modelTrainingData, { versionIds: [...versionIds] },
+      (r): TrainingData & { versionId: string } => ({
+        versionId: r.versionId as string, role: r.role as TrainingData['role'], datasetVersion: r.datasetVersion as DatasetVersion,
+      }));
+  }
+
+  async trainedModels(datasetVersionIds: readonly string[]): Promise<(TrainedModel & { datasetVersionId: string })[]> {
+    return this.read(Q.modelTrainedModels, { datasetVersionIds: [...datasetVersionIds] },
+      (r): TrainedModel & { datasetVersionId: string } => ({
+        datasetVersionId: r.datasetVersionId as string, role: r.role as TrainedModel['role'], modelVersion: toModelVersion(r.modelVersion as Props),
+      }));
+  }
+
+  async featuresOf(versionIds: readonly string[]): Promise<(FeatureUse & { versionId: string })[]> {
+    return this.read(Q.modelFeaturesOfVersions, { versionIds: [...versionIds] },
+      (r): FeatureUse & { versionId: string } => ({
+        versionId: r.versionId as string, importance: r.importance as number, feature: toFeature(r.feature as Props),
+      }));
+  }
+
+  async featureUsages(featureIds: readonly string[]): Promise<(FeatureUsage & { featureId: string })[]> {
+    return this.read(Q.modelFeatureUsages, { featureIds: [...featureIds] },
+      (r): FeatureUsage & { featureId: string } => ({
+        featureId: r.featureId as string, importance: r.importance as number, modelVersion: toModelVersion(r.modelVersion as Props),
+      }));
+  }
+
+  async aliasesOf(versionIds: readonly string[]): Promise<{ versionId: string; name: string }[]> {
+    return this.read(Q.modelAliasesOfVersions, { versionIds: [...versionIds] },
+      (r) => ({ versionId: r.versionId as string, name: r.name as string }));
+  }
+
+  async supersededBy(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
+    return this.read(Q.modelSupersededBy, { versionIds: [...versionIds] }, toSupersession);
+  }
+
+  async supersedes(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
+    return this.read(Q.modelSupersedes, { versionIds: [...versionIds] }, toSupersession);
+  }
+
+  /** Runs a batch query in a read transaction of its own and maps its rows. */
+  private async read<T, P>(q: Query<P>, params: P, map: (row: Props) => T): Promise<T[]> {
+    const rows = await this.db.read((tx) => tx.run<Props, P>(q, params));
+    return rows.map(map);
+  }
+}
+
+function toSupersession(r: Props): Supersession & { versionId: string } {
+  return { versionId: r.versionId as string, at: r.at as Date, reason: r.reason as string, modelVersion: toModelVersion(r.modelVersion as Props) };
+}

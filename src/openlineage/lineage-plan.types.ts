@@ -1,0 +1,61 @@
+import { EventType, Facets } from './event.types';
+
+/**
+ * What one OpenLineage event says, normalized (event-mapping.ts makes it, without the database).
+ * lineage-write.ts then combines it with what the graph holds already into a LineageWrite.
+ */
+export interface FieldSpec {
+  name: string;
+  type: string | null;
+  description: string | null;
+  /** Always null from OpenLineage; kept so the content hash matches GraphQL's (dataset.service.ts). */
+  profile: null;
+  position: number;
+}
+
+export interface ColumnEdge {
+  outputField: string;
+  inputNamespace: string;
+  inputName: string;
+  inputField: string;
+  transformation: string | null;
+  description: string | null;
+}
+
+export interface DatasetFacetsUpdate { namespace: string; name: string; facets: Facets }
+
+/** An input dataset: read at `at` (the event's time); `fields` describe it if it is unknown so far. */
+export interface InputRead { namespace: string; name: string; at: Date; fields: FieldSpec[] }
+
+/**
+ * An output the run declared. It becomes a DatasetVersion once the run is COMPLETE; declarations
+ * are kept on the Run until then because producers often declare outputs on START only.
+ * `rank`/`at` say which declaration wins when several events declare the same dataset.
+ */
+export interface OutputDeclaration {
+  namespace: string;
+  name: string;
+  version: string | null;
+  rowCount: number | null;
+  fields: FieldSpec[];
+  columnLineage: ColumnEdge[];
+  rank: number;
+  at: string;
+}
+
+export interface RunUpdate {
+  runId: string;
+  eventType: EventType | null;
+  eventTime: Date;
+  facets: Facets;
+  parent: { runId: string; namespace: string; name: string } | null;
+}
+
+export interface LineagePlan {
+  eventTime: Date;
+  job: { namespace: string; name: string; facets: Facets } | null;
+  run: RunUpdate | null;
+  datasets: DatasetFacetsUpdate[];
+  inputs: InputRead[];
+  outputs: OutputDeclaration[];
+}

@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { jsonProperty, optionalText, requireName } from '../common/validate';
+import { Tx } from '../db/db';
+import { Query } from '../db/query';
+import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import * as Q from '../generated/cypher';
+import { DatasetVersion } from '../dataset/dataset.types';
+import { ModelVersion } from '../model/model.types';
+import { RunRepository } from './run.repository';
+import { datasetVersionRef, nextState, requireUuid, withField } from './run.rules';
+import { Job, JobFilter, JobRef, RecordRunInput, Run, UpsertJobInput } from './run.types';
+
+/** The rules for jobs and runs, and the loaders of every relationship a run has. */
+export class RunService {
+  constructor(private readonly repo: RunRepository, private readonly maxPageSize: number) {}
+
+  upsertJob(input: UpsertJobInput): Promise<Job> {
+    const p = {
+      namespace: requireName(input.namespace, 'input.namespace'),
+      name: requireName(input.name, 'input.name'),
+      description: optionalText(input.description, 'input.description'),
+    };
+    return this.repo.write((tx) => this.repo.upsertJob(tx, p));
+  }
+
+  /** Upsert by runId. Everything is validated first; then one transaction writes it all or nothing. */
+  recordRun(input: RecordRunInput): Promise<Run> {
+    const runId = input.runId == null ? crypto.randomUUID() : requireUuid(input.runId, 'input.runId');
+    const parentRunId = input.parentRunId == null ? null : requireUuid(input.parentRunId, 'input.parentRunId');
+    if (input.startedAt && input.endedAt && input.endedAt < input.startedAt) {
+      throw new BadInputError('input.endedAt must not be before input.startedAt.', 'input.endedAt');
+    }
+    const fields = {
+      startedAt: input.startedAt ?? null, endedAt: input.endedAt ?? null,
+      codeVersion: optionalText(input.codeVersion, 'input.codeVersion', 1024),
+      parameters: jsonProperty(input.parameters, 'input.parameters'),
+    };
+    const inputRefs = input.inputs.map((ref, i) => datasetVersionRef(ref, `input.inputs[${i}]`));
+    const outputRefs = input.outputs.map((ref, i) => datasetVersionRef(ref, `input.outputs[${i}]`));
+    return this.repo.write(async (tx) => {
+      const job = await this.jobFor(tx, input.job);
+      const found = await this.repo.runForUpdate(tx, runId, parentRunId);
+      if (found.run && found.run.jobId !== job.id) {
+        throw new ConflictError(`Run '${runId}' belongs to another job.`, { field: 'input.job' });
+      }
+      if (parentRunId) {
+        if (!found.parentExists) throw withField(new NotFoundError('Run', parentRunId), 'input.parentRunId');
+        if (found.parentIsDescendant) throw new BadInputError('input.parentRunId would make the run its own ancestor.', 'input.parentRunId');
+        if (found.currentParentRunId && found.currentParentRunId !== parentRunId) {
+          throw new ConflictError(`Run '${runId}' already has parent '${found.currentParentRunId}'.`, { field: 'input.parentRunId' });
+        }
+      }
+      const state = nextState(found.run?.state, input.state);
+      const inputIds = await this.datasetVersionIds(tx, inputRefs);
+      const outputIds = await this.datasetVersionIds(tx, outputRefs);
+      const run = await this.repo.recordRun(tx, { runId, jobId: job.id, state, ...fields });
+      await this.repo.linkRun(tx, { runId, inputIds, outputIds, parentRunId });
+      return run;
+    });
+  }
+
+  async job(id: string): Promise<Job> {
+    const job = await this.loadJob(id);
+    if (!job) throw new NotFoundError('Job', id);
+    return job;
+  }
+
+  async jobByName(namespace: string, name: string): Promise<Job> {
+    const job = await this.repo.jobByKey(namespace, name);
+    if (!job) throw new NotFoundError('Job', `${namespace}/${name}`);
+    return job;
+  }
+
+  async jobs(filter: JobFilter | undefined, page: PageInput | undefined): Promise<Page<Job>> {
+    const first = pageSize(page, this.maxPageSize);
+    const rows = await this.repo.listJobs({
+      namespace: filter?.namespace ?? null, nameContains: filter?.nameContains ?? null, after: decodeCursor(page?.after), limit: first + 1,
+    });
+    return toPage(rows, first, (j) => [j.namespace, j.name]);
+  }
+
+  async run(runId: string): Promise<Run> {
+    const run = await requestLoader<string, Run | null>('run.byId', async (ids) =>
+      indexBy(ids, await this.repo.runsByIds(ids), (r) => r.runId)).load(runId);
+    if (!run) throw new NotFoundError('Run', runId);
+    return run;
+  }
+
+  loadJob(id: string): Promise<Job | null> {
+    return requestLoader<string, Job | null>('job.byId', async (ids) =>
+      indexBy(ids, await this.repo.jobsByIds(ids), (j) => j.id)).load(id);
+  }
+
+  runsOfJob(jobId: string): Promise<Run[]> {
+    return requestLoader<string, Run[]>('job.runs', async (ids) =>
+      groupBy(ids, await this.repo.runsOfJobs(ids), (r) => r.jobId)).load(jobId);
+  }
+
+  inputs(runId: string): Promise<DatasetVersion[]> { return this.datasetVersions('run.inputs', Q.runDatasetsReadByRuns, runId); }
+  outputs(runId: string): Promise<DatasetVersion[]> { return this.datasetVersions('run.outputs', Q.runDatasetsWrittenByRuns, runId); }
+
+  async parent(runId: string): Promise<Run | null> { return (await this.related('run.parent', Q.runParentsOfRuns, 'runIds', 'runId', runId))[0] ?? null; }
+  children(runId: string): Promise<Run[]> { return this.related('run.children', Q.runChildrenOfRuns, 'runIds', 'runId', runId); }
+  consumers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.consumedBy', Q.runReadersOfDatasetVersions, 'versionIds', 'versionId', versionId); }
+  producers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.producedBy', Q.runWritersOfDatasetVersions, 'versionIds', 'versionId', versionId); }
+  async producerOf(modelVersionId: string): Promise<Run | null> {
+    return (await this.related('modelVersion.producedBy', Q.runProducersOfModelVersions, 'modelVersionIds', 'modelVersionId', modelVersionId))[0] ?? null;
+  }
+
+  producedModels(runId: string): Promise<ModelVersion[]> {
+    return requestLoader<string, ModelVersion[]>('run.producedModels', async (ids) =>
+      groupBy(ids, await this.repo.modelsProducedBy(ids), (r) => r.runId).map((rows) => rows.map((r) => r.modelVersion))).load(runId);
+  }
+
+  private datasetVersions(name: string, q: typeof Q.runDatasetsReadByRuns, runId: string): Promise<DatasetVersion[]> {
+    return requestLoader<string, DatasetVersion[]>(name, async (ids) =>
+      groupBy(ids, await this.repo.datasetVersionsOfRuns(q, ids), (r) => r.runId).map((rows) => rows.map((r) => r.version))).load(runId);
+  }
+
+  /** One loader per relationship: `param` is the query's list parameter, `key` the column naming the row's owner. */
+  private related(name: string, q: Query<unknown>, param: string, key: string, id: string): Promise<Run[]> {
+    return requestLoader<string, Run[]>(name, async (ids) =>
+      groupBy(ids, await this.repo.related(q, { [param]: [...ids] }, key), (r) => r.key).map((rows) => rows.map((r) => r.run))).load(id);
+  }
+
+  private async jobFor(tx: Tx, ref: JobRef): Promise<Job> {
+    if (ref.id) {
+      const [job] = await this.repo.jobsByIds([ref.id], tx);
+      if (!job) throw withField(new NotFoundError('Job', ref.id), 'input.job');
+      return job;
+    }
+    const namespace = requireName(ref.namespace, 'input.job.namespace');
+    const name = requireName(ref.name, 'input.job.name');
+    return this.repo.upsertJob(tx, { namespace, name, description: null });
+  }
+
+  private async datasetVersionIds(tx: Tx, refs: ReturnType<typeof datasetVersionRef>[]): Promise<string[]> {
+    const ids = await this.repo.datasetVersionIds(tx, refs.map((r) => r.ref));
+    return ids.map((id, i) => {
+      if (id) return id;
+      const { ref, field } = refs[i];
+      throw withField(new NotFoundError('DatasetVersion', ref.id ?? `${ref.namespace}/${ref.name}@${ref.version}`), field);
+    });
+  }
+}

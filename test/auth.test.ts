@@ -1,0 +1,152 @@
+import { AuthService } from '../src/auth/auth.service';
+import { AuthRepository } from '../src/auth/auth.repository';
+import { hashApiKey } from '../src/auth/api-key';
+import { Role } from '../src/auth/roles';
+import { loadConfig } from '../src/config';
+import { useGraph } from './support/graph';
+
+/** API keys and roles: who may do what, over GraphQL and the OpenLineage endpoint. */
+const olEvent = (runId: string) => ({
+  eventType: 'START', eventTime: '2026-01-01T00:00:00Z', producer: 'https://example.com/test',
+  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+  run: { runId }, job: { namespace: 'etl', name: 'load' }, inputs: [], outputs: [],
+});
+const RUN_ID = '0d9d4f44-1b7c-4b7e-9f2a-6f1d2c3b4a59';
+const UPSERT = 'mutation Up($n: String!) { upsertDataset(input: { namespace: "ns", name: $n }) { id name } }';
+
+describe('API keys and roles (MODELGRAPH_AUTH=on)', () => {
+  const graph = useGraph({ MODELGRAPH_AUTH: 'on', MODELGRAPH_AUDIT: 'on' });
+  const keys: Record<string, string> = {};
+  const auth = () => graph.app.container.get(AuthService);
+  const as = (role: string) => ({ authorization: `Bearer ${keys[role]}` });
+  const lineage = (headers: Record<string, string>, body: unknown = olEvent(RUN_ID)) =>
+    fetch(`${graph.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const raw = (headers: Record<string, string>) =>
+    fetch(`${graph.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ version }' }) });
+
+  beforeEach(async () => {
+    for (const role of [Role.READER, Role.WRITER, Role.ADMIN]) keys[role] = (await auth().create(`test ${role}`, role)).key;
+  });
+
+  it('refuses a missing, malformed, unknown key with 401 UNAUTHENTICATED, on GraphQL and on /api/v1/lineage', async () => {
+    for (const headers of [{}, { authorization: keys.reader }, { authorization: 'Bearer mg_not-a-key' }] as Record<string, string>[]) {
+      const res = await raw(headers);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const ol = await lineage(headers);
+      expect(ol.status).toBe(401);
+      expect(await ol.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    expect(await graph.countNodes()).toBe(0);
+  });
+
+  it('reader: queries only', async () => {
+    expect((await graph.gql('{ datasets { nodes { id } } }', {}, as('reader'))).errors).toBeUndefined();
+    const refused = await graph.gql(UPSERT, { n: 'x' }, as('reader'));
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', requiredRole: 'writer' } });
+    expect((await graph.gql('{ apiKeys { id } }', {}, as('reader'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const ol = await lineage(as('reader'));
+    expect(ol.status).toBe(403);
+    expect(await ol.json()).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'writer' });
+    expect(await graph.countNodes()).toBe(0);
+  });
+
+  it('writer: + mutations and OpenLineage ingestion, not keys or the audit trail', async () => {
+    expect((await graph.gql(UPSERT, { n: 'orders' }, as('writer'))).data.upsertDataset.name).toBe('orders');
+    expect((await lineage(as('writer'))).status).toBe(201);
+    const refused = await graph.gql('mutation { createApiKey(name: "x", role: ADMIN) { key } }', {}, as('writer'));
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', requiredRole: 'admin' } });
+    expect((await graph.gql('{ auditEvents { nodes { id } } }', {}, as('writer'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // an admin-only field hidden in a fragment is found too
+    const hidden = await graph.gql('query { ...K } fragment K on Query { apiKeys { id } }', {}, as('writer'));
+    expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses with HTTP 403 before running anything (no statement sent, nothing written)', async () => {
+    const res = await fetch(`${graph.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...as('reader') }, body: JSON.stringify({ query: UPSERT, variables: { n: 'x' } }) });
+    expect(res.status).toBe(403);
+    expect(await graph.countNodes()).toBe(0);
+  });
+
+  it('admin: creates a key (plaintext once), lists keys (never a hash), revokes one (refused at once)', async () => {
+    const created = await graph.gql('mutation { createApiKey(name: "airflow", role: WRITER) { key apiKey { id name role prefix revokedAt } } }', {}, as('admin'));
+    const { key, apiKey } = created.data.createApiKey;
+    expect(key).toMatch(/^mg_[A-Za-z0-9_-]{43}$/);
+    expect(apiKey).toMatchObject({ name: 'airflow', role: 'WRITER', prefix: key.slice(0, 7), revokedAt: null });
+    expect((await graph.gql(UPSERT, { n: 'a' }, { authorization: `Bearer ${key}` })).errors).toBeUndefined();
+
+    const stored = await graph.db.runAutoCommit('MATCH (k:ApiKey {id: $id}) RETURN properties(k) AS p', { id: apiKey.id });
+    expect(stored[0].p).toMatchObject({ hash: hashApiKey(key) });
+    expect(JSON.stringify(stored)).not.toContain(key);
+    const list = await graph.gql('{ apiKeys { id name role } }', {}, as('admin'));
+    expect(list.data.apiKeys.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['airflow', 'test reader']));
+    expect((await graph.gql('{ apiKeys { hash } }', {}, as('admin'))).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    const revoked = await graph.gql('mutation R($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, as('admin'));
+    expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();
+    expect((await graph.gql(UPSERT, { n: 'b' }, { authorization: `Bearer ${key}` })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('revocation reaches other instances within their cache TTL', async () => {
+    const other = new AuthService(new AuthRepository(graph.db), { enabled: true, cacheTtlMs: 2000 });
+    const { key, apiKey } = await auth().create('short-lived', Role.READER);
+    await other.authenticate(`Bearer ${key}`); // cached there
+    await auth().revoke(apiKey.id);
+    await expect(other.authenticate(`Bearer ${key}`)).resolves.toMatchObject({ keyId: apiKey.id });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(other.authenticate(`Bearer ${key}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('first admin key: MODELGRAPH_ADMIN_KEY is ensured idempotently; the bootstrap refuses once an admin exists', async () => {
+    await expect(auth().bootstrapAdminKey()).rejects.toMatchObject({ code: 'CONFLICT' });
+    await graph.db.runAutoCommit('MATCH (k:ApiKey) DETACH DELETE k');
+    const first = await auth().bootstrapAdminKey('ops');
+    expect(first.apiKey.role).toBe('admin');
+    expect((await graph.gql('{ apiKeys { id } }', {}, { authorization: `Bearer ${first.key}` })).errors).toBeUndefined();
+    const envKey = 'x'.repeat(40);
+    const a = await auth().ensureAdminKey(envKey);
+    const b = await auth().ensureAdminKey(envKey);
+    expect(b.id).toBe(a.id);
+  });
+
+  it('audits mutations (refused ones too) and ingestion: who, what, on which nodes; admins query it', async () => {
+    const writer = await auth().authenticate(`Bearer ${keys.writer}`);
+    const up = await graph.gql(UPSERT, { n: 'audited' }, as('writer'));
+    await graph.gql(UPSERT, { n: 'nope' }, as('reader'));
+    expect((await lineage(as('writer'))).status).toBe(201);
+    await new Promise((r) => setTimeout(r, 200)); // the ingestion record is written once its response is out
+    const q = 'query A($f: AuditEventFilter) { auditEvents(filter: $f) { nodes { actor actorName kind operation fields nodeIds outcome errorCodes at } } }';
+    const byWriter = (await graph.gql(q, { f: { actor: writer.keyId } }, as('admin'))).data.auditEvents.nodes;
+    expect(byWriter).toEqual([
+      expect.objectContaining({ kind: 'openlineage', operation: 'POST /api/v1/lineage', nodeIds: [RUN_ID], outcome: 'ok' }),
+      expect.objectContaining({ kind: 'graphql', operation: 'Up', fields: ['upsertDataset'], nodeIds: [up.data.upsertDataset.id], outcome: 'ok', actorName: 'test writer' }),
+    ]);
+    const byNode = (await graph.gql(q, { f: { nodeId: up.data.upsertDataset.id } }, as('admin'))).data.auditEvents.nodes;
+    expect(byNode).toHaveLength(1);
+    const refused = (await graph.gql(q, { f: { operation: 'upsertDataset' } }, as('admin'))).data.auditEvents.nodes;
+    expect(refused.map((e: { errorCodes: string[] }) => e.errorCodes)).toEqual(expect.arrayContaining([['FORBIDDEN'], []]));
+  });
+});
+
+describe('open mode (auth off, loopback)', () => {
+  const graph = useGraph({ MODELGRAPH_AUDIT: 'on' });
+
+  it('lets anyone do anything, audited as anonymous', async () => {
+    const up = await graph.ok(UPSERT, { n: 'open' });
+    const events = await graph.ok('{ auditEvents { nodes { actor fields nodeIds } } }');
+    expect(events.auditEvents.nodes).toEqual([{ actor: 'anonymous', fields: ['upsertDataset'], nodeIds: [up.upsertDataset.id] }]);
+  });
+});
+
+describe('auth mode from the environment', () => {
+  it('defaults to off on loopback only, and refuses to serve other addresses open unless forced', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).auth.enabled).toBe(false);
+    expect(loadConfig({ HOST: '::1' }).auth.enabled).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0' }).auth.enabled).toBe(true);
+    expect(() => loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off' })).toThrow(/Refusing to serve 0.0.0.0 with MODELGRAPH_AUTH=off.*MODELGRAPH_ALLOW_OPEN=true/);
+    expect(loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off', MODELGRAPH_ALLOW_OPEN: 'true' }).auth.enabled).toBe(false);
+    expect(() => loadConfig({ MODELGRAPH_AUTH: 'maybe' })).toThrow(/'on' or 'off'/);
+    expect(() => loadConfig({ MODELGRAPH_ADMIN_KEY: 'short' })).toThrow(/at least 32/);
+  });
+});

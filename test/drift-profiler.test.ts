@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseFieldProfile } from '../src/drift/profile';
+import { profileFile, Progress } from '../src/drift/profiler';
+import { parseCsvRecord } from '../src/drift/records';
+
+/* The streaming profiler on small files whose profiles are worked out by hand. */
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-profiler-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+const CSV = 'id,amount,city,note\n1,10.5,Paris,"hello, world"\n2,20,Berlin,"multi\nline"\n3,,Paris,\n4,30.5,"Paris",plain\n5,40,Rome,"say ""hi"""\n';
+
+describe('profileFile', () => {
+  it('profiles a CSV file: types, counts, moments, quantiles, histograms and top values', async () => {
+    const fields = await profileFile(file('orders.csv', CSV), { histogramBins: 4 });
+    const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
+    expect(fields.map((f) => [f.name, f.type])).toEqual([['id', 'integer'], ['amount', 'double'], ['city', 'string'], ['note', 'string']]);
+    expect(byName.id.profile).toMatchObject({
+      count: 5, nulls: 0, distinct: 5, min: 1, max: 5, mean: 3,
+      quantiles: { '0.25': 2, '0.5': 3, '0.75': 4 }, histogram: { edges: [1, 2, 3, 4, 5], counts: [1, 1, 1, 2] },
+    });
+    expect(byName.id.profile!.std).toBeCloseTo(Math.sqrt(2.5), 12); // sample std of 1..5
+    expect(byName.amount.profile).toMatchObject({
+      count: 5, nulls: 1, min: 10.5, max: 40, mean: 25.25, histogram: { edges: [10.5, 17.875, 25.25, 32.625, 40], counts: [1, 1, 1, 1] },
+    });
+    expect(byName.city.profile).toEqual({
+      count: 5, nulls: 0, distinct: 3, topValues: [{ value: 'Paris', count: 3 }, { value: 'Berlin', count: 1 }, { value: 'Rome', count: 1 }],
+    });
+    expect(byName.note.profile).toMatchObject({ count: 5, nulls: 1, distinct: 4 });
+    expect((byName.note.profile!.topValues as { value: string }[]).map((t) => t.value).sort())
+      .toEqual(['hello, world', 'multi\nline', 'plain', 'say "hi"']);
+    for (const f of fields) expect(() => parseFieldProfile(f.profile, f.name)).not.toThrow();
+  });
+
+  it('profiles JSON Lines, counting a key missing from some records as null there', async () => {
+    const text = ['{"score": 0.5, "label": "a"}', '', '{"score": 1.5, "label": "b", "flag": true}', '{"score": null, "label": "a", "flag": false}'].join('\n');
+    const fields = await profileFile(file('events.jsonl', text));
+    expect(fields.map((f) => [f.name, f.type, f.profile!.count, f.profile!.nulls])).toEqual([
+      ['score', 'double', 3, 1], ['label', 'string', 3, 0], ['flag', 'boolean', 3, 1]]);
+    expect(fields[2].profile!.topValues).toEqual([{ value: 'false', count: 1 }, { value: 'true', count: 1 }]);
+  });
+
+  it('stays bounded on a large column and gives the same profile for the same file', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},user${i}`).join('\n');
+    const p = file('big.csv', `n,user\n${rows}\n`);
+    const progress: Progress[] = [];
+    const options = { sampleSize: 1000, maxTracked: 500, onProgress: (x: Progress) => progress.push(x) };
+    const [n, user] = await profileFile(p, options);
+    expect(n.profile).toMatchObject({ count: 20_000, nulls: 0, min: 0, max: 19_999, mean: expect.closeTo(9999.5, 6), distinct: 500, distinctIsLowerBound: true });
+    expect((n.profile!.histogram as { counts: number[] }).counts).toEqual(new Array(20).fill(1000)); // exact: second pass
+    expect(Math.abs((n.profile!.quantiles as Record<string, number>)['0.5'] - 9999.5)).toBeLessThan(1500); // from a 1,000 sample
+    expect(user.profile!.topValues).toHaveLength(20);
+    expect(await profileFile(p, { ...options, onProgress: () => {} })).toEqual([n, user]);
+    expect(progress.some((x) => x.pass === 2 && x.bytesRead === x.totalBytes)).toBe(true);
+  });
+
+  it('rejects unknown formats, bad JSON and an unterminated quote', async () => {
+    await expect(profileFile(file('x.parquet', ''))).rejects.toThrow(/only .csv and .jsonl/);
+    await expect(profileFile(file('bad.jsonl', '{"a": 1}\n{oops\n'))).rejects.toThrow(/bad.jsonl:2: not valid JSON/);
+    await expect(profileFile(file('bad.csv', 'a,b\n1,"open\n'))).rejects.toThrow(/ends inside a quoted CSV cell/);
+  });
+
+  it('parses RFC 4180 cells', () => {
+    expect(parseCsvRecord('a,"b,c","d ""e""",')).toEqual(['a', 'b,c', 'd "e"', '']);
+    expect(parseCsvRecord('a,"open')).toBeNull();
+  });
+});
