@@ -1,0 +1,31 @@
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { startEmbeddedNeo4j, EmbeddedNeo4jError } from '../src/neo4j/embedded';
+
+// The embedded Neo4j's start-up refusals (the happy path runs in every test: global-setup uses it).
+describe('the embedded Neo4j launcher', () => {
+  it('refuses a Bolt port that is taken, saying what to do', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-port-'));
+    try {
+      const start = startEmbeddedNeo4j({ dataDir, port });
+      await expect(start).rejects.toThrow(EmbeddedNeo4jError);
+      await expect(start).rejects.toThrow(new RegExp(`Port ${port} on 127.0.0.1 is already in use.*NEO4J_BOLT_PORT.*NEO4J_URI`));
+    } finally {
+      blocker.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reuses the instance it started for the same data dir', async () => {
+    const dir = process.env.MODELGRAPH_TEST_NEO4J_DIR;
+    if (!dir) return; // the run uses an external NEO4J_URI: nothing embedded to reuse
+    const again = await startEmbeddedNeo4j({ dataDir: dir, port: 0 });
+    expect(again.reused).toBe(true);
+    expect(again.uri).toBe(process.env.MODELGRAPH_TEST_NEO4J_URI);
+  });
+});
