@@ -34,8 +34,8 @@ export class Tx {
 }
 
 /**
- * The service's handle on Neo4j. Reads and writes go through managed transactions, which the
- * driver retries on transient errors (deadlocks, leader switches); one mutation = one write().
+ * The service's handle on Neo4j. Reads and writes go through managed transactions, retried on
+ * transient errors (deadlocks, leader switches) by `guarded`; one mutation = one write().
  */
 export class Db {
   /** Statements sent since start (exported as a metric). */
