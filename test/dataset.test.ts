@@ -54,6 +54,11 @@ describe('datasets, versions and fields', () => {
       const result = await graph.gql(REGISTER, { input });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    const upsert = await graph.gql('mutation { upsertDataset(input: { namespace: "ns", name: "  " }) { id } }');
+    expect(upsert.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const longDescription = await graph.gql('mutation($d: String) { upsertDataset(input: { namespace: "ns", name: "n", description: $d }) { id } }',
+      { d: 'x'.repeat(20_000) });
+    expect(longDescription.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.description' });
     expect(await graph.countNodes()).toBe(0);
   });
 
