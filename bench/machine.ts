@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+/** What the numbers were measured on; the load average matters because other work shares the box. */
+export interface MachineInfo {
+  cores: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+export function machineInfo(): MachineInfo {
+  return {
+    cores: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+/** The 1-minute load average, rounded: > cores means other processes competed for the CPUs. */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0] * 100) / 100;
+}
+
+/** Resident set size of a process in MB, from /proc (Linux); undefined where that is not available. */
+export function rssMb(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` while running; `peak()` is the largest sample since the last reset. */
+export class RssSampler {
+  private max = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number, everyMs = 100) {
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+  }
+
+  sample(): number {
+    const rss = rssMb(this.pid) ?? 0;
+    if (rss > this.max) this.max = rss;
+    return rss;
+  }
+
+  /** The peak since the last call, then starts a new window. */
+  takePeak(): number {
+    const peak = Math.max(this.max, this.sample());
+    this.max = 0;
+    return peak;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

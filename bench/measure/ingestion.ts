@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { DatasetPlan } from '../generate/datasets';
+import { postJson } from '../http';
+import { Random } from '../random';
+import { runConcurrently } from '../stats';
+
+export interface IngestionCase {
+  mode: 'single' | 'batch';
+  batchSize: number;
+  concurrency: number;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+const PRODUCER = 'https://github.com/modelgraph/bench';
+const SCHEMA_URL = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
+
+/**
+ * One run's START and COMPLETE events, as an Airflow/Spark integration sends them: a recurring job
+ * (each worker has its own ten, so workers do not queue on each other's rows) reading two of the
+ * generated warehouse datasets and writing its own output, with a schema and column lineage.
+ */
+function runEvents(tag: string, worker: number, i: number, inputs: DatasetPlan[], at: number): unknown[] {
+  const runId = randomUUID();
+  const job = { namespace: 'bench', name: `${tag}_w${worker}_job${i % 10}` };
+  const output = `bench.${job.name}_out`;
+  const inputRefs = inputs.map((d) => ({ namespace: d.namespace, name: d.name }));
+  const fields = Array.from({ length: 10 }, (_, j) => ({ name: `o${j}`, type: 'double' }));
+  const lineage = Object.fromEntries(fields.map((f, j) => [f.name, {
+    inputFields: inputs.map((d) => ({ namespace: d.namespace, name: d.name, field: d.fields[j % d.fields.length].name,
+                                      transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION' }] })),
+  }]));
+  const base = { producer: PRODUCER, schemaURL: SCHEMA_URL, run: { runId }, job, inputs: inputRefs };
+  return [
+    { ...base, eventType: 'START', eventTime: new Date(at).toISOString(), outputs: [{ namespace: 'bench', name: output }] },
+    { ...base, eventType: 'COMPLETE', eventTime: new Date(at + 60_000).toISOString(), outputs: [{ namespace: 'bench', name: output, facets: {
+      schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields },
+      columnLineage: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/ColumnLineageDatasetFacet.json', fields: lineage },
+    } }] },
+  ];
+}
+
+/**
+ * Events/s through POST /api/v1/lineage (one event per request, in order per run) and
+ * /api/v1/lineage/batch (batchSize events per request), each with 1 and 4 concurrent clients.
+ */
+export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random): Promise<IngestionCase[]> {
+  const sources = datasets.filter((d) => d.layer === 1 || d.layer === 2);
+  const out: IngestionCase[] = [];
+  let clock = Date.UTC(2026, 0, 1);
+  const configs: Omit<IngestionCase, 'events' | 'seconds' | 'eventsPerSecond'>[] = [
+    { mode: 'single', batchSize: 1, concurrency: 1 }, { mode: 'single', batchSize: 1, concurrency: 4 },
+    { mode: 'batch', batchSize: 100, concurrency: 1 }, { mode: 'batch', batchSize: 100, concurrency: 4 },
+  ];
+  for (const c of configs) {
+    const tag = `${c.mode}${c.concurrency}`;
+    const caseRuns = c.mode === 'single' ? Math.max(10, Math.floor(runs / 2)) : runs;
+    const eventsOf = (i: number, worker: number) => runEvents(tag, worker, i, rnd.sample(sources, 2), (clock += 120_000));
+    let seconds: number;
+    let events = 0;
+    if (c.mode === 'single') {
+      seconds = (await runConcurrently(caseRuns, c.concurrency, async (i, worker) => {
+        for (const e of eventsOf(i, worker)) {
+          await postJson(`${url}/api/v1/lineage`, e, 201);
+          events++;
+        }
+      })) / 1000;
+    } else {
+      const runsPerBatch = c.batchSize / 2;
+      seconds = (await runConcurrently(Math.ceil(caseRuns / runsPerBatch), c.concurrency, async (b, worker) => {
+        const batch = Array.from({ length: runsPerBatch }, (_, k) => eventsOf(b * runsPerBatch + k, worker)).flat();
+        const result = (await postJson(`${url}/api/v1/lineage/batch`, batch, 200)) as { rejected: number };
+        if (result.rejected) throw new Error(`the batch endpoint rejected ${result.rejected} generated events`);
+        events += batch.length;
+      })) / 1000;
+    }
+    out.push({ ...c, events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) });
+  }
+  return out;
+}

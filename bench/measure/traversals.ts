@@ -1,0 +1,138 @@
+import neo4j, { Driver } from 'neo4j-driver';
+import { toNeo4j } from '../../src/db/convert';
+import * as Q from '../../src/generated/cypher';
+import { DEFAULT_LIMITS } from '../../src/lineage/limits';
+import { GeneratedGraph } from '../generate';
+import { gql } from '../http';
+import { Random } from '../random';
+import { Latency, timeRepeated } from '../stats';
+
+/** What a UI's impact view asks for: the first 100 affected nodes with their paths, and the summary. */
+export const IMPACT_QUERY = `query($type: NodeType!, $id: ID!) {
+  impact(of: {type: $type, id: $id}, page: {first: 100}) {
+    truncated origin { id label }
+    summary { total byType { type count } servedDeployments { name environment via } }
+    items { nodes { node { id type label } distance served serving { deployment trafficShare direct ensemble } paths { relationships nodes { id } } }
+            pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+/** A provenance report: everything the Provenance type has. */
+export const PROVENANCE_QUERY = `query($type: NodeType!, $id: ID!) {
+  provenance(of: {type: $type, id: $id}) {
+    truncated origin { label }
+    served { deployment { label } target { label } trafficShare }
+    members { ensemble { label } modelVersion { label } weight }
+    modelVersions { id label }
+    training { modelVersion { id } datasetVersion { label } role }
+    featureUses { feature { label } importance }
+    features { label } fields { label }
+    runs { runId job state codeVersion parameters startedAt read { label } wrote { label } produced { label } }
+    datasetVersions { datasetVersion { label } raw } rawDatasets { label }
+    edges { from to type }
+  }
+}`;
+
+export type Direction = 'impact' | 'provenance';
+export type Origin = { type: string; id: string };
+
+export interface TraversalCase {
+  operation: Direction;
+  size: string;
+  origin: Origin;
+  /** Nodes reached besides the origin (downstream for impact, upstream for provenance). */
+  reached: number;
+  truncated: boolean;
+  graphql: Latency;
+  raw: Latency;
+  ratioP50: number;
+  ratioP95: number;
+  statements: number;
+  responseKb: number;
+}
+
+/**
+ * The raw-Cypher floor: what the service itself sends for one operation (resolve the origin, then
+ * the traversal statement, in one read transaction), through the driver, all records consumed.
+ */
+export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin): Promise<number> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      const resolved = await tx.run(Q.lineageResolveNode.text, toNeo4j({
+        type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null, asOf: null,
+      }) as Record<string, unknown>);
+      const elementId = resolved.records[0].get('elementId') as string;
+      const statement = direction === 'impact' ? Q.lineageDownstream : Q.lineageUpstream;
+      const depth = direction === 'impact' ? DEFAULT_LIMITS.defaultDepth : DEFAULT_LIMITS.maxDepth;
+      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_LIMITS.maxNodes }) as Record<string, unknown>);
+      return rows.records.map((r) => r.toObject()).length;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Times one origin through GraphQL and through the driver, interleaved case by case on the same warm caches. */
+export async function measureTraversal(url: string, driver: Driver, direction: Direction, size: string, origin: Origin, reps: number, warmup: number): Promise<TraversalCase> {
+  const query = direction === 'impact' ? IMPACT_QUERY : PROVENANCE_QUERY;
+  const probe = await gql(url, query, origin);
+  const result = probe.data[direction] as { truncated: boolean; summary?: { total: number } };
+  const reachedRows = (await rawTraversal(driver, direction, origin)) - 1;
+  const graphql = await timeRepeated(() => gql(url, query, origin), reps, warmup);
+  const raw = await timeRepeated(() => rawTraversal(driver, direction, origin), reps, warmup);
+  return {
+    operation: direction, size, origin, reached: Math.min(reachedRows, DEFAULT_LIMITS.maxNodes), truncated: result.truncated,
+    graphql, raw, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
+    statements: probe.statements, responseKb: round(probe.bytes / 1024),
+  };
+}
+
+/** Origins worth measuring: impact from fields, features and dataset versions of every layer; provenance from models, deployments, ensembles. */
+export function candidateOrigins(graph: GeneratedGraph, direction: Direction, rnd: Random): Origin[] {
+  if (direction === 'provenance') {
+    const mvs = graph.models.flatMap((m) => m.versions.slice(-3));
+    return [
+      ...rnd.sample(mvs, 6).map((v) => ({ type: 'MODEL_VERSION', id: v.id })),
+      ...rnd.sample(graph.serving.deployments.filter((d) => d.serves === 'MODEL_VERSION'), 6).map((d) => ({ type: 'DEPLOYMENT', id: d.id })),
+      ...rnd.sample(graph.serving.deployments.filter((d) => d.serves === 'ENSEMBLE'), 4).map((d) => ({ type: 'DEPLOYMENT', id: d.id })),
+    ];
+  }
+  const layer = (l: number) => graph.datasets.filter((d) => d.layer === l);
+  const versionOf = (l: number, n: number) => rnd.sample(layer(l), n).map((d) => ({ type: 'DATASET_VERSION', id: rnd.pick(d.versionIds) }));
+  const fieldOf = (l: number, n: number) => rnd.sample(layer(l), n).map((d) => ({ type: 'FIELD', id: rnd.pick(rnd.pick(d.fieldIds)) }));
+  return [
+    ...rnd.sample(graph.featureIds, 6).map((id) => ({ type: 'FEATURE', id })),
+    ...fieldOf(3, 6), ...fieldOf(2, 4), ...fieldOf(1, 4),
+    ...versionOf(3, 4), ...versionOf(2, 6), ...versionOf(1, 6), ...versionOf(0, 12),
+  ];
+}
+
+/** Sizes every candidate with the raw traversal (rows besides the origin). */
+export async function sizeOrigins(driver: Driver, direction: Direction, origins: Origin[]): Promise<{ origin: Origin; reached: number }[]> {
+  const sized = [];
+  for (const origin of origins) sized.push({ origin, reached: (await rawTraversal(driver, direction, origin)) - 1 });
+  return sized.sort((a, b) => a.reached - b.reached);
+}
+
+/**
+ * For each target size, the candidate closest to it (on a log scale), each candidate used once; a
+ * target with no candidate within a factor of 3 is left out (a small graph has no 5,000-node impact).
+ */
+export function pickBySize<T extends { reached: number }>(sized: T[], targets: Record<string, number>): [string, T][] {
+  const left = sized.filter((s) => s.reached > 0);
+  const out: [string, T][] = [];
+  const distance = (s: T, target: number) => Math.abs(Math.log(s.reached / target));
+  for (const [label, target] of Object.entries(targets)) {
+    if (!left.length) break;
+    const best = left.reduce((a, b) => (distance(b, target) < distance(a, target) ? b : a));
+    if (distance(best, target) > Math.log(3)) continue;
+    left.splice(left.indexOf(best), 1);
+    out.push([label, best]);
+  }
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,83 @@
+import { MachineInfo } from './machine';
+import { QualityCase } from './measure/diff';
+import { IngestionCase } from './measure/ingestion';
+import { MetricsCase } from './measure/metrics';
+import { StatementShare } from './measure/statement-profile';
+import { StatementCase } from './measure/statements';
+import { TraversalCase } from './measure/traversals';
+import { Latency } from './stats';
+
+export interface LoadCase { what: string; concurrency: number; requests: number; requestsPerSecond: number; latency: Latency }
+
+export interface BenchResult {
+  scale: string;
+  date: string;
+  machine: MachineInfo;
+  neo4j: { heapMb: number; pageCacheMb: number };
+  /** 1-minute load average when each part started (above the core count: other work competed). */
+  loadAverage: Record<string, number>;
+  graph: { nodes: number; relationships: number; byLabel: Record<string, number>; loadSeconds: number };
+  traversals: TraversalCase[];
+  concurrentImpact: LoadCase | null;
+  statements: StatementCase[];
+  ingestion: IngestionCase[];
+  metrics: MetricsCase[];
+  quality: QualityCase[];
+  /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
+  memory: Record<string, number>;
+  /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
+  profile: Record<string, StatementShare[]>;
+  targets: { target: string; measured: string; met: boolean }[];
+}
+
+/** The issue's targets (stated for 2 cores at the large scale; evaluated at every scale for reference). */
+export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targets'] {
+  const impacts = r.traversals.filter((t) => t.operation === 'impact' && t.reached <= 1000);
+  const worstP95 = Math.max(...impacts.map((t) => t.graphql.p95));
+  const worstRatio = Math.max(...impacts.map((t) => t.ratioP50));
+  const batched = Math.max(...r.ingestion.filter((c) => c.mode === 'batch').map((c) => c.eventsPerSecond));
+  const points = Math.max(...r.metrics.map((c) => c.pointsPerSecond));
+  const peak = Math.max(...Object.entries(r.memory).filter(([k]) => k.startsWith('peak')).map(([, v]) => v));
+  return [
+    { target: 'impact (≤ 1,000 downstream) p95 < 50 ms', measured: `${worstP95} ms (worst case)`, met: worstP95 < 50 },
+    { target: 'impact GraphQL / raw Cypher (p50) < 1.3', measured: `${worstRatio} (worst case)`, met: worstRatio < 1.3 },
+    { target: 'OpenLineage batched ≥ 1,000 events/s', measured: `${batched} events/s (best case)`, met: batched >= 1000 },
+    { target: 'recordMetrics ≥ 20,000 points/s', measured: `${points} points/s (best case)`, met: points >= 20_000 },
+    { target: 'service RSS under load < 300 MB', measured: `${peak} MB (peak)`, met: peak < 300 },
+  ];
+}
+
+const lat = (l: Latency | null) => (l ? `${l.p50} / ${l.p95} / ${l.p99}` : '–');
+
+export function toMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines = [
+    `# modelgraph bench — ${r.scale} — ${r.date}`, '',
+    `Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. ` +
+      `Neo4j 5.26 embedded, heap ${r.neo4j.heapMb} MB, page cache ${r.neo4j.pageCacheMb} MB. ` +
+      `Load average (1 min) at each part: ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '',
+    `Graph: **${r.graph.nodes.toLocaleString('en')} nodes, ${r.graph.relationships.toLocaleString('en')} relationships**, loaded in ${r.graph.loadSeconds} s ` +
+      `(${Object.entries(r.graph.byLabel).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}).`, '',
+    '## Targets', '', '| target | measured | met |', '|---|---|---|',
+    ...r.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`), '',
+    '## Traversals: GraphQL over HTTP vs the same Cypher through the driver (ms)', '',
+    '| operation | origin | reached nodes | GraphQL p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | ratio p50 / p95 | statements | response KB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...r.traversals.map((t) => `| ${t.operation} (${t.size}) | ${t.origin.type} | ${t.reached}${t.truncated ? ' (truncated)' : ''} | ${lat(t.graphql)} | ${lat(t.raw)} | ${t.ratioP50} / ${t.ratioP95} | ${t.statements} | ${t.responseKb} |`),
+    ...(r.concurrentImpact ? ['', `Impact under load (${r.concurrentImpact.what}): ${r.concurrentImpact.concurrency} clients, ` +
+      `${r.concurrentImpact.requestsPerSecond} requests/s, latency p50 / p95 / p99 ${lat(r.concurrentImpact.latency)} ms.`] : []), '',
+    '## Cypher statements per GraphQL operation (must not grow with rows)', '', '| list query | rows asked (returned) | statements | constant |', '|---|---|---|---|',
+    ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
+    '## OpenLineage ingestion', '', '| endpoint | events/request | clients | events | seconds | events/s |', '|---|---|---|---|---|---|',
+    ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} |`), '',
+    '## recordMetrics', '', '| points/request | clients | points | seconds | points/s |', '|---|---|---|---|---|',
+    ...r.metrics.map((c) => `| ${c.batchSize} | ${c.concurrency} | ${c.points} | ${c.seconds} | ${c.pointsPerSecond} |`), '',
+    '## Data quality (ms)', '', '| operation | what | p50 / p95 / p99 | note |', '|---|---|---|---|',
+    ...r.quality.map((q) => `| ${q.operation} | ${q.what} | ${lat(q.latency)} | ${q.note ?? ''} |`), '',
+    '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',
+    ...Object.entries(r.memory).map(([k, v]) => `| ${k} | ${v} |`), '',
+    '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',
+    ...Object.entries(r.profile).flatMap(([phase, rows]) => rows.map((s) => `| ${phase} | ${s.statement} | ${s.count} | ${s.totalSeconds} | ${s.meanMs} |`)), '',
+  ];
+  return lines.join('\n');
+}
