@@ -62,6 +62,9 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.limits.introspection,
+    // main.ts owns SIGINT/SIGTERM: it drains, closes the driver and stops the embedded Neo4j. Apollo's
+    // own handlers would stop the server first and re-raise the signal, racing that sequence.
+    stopOnTerminationSignals: false,
     // Order matters: a caller without the role learns that before anything about the query's cost.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), statementCountPlugin, authorizationPlugin,
       queryLimitsPlugin({ ...config.limits, maxPageSize: config.maxPageSize }), graphqlMetricsPlugin, auditPlugin(audit)],
