@@ -36,7 +36,7 @@ export function requestLoader<K, V>(name: string, batch: (keys: readonly K[]) =>
   const scope = currentScope();
   const existing = scope?.loaders.get(name);
   if (existing) return existing as unknown as DataLoader<K, V>;
-  const loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+  const loader = new DataLoader<K, V>(batch, { maxBatchSize: 10_000 });
   scope?.loaders.set(name, loader as unknown as DataLoader<unknown, unknown>);
   return loader;
 }
