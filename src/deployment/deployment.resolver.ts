@@ -9,7 +9,7 @@ import {
 
 const REASON = { nullable: true, description: 'Why, as recorded in the history.' } as const;
 const AT = { nullable: true, description: 'When it took effect (default now); for backfills: after the latest change, not in the future.' } as const;
-const SAME = 'DeploymentServing exactly what is served now again records nothing; a retired deployment is a CONFLICT.';
+const SAME = 'Serving exactly what is served now again records nothing; a retired deployment is a CONFLICT.';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -17,6 +17,9 @@ export class DeploymentResolver {
 
   @Query(() => Deployment, { description: 'A deployment by name.' })
   deployment(@Arg('name') name: string) { return this.service.get(name); }
+
+  @Query(() => [DeploymentChange], { description: 'Every change of what a deployment served, with its time and reason, oldest first.' })
+  async deploymentHistory(@Arg('deployment') deployment: string) { return this.service.history(await this.service.get(deployment)); }
 
   @Query(() => DeploymentConnection)
   deployments(@Arg('filter', () => DeploymentFilter, { nullable: true }) filter?: DeploymentFilter,
