@@ -30,7 +30,10 @@ describe('OpenLineage ingestion: POST /api/v1/lineage', () => {
   const snapshot = async () => {
     const nodes = await graph.db.runAutoCommit('MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS l, properties(n) AS p');
     const rels = await graph.db.runAutoCommit('MATCH (a)-[r]->(b) RETURN type(r) AS t, properties(r) AS p, elementId(a) AS a, elementId(b) AS b');
-    const keyed = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    // Property order in Neo4j is not defined: sort keys so equal graphs give equal snapshots.
+    const sortKeys = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)])) : v);
+    const keyed = (rows: unknown[]) => rows.map((r) => JSON.stringify(sortKeys(r))).sort();
     return { nodes: keyed(nodes), rels: rels.length };
   };
 
