@@ -68,4 +68,61 @@ describe('list queries do not send one statement per row (N+1)', () => {
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
   });
+
+  /** Lists read at two page sizes over one graph: the statement count must not follow the page size. */
+  async function atPageSizes(query: string, sizes: number[]) {
+    const results = [];
+    for (const first of sizes) {
+      const result = await graph.gql(query, { first });
+      expect(result.errors).toBeUndefined();
+      results.push({ nodes: (Object.values(result.data)[0] as { nodes: any[] }).nodes, statements: result.statements });
+    }
+    return results;
+  }
+
+  it('sends the same number of statements for 10 and for 100 datasets with their versions and fields', async () => {
+    await graph.db.runAutoCommit(`
+      UNWIND range(0, $n - 1) AS i
+      CREATE (d:Dataset {id: randomUUID(), namespace: 'n1', name: 'ds-' + right('00' + i, 3), createdAt: datetime(), updatedAt: datetime()})
+      WITH d UNWIND [1, 2] AS v
+      CREATE (dv:DatasetVersion {id: randomUUID(), datasetId: d.id, version: 'v' + v, rowCount: 10 * v,
+                                 createdAt: datetime() - duration({hours: 3 - v})})-[:VERSION_OF]->(d)
+      WITH dv UNWIND ['a', 'b'] AS name
+      CREATE (dv)-[:HAS_FIELD]->(:Field {id: randomUUID(), datasetVersionId: dv.id, name: name, type: 'string', position: 0})`, { n: 110 });
+    const query = `query($first: Int!) { datasets(page: {first: $first}) { nodes { namespace name currentVersion { version }
+      versions { version rowCount fields { name type } } } } }`;
+    const [small, large] = await atPageSizes(query, [10, 100]);
+    expect(large.nodes).toHaveLength(100);
+    expect(large.nodes[99]).toMatchObject({ name: 'ds-099', currentVersion: { version: 'v2' } });
+    expect(large.nodes[99].versions.map((v: any) => [v.version, v.fields.length])).toEqual([['v2', 2], ['v1', 2]]);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('sends the same number of statements for 10 and for 100 deployments with what they serve', async () => {
+    // Even deployments serve a model version, odd ones an ensemble of two versions; each its own model.
+    await graph.db.runAutoCommit(`
+      UNWIND range(0, $n - 1) AS i
+      CREATE (m:Model {id: randomUUID(), name: 'model-' + i, createdAt: datetime()})
+      CREATE (v1:ModelVersion {id: randomUUID(), modelId: m.id, version: '1', tags: [], createdAt: datetime()})-[:VERSION_OF]->(m)
+      CREATE (v2:ModelVersion {id: randomUUID(), modelId: m.id, version: '2', tags: [], createdAt: datetime()})-[:VERSION_OF]->(m)
+      CREATE (dep:Deployment {id: randomUUID(), name: 'dep-' + right('00' + i, 3), environment: 'prod', createdAt: datetime()})
+      WITH i, dep, v1, v2, datetime() - duration('PT1H') AS since
+      FOREACH (_ IN CASE WHEN i % 2 = 0 THEN [1] ELSE [] END |
+        CREATE (dep)-[:SERVES {trafficShare: 1.0, from: since, to: null}]->(v1))
+      FOREACH (_ IN CASE WHEN i % 2 = 1 THEN [1] ELSE [] END |
+        CREATE (e:Ensemble {id: randomUUID(), name: 'ens-' + i, createdAt: since})
+        CREATE (dep)-[:SERVES {trafficShare: 1.0, from: since, to: null}]->(e)
+        CREATE (e)-[:MEMBER {weight: 0.5, from: since, to: null}]->(v1)
+        CREATE (e)-[:MEMBER {weight: 0.5, from: since, to: null}]->(v2))`, { n: 110 });
+    const query = `query($first: Int!) { deployments(page: {first: $first}) { nodes { name environment retired
+      serving { trafficShare target { ... on ModelVersion { version model { name } }
+        ... on Ensemble { name members { weight modelVersion { version model { name } } } } } } } } }`;
+    const [small, large] = await atPageSizes(query, [10, 100]);
+    expect(large.nodes).toHaveLength(100);
+    expect(large.nodes[98].serving).toEqual([{ trafficShare: 1, target: { version: '1', model: { name: 'model-98' } } }]);
+    expect(large.nodes[99].serving[0].target.members.map((m: any) => [m.modelVersion.model.name, m.weight])).toEqual([['model-99', 0.5], ['model-99', 0.5]]);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
 });

@@ -12,10 +12,13 @@ export class AppError extends GraphQLError {
   }
 }
 
-/** One shape for every missing entity, as Marquez does: "Dataset 'ns/name' not found." */
+/**
+ * One shape for every missing entity, as Marquez does: "Dataset 'ns/name' not found."; `field`
+ * names the argument that named it, where that helps (e.g. "members[1].modelVersion").
+ */
 export class NotFoundError extends AppError {
-  constructor(entity: string, key: string) {
-    super(`${entity} '${key}' not found.`, 'NOT_FOUND', { entity, key });
+  constructor(entity: string, key: string, field?: string) {
+    super(`${entity} '${key}' not found.`, 'NOT_FOUND', field ? { entity, key, field } : { entity, key });
   }
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName, requireUnique } from '../common/validate';
-import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { parseFieldProfile } from '../drift/profile';
 import { DatasetRepository } from './dataset.repository';
 import {
@@ -89,8 +89,7 @@ export class DatasetService {
   }
 
   currentVersion(datasetId: string, asOf?: Date): Promise<DatasetVersion | null> {
-    const at = asOf ?? new Date();
-    return requestLoader<string, DatasetVersion | null>(`dataset.current@${at.toISOString()}`, async (ids) =>
+    return asOfLoader<string, DatasetVersion | null>('dataset.current', asOf, async (ids, at) =>
       indexBy(ids, await this.repo.currentVersions(ids, at), (v) => v.datasetId)).load(datasetId);
   }
 

@@ -3,7 +3,7 @@ import { Availability, isUnavailableError } from '../common/availability';
 import { TimeoutError } from '../common/errors';
 import { toNative, toNeo4j } from './convert';
 import { Query } from './query';
-import { currentScope } from './request-scope';
+import { currentScope, forgetRequestNow } from './request-scope';
 
 export type Row = Record<string, unknown>;
 
@@ -75,7 +75,7 @@ export class Db {
       const config = txConfig(timeoutMs);
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
       return session.executeWrite((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
-    });
+    }).finally(forgetRequestNow);
   }
 
   /**

@@ -14,6 +14,8 @@ export interface RequestScope {
   keyId?: string;
   /** Epoch ms by which the request must be done: Db turns what is left into transaction timeouts. */
   deadline?: number;
+  /** The request's "now" (see requestNow); unset until a read asks for it, and again after a write. */
+  now?: Date;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 
@@ -39,6 +41,35 @@ export function requestLoader<K, V>(name: string, batch: (keys: readonly K[]) =>
   const loader = new DataLoader<K, V>(batch, { maxBatchSize: 10_000 });
   scope?.loaders.set(name, loader as unknown as DataLoader<unknown, unknown>);
   return loader;
+}
+
+/**
+ * "Now" for reads of what holds now (serving, members, current version): one instant for the
+ * whole request, fixed when a read first asks, so every row of a list is read as of the same
+ * time and their loads share one batch (a fresh `new Date()` per row names a loader per
+ * millisecond and splits the batch as the list grows). A write clears it (Db.write), so what a
+ * mutation wrote is visible to the reads after it. Outside a request: the clock.
+ */
+export function requestNow(): Date {
+  const scope = currentScope();
+  if (!scope) return new Date();
+  scope.now ??= new Date();
+  return scope.now;
+}
+
+/** Called after every write: the request's next "now" is taken afresh. */
+export function forgetRequestNow(): void {
+  const scope = currentScope();
+  if (scope) scope.now = undefined;
+}
+
+/**
+ * The request's loader for a read as of `asOf` (default: the request's now): one loader, and so
+ * one batch, per instant. `batch` gets the instant with the keys.
+ */
+export function asOfLoader<K, V>(name: string, asOf: Date | undefined, batch: (keys: readonly K[], at: Date) => Promise<V[]>): DataLoader<K, V> {
+  const at = asOf ?? requestNow();
+  return requestLoader<K, V>(`${name}@${at.toISOString()}`, (keys) => batch(keys, at));
 }
 
 /** Groups rows by a key, in the order of `keys`: the usual last step of a to-many batch function. */

@@ -2,7 +2,7 @@ import { Db, Tx } from '../db/db';
 import { ParamsOf, Query } from '../db/query';
 import * as Q from '../generated/cypher';
 import { toEnsemble } from '../ensemble/ensemble.repository';
-import { toModelVersion } from '../ensemble/model-versions';
+import { toModelVersion } from '../model/model.repository';
 import { Deployment, DeploymentServing } from './deployment.types';
 
 type Props = Record<string, unknown>;

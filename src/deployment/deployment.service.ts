@@ -2,13 +2,13 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { optionalText, requireFinite, requireName } from '../common/validate';
 import { Tx } from '../db/db';
-import { groupBy, requestLoader } from '../db/request-scope';
+import { asOfLoader, groupBy, requestLoader } from '../db/request-scope';
 import * as Q from '../generated/cypher';
 import { changeTime } from '../ensemble/change-time';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { EnsembleService, SUM_TOLERANCE, withField } from '../ensemble/ensemble.service';
-import { resolveModelVersionRefs } from '../ensemble/model-versions';
 import { ModelVersion } from '../model/model.types';
+import { ModelVersionService } from '../model/model-version.service';
 import { DeploymentRepository } from './deployment.repository';
 import { Deployment, DeploymentChange, DeploymentFilter, DeploymentTargetInput, DeploymentServing, TrafficShareInput, UpsertDeploymentInput } from './deployment.types';
 import { historyOf } from './deployment-history';
@@ -18,7 +18,10 @@ interface ResolvedShare { id: string; isEnsemble: boolean; share: number }
 
 /** The rules for deployments: what they serve, with which traffic shares, as append-only history. */
 export class DeploymentService {
-  constructor(private readonly repo: DeploymentRepository, private readonly ensembles: EnsembleService, private readonly maxPageSize: number) {}
+  constructor(
+    private readonly repo: DeploymentRepository, private readonly ensembles: EnsembleService,
+    private readonly versions: ModelVersionService, private readonly maxPageSize: number,
+  ) {}
 
   upsert(input: UpsertDeploymentInput): Promise<Deployment> {
     const p = {
@@ -84,8 +87,7 @@ export class DeploymentService {
   }
 
   serving(deploymentId: string, asOf?: Date): Promise<DeploymentServing[]> {
-    const at = asOf ?? new Date();
-    return requestLoader<string, DeploymentServing[]>(`deployment.serving@${at.toISOString()}`, async (ids) =>
+    return asOfLoader<string, DeploymentServing[]>('deployment.serving', asOf, async (ids, at) =>
       groupBy(ids, await this.repo.servingAt(ids, at), (r) => r.deploymentId).map((rows) => rows.map((r) => r.serving))).load(deploymentId);
   }
 
@@ -120,7 +122,7 @@ export class DeploymentService {
       }
     });
     const mvAt = shares.flatMap((s, i) => (s.target.modelVersion ? [i] : []));
-    const versions = await resolveModelVersionRefs(tx, mvAt.map((i) => ({ ref: shares[i].target.modelVersion!, field: `${fieldOf(i)}.modelVersion` })));
+    const versions = await this.versions.resolveRefs(tx, mvAt.map((i) => ({ ref: shares[i].target.modelVersion!, field: `${fieldOf(i)}.modelVersion` })));
     const names = shares.flatMap((s) => (s.target.ensemble != null ? [s.target.ensemble] : []));
     const byName = new Map((await this.ensembles.byNamesIn(tx, names)).map((e) => [e.name, e]));
     return shares.map((s, i) => {

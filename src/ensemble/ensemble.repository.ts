@@ -2,7 +2,7 @@ import { Db, Tx } from '../db/db';
 import { ParamsOf, Query } from '../db/query';
 import * as Q from '../generated/cypher';
 import { Ensemble, EnsembleMember } from './ensemble.types';
-import { toModelVersion } from './model-versions';
+import { toModelVersion } from '../model/model.repository';
 
 type Props = Record<string, unknown>;
 

@@ -2,12 +2,12 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireFinite, requireName } from '../common/validate';
 import { Tx } from '../db/db';
-import { groupBy, indexBy, requestLoader } from '../db/request-scope';
+import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { changeTime } from './change-time';
 import { EnsembleRepository } from './ensemble.repository';
 import { Ensemble, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE } from './ensemble.types';
-import { resolveModelVersionRefs } from './model-versions';
 import { ModelVersion } from '../model/model.types';
+import { ModelVersionService } from '../model/model-version.service';
 
 export const SUM_TOLERANCE = 1e-9;
 
@@ -15,7 +15,7 @@ interface MembershipChange { members: EnsembleMemberInput[]; reason?: string | n
 
 /** The rules for ensembles: validated weights, and membership as append-only history. */
 export class EnsembleService {
-  constructor(private readonly repo: EnsembleRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: EnsembleRepository, private readonly versions: ModelVersionService, private readonly maxPageSize: number) {}
 
   upsert(input: UpsertEnsembleInput): Promise<Ensemble> {
     const name = requireName(input.name, 'input.name');
@@ -40,7 +40,7 @@ export class EnsembleService {
     const reason = optionalText(change.reason, `${prefix}reason`);
     const current = await this.repo.forUpdate(tx, name);
     if (!current) throw withField(new NotFoundError('Ensemble', name), 'ensemble');
-    const versions = await resolveModelVersionRefs(tx, change.members.map((m, i) => ({ ref: m.modelVersion, field: `${prefix}members[${i}].modelVersion` })));
+    const versions = await this.versions.resolveRefs(tx, change.members.map((m, i) => ({ ref: m.modelVersion, field: `${prefix}members[${i}].modelVersion` })));
     const wanted = new Map<string, number>();
     versions.forEach((v, i) => {
       if (wanted.has(v.id)) throw new BadInputError(`${prefix}members names model version '${v.id}' twice.`, `${prefix}members`);
@@ -78,8 +78,7 @@ export class EnsembleService {
   }
 
   members(ensembleId: string, asOf?: Date): Promise<EnsembleMember[]> {
-    const at = asOf ?? new Date();
-    return requestLoader<string, EnsembleMember[]>(`ensemble.members@${at.toISOString()}`, async (ids) =>
+    return asOfLoader<string, EnsembleMember[]>('ensemble.members', asOf, async (ids, at) =>
       groupBy(ids, await this.repo.membersAt(ids, at), (r) => r.ensembleId).map((rows) => rows.map((r) => r.member))).load(ensembleId);
   }
 

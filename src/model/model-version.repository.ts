@@ -11,6 +11,7 @@ type Props = Record<string, unknown>;
 export type StoredModelVersion = ModelVersion & { contentHash: string };
 export type DatasetVersionRefParams = ParamsOf<typeof Q.modelDatasetVersionIdsByRefs>['refs'][number];
 export type FeatureRefParams = ParamsOf<typeof Q.modelFeatureIdsByRefs>['refs'][number];
+export type ModelVersionRefParams = ParamsOf<typeof Q.modelVersionsByRefs>['refs'][number];
 
 /** The only code that talks to Neo4j about model versions: registration, lineage, supersession. */
 export class ModelVersionRepository {
@@ -45,11 +46,19 @@ export class ModelVersionRepository {
     return row && toModelVersion(row.version);
   }
 
-  /** In `tx` when given (a mutation checking what exists), else in a read of its own. */
-  async byRef(ref: ParamsOf<typeof Q.modelVersionByRef>, tx?: Tx): Promise<StoredModelVersion | undefined> {
-    const find = (t: Tx) => t.one<{ version: Props }>(Q.modelVersionByRef, ref);
-    const row = await (tx ? find(tx) : this.db.read(find));
-    return row && toModelVersion(row.version);
+  /**
+   * The version each ref names, in the order of `refs` (null where none), in one statement; in
+   * `tx` when given (a mutation checking what exists), else in a read of its own.
+   */
+  async byRefs(refs: ModelVersionRefParams[], tx?: Tx): Promise<(StoredModelVersion | null)[]> {
+    if (refs.length === 0) return [];
+    const find = (t: Tx) => t.run<{ version: Props | null }>(Q.modelVersionsByRefs, { refs });
+    const rows = await (tx ? find(tx) : this.db.read(find));
+    return rows.map((r) => r.version && toModelVersion(r.version));
+  }
+
+  async byRef(ref: ModelVersionRefParams, tx?: Tx): Promise<StoredModelVersion | undefined> {
+    return (await this.byRefs([ref], tx))[0] ?? undefined;
   }
 
   async byIds(ids: readonly string[]): Promise<StoredModelVersion[]> {

@@ -73,6 +73,20 @@ export class ModelVersionService {
     return this.find(modelVersionRef(ref, 'ref'));
   }
 
+  /**
+   * Resolves refs in order with one statement, inside the caller's transaction (ensembles and
+   * deployments name their members and targets so): a ref naming nothing usable is
+   * BAD_USER_INPUT, one naming a missing version NOT_FOUND, each error with the ref's `field`.
+   */
+  async resolveRefs(tx: Tx, refs: { ref: ModelVersionRef; field: string }[]): Promise<ModelVersion[]> {
+    const keys = refs.map(({ ref, field }) => modelVersionRef(ref, field));
+    const found = await this.repo.byRefs(keys.map(({ id, model, version }) => ({ id, model, version })), tx);
+    return found.map((v, i) => {
+      if (!v) throw new NotFoundError('ModelVersion', keys[i].key, refs[i].field);
+      return v;
+    });
+  }
+
   private async find(ref: { id: string | null; model: string | null; version: string | null; key: string }, tx?: Tx): Promise<StoredModelVersion> {
     const found = await this.repo.byRef({ id: ref.id, model: ref.model, version: ref.version }, tx);
     if (!found) throw new NotFoundError('ModelVersion', ref.key);

@@ -3,7 +3,7 @@ import { ParamsOf, Query } from '../db/query';
 import * as Q from '../generated/cypher';
 import { parseJsonProperty } from '../common/validate';
 import { DatasetVersion } from '../dataset/dataset.types';
-import { toModelVersion } from '../ensemble/model-versions';
+import { toModelVersion } from '../model/model.repository';
 import { ModelVersion } from '../model/model.types';
 import { Job, Run } from './run.types';
 

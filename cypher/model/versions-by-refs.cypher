@@ -5,5 +5,5 @@ WITH i, $refs[i] AS ref
 OPTIONAL MATCH (byId:ModelVersion {id: ref.id})
 OPTIONAL MATCH (:Model {name: ref.model})<-[:VERSION_OF]-(byKey:ModelVersion {version: ref.version})
 WITH i, coalesce(byId, byKey) AS mv
-RETURN i, mv {.*} AS modelVersion
+RETURN i, mv {.*} AS version
 ORDER BY i
