@@ -23,8 +23,10 @@ export interface BenchEnvironment {
  * resident memory is its own, not mixed with the generator's and the load clients'. It applies the
  * migrations itself before /readyz answers, so the graph is loaded under the real constraints.
  */
-export async function startEnvironment(scale: Scale, log: (msg: string) => void): Promise<BenchEnvironment> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `modelgraph-bench-${scale.name}-`));
+export async function startEnvironment(scale: Scale, log: (msg: string) => void, keepDir?: string): Promise<BenchEnvironment> {
+  // A kept directory survives the run so the next one can skip loading (`--data`); a temp one does not.
+  if (keepDir) fs.mkdirSync(keepDir, { recursive: true });
+  const dataDir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `modelgraph-bench-${scale.name}-`));
   let db: EmbeddedNeo4j | undefined;
   let child: ChildProcess | undefined;
   let driver: Driver | undefined;
@@ -42,7 +44,7 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void)
       shutdown.seconds = Math.round((Date.now() - started) / 100) / 10;
     }
     await db?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
     return shutdown;
   };
   try {

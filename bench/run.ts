@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { projectRoot } from '../src/common/paths';
 import { startEnvironment } from './environment';
-import { generateGraph } from './generate';
+import { Driver } from 'neo4j-driver';
+import { GeneratedGraph, generateGraph } from './generate';
 import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureIngestion } from './measure/ingestion';
@@ -16,13 +17,18 @@ import { Random } from './random';
 import { BenchResult, checkTargets, toMarkdown } from './report';
 import { SCALES } from './scales';
 
+const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'quality'] as const;
+
 /** `npm run bench -- --scale small|medium|large [--out dir] [--reps n]`: see bench/README.md. */
 const program = new Command('bench')
   .addOption(new Option('--scale <scale>', 'graph size').choices(Object.keys(SCALES)).default('small'))
   .option('--out <dir>', 'where results are written', path.join(projectRoot, 'bench', 'results'))
   .option('--reps <n>', 'timed repetitions per latency case (default: per scale)', (v) => Number(v))
+  .option('--data <dir>', 'keep the Neo4j data here and reuse a graph loaded by an earlier run (for trying changes)')
+  .addOption(new Option('--only <parts...>', 'measure only these parts').choices(PARTS))
   .parse();
-const opts = program.opts<{ scale: string; out: string; reps?: number }>();
+const opts = program.opts<{ scale: string; out: string; reps?: number; data?: string; only?: string[] }>();
+const runs = (part: (typeof PARTS)[number]) => !opts.only || opts.only.includes(part);
 const scale = { ...SCALES[opts.scale], ...(opts.reps ? { reps: opts.reps } : {}) };
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -30,53 +36,57 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   log(`scale ${scale.name}: starting a throwaway Neo4j and the service`);
   const loads: Record<string, number> = { start: loadAverage() };
-  const env = await startEnvironment(scale, log);
+  const env = await startEnvironment(scale, log, opts.data && path.resolve(opts.data));
   process.once('SIGINT', () => void env.stop().finally(() => process.exit(130)));
   const sampler = new RssSampler(env.servicePid);
   const memory: Record<string, number> = {};
   const rnd = new Random(7);
   try {
     memory['at rest after start'] = rssMb(env.servicePid) ?? NaN;
-    log('generating the graph');
-    const graph = await generateGraph(env.driver, scale, log);
+    const graph = await loadOrGenerate(env.driver, log);
     await pause(2000);
     memory['at rest, graph loaded'] = rssMb(env.servicePid) ?? NaN;
 
-    loads.traversals = loadAverage();
-    sampler.takePeak();
-    let before = await readStatementTotals(env.url);
-    const { traversals, concurrentImpact } = await traversalPhase(env.url, env.driver, graph, scale, rnd, log);
-    memory['peak: traversals and impact under load'] = sampler.takePeak();
     const profile: Record<string, StatementShare[]> = {};
-    const profiled = async (phase: string) => {
+    let before = await readStatementTotals(env.url);
+    /** Runs one part (unless --only leaves it out), then notes its memory peak and heaviest statements. */
+    const part = async <T>(name: (typeof PARTS)[number], phase: string, skipped: T, work: () => Promise<T>): Promise<T> => {
+      if (!runs(name)) return skipped;
+      loads[name] = loadAverage();
+      sampler.takePeak();
+      const result = await work();
+      memory[`peak: ${phase}`] = sampler.takePeak();
       const after = await readStatementTotals(env.url);
       profile[phase] = topStatements(before, after);
       before = after;
+      return result;
     };
-    await profiled('traversals');
 
-    const statements = await measureStatements(env.url);
-    log(`statements per list query: ${statements.map((s) => s.statements.join('→')).join(', ')}`);
-
-    loads.ingestion = loadAverage();
-    const ingestion = await measureIngestion(env.url, graph.datasets, scale.olRuns, rnd);
-    log(`OpenLineage: ${ingestion.map((c) => `${c.mode}×${c.concurrency} ${c.eventsPerSecond}/s`).join(', ')}`);
-    memory['peak: OpenLineage ingestion'] = sampler.takePeak();
-    await profiled('OpenLineage ingestion');
-
-    loads.metrics = loadAverage();
-    const metrics = await measureMetrics(env.url, graph.models, scale.metricPoints);
-    log(`recordMetrics: ${metrics.map((c) => `×${c.concurrency} ${c.pointsPerSecond} points/s`).join(', ')}`);
-    memory['peak: recordMetrics'] = sampler.takePeak();
-    await profiled('recordMetrics');
-
-    const quality = [
-      await measureDatasetDiff(env.url, graph.datasets, scale.reps, scale.warmup, rnd),
-      await measureDataChangeImpact(env.url, graph.datasets, scale.reps, scale.warmup, rnd),
-    ];
-    log(`quality: ${quality.map((q) => `${q.operation} p95 ${q.latency?.p95 ?? q.note} ms`).join(', ')}`);
-    memory['peak: datasetDiff, dataChangeImpact'] = sampler.takePeak();
-    await profiled('datasetDiff, dataChangeImpact');
+    const { traversals, concurrentImpact } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null },
+      () => traversalPhase(env.url, env.driver, graph, scale, rnd, log));
+    const statements = await part('statements', 'list queries', [], async () => {
+      const s = await measureStatements(env.url);
+      log(`statements per list query: ${s.map((c) => c.statements.join('→')).join(', ')}`);
+      return s;
+    });
+    const ingestion = await part('ingestion', 'OpenLineage ingestion', [], async () => {
+      const c = await measureIngestion(env.url, graph.datasets, scale.olRuns, rnd);
+      log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}`);
+      return c;
+    });
+    const metrics = await part('metrics', 'recordMetrics', [], async () => {
+      const c = await measureMetrics(env.url, graph.models, scale.metricPoints);
+      log(`recordMetrics: ${c.map((x) => `×${x.concurrency} ${x.pointsPerSecond} points/s`).join(', ')}`);
+      return c;
+    });
+    const quality = await part('quality', 'datasetDiff, dataChangeImpact', [], async () => {
+      const q = [
+        await measureDatasetDiff(env.url, graph.datasets, scale.reps, scale.warmup, rnd),
+        await measureDataChangeImpact(env.url, graph.datasets, scale.reps, scale.warmup, rnd),
+      ];
+      log(`quality: ${q.map((x) => `${x.operation} p95 ${x.latency?.p95 ?? x.note} ms`).join(', ')}`);
+      return q;
+    });
     await pause(3000);
     memory['at rest after the load'] = rssMb(env.servicePid) ?? NaN;
     loads.end = loadAverage();
@@ -96,15 +106,29 @@ async function main(): Promise<void> {
   }
 }
 
+/** The graph an earlier `--data` run loaded (its description kept beside the data), else a new one. */
+async function loadOrGenerate(driver: Driver, log: (msg: string) => void): Promise<GeneratedGraph> {
+  const saved = opts.data && path.join(path.resolve(opts.data), 'bench-graph.json');
+  if (saved && fs.existsSync(saved)) {
+    log(`reusing the graph loaded earlier in ${opts.data}`);
+    return JSON.parse(fs.readFileSync(saved, 'utf8')) as GeneratedGraph;
+  }
+  log('generating the graph');
+  const graph = await generateGraph(driver, scale, log);
+  if (saved) fs.writeFileSync(saved, JSON.stringify(graph));
+  return graph;
+}
+
 function write(result: BenchResult, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
-  const stem = `${result.scale}-${result.date.slice(0, 10)}`;
+  const partial = opts.only ? `-only-${opts.only.join('-')}` : '';
+  const stem = `${result.scale}-${result.date.slice(0, 10)}${partial}`;
   const markdown = toMarkdown(result);
   fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, `${stem}.md`), markdown);
-  fs.writeFileSync(path.join(dir, `latest-${result.scale}.md`), markdown);
+  if (!partial) fs.writeFileSync(path.join(dir, `latest-${result.scale}.md`), markdown); // only a whole run is the latest
   console.log(`\n${markdown}`);
-  log(`results: ${path.join(dir, stem)}.{json,md} and latest-${result.scale}.md`);
+  log(`results: ${path.join(dir, stem)}.{json,md} ${partial ? '' : ` and latest-${result.scale}.md`}`);
 }
 
 main().catch((e: Error) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Provisions the embedded Neo4j: Maven fetches the pinned 5.26 jars into neo4j/target/lib and
-// compiles the launcher. Skipped when nothing changed since the last run (a stamp of the inputs),
-// so `npm start` and `npm test` stay fast after the first time.
+// compiles the launcher and the traversal procedures (also packed as a plugin jar for servers).
+// Skipped when nothing changed since the last run (a stamp of the inputs), so `npm start` and
+// `npm test` stay fast after the first time.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -11,7 +12,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const neo4jDir = path.join(root, 'neo4j');
 const stampFile = path.join(neo4jDir, 'target', '.setup-stamp');
-const inputs = ['pom.xml', 'src/main/java/dev/modelgraph/Launcher.java'];
+const inputs = ['pom.xml', ...fs.readdirSync(path.join(neo4jDir, 'src/main/java/dev/modelgraph')).sort().map((f) => `src/main/java/dev/modelgraph/${f}`)];
 
 function fail(message) {
   console.error(`modelgraph: ${message}`);
@@ -46,7 +47,7 @@ function main() {
   requireTool('mvn', ['-v'], 'Maven');
 
   console.log('modelgraph: fetching Neo4j 5.26 jars and compiling the launcher (first run only)...');
-  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(neo4jDir, 'pom.xml'), 'compile', 'dependency:copy-dependencies'],
+  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(neo4jDir, 'pom.xml'), 'compile', 'jar:jar', 'dependency:copy-dependencies'],
     { stdio: 'inherit' });
   if (r.status !== 0) fail('Maven could not provision Neo4j (see its output above).');
   fs.writeFileSync(stampFile, expected);

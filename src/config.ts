@@ -33,6 +33,8 @@ export interface Config {
   };
   /** Whether mutations and ingestions leave (:AuditEvent) records (MODELGRAPH_AUDIT, default on). */
   audit: boolean;
+  /** How impact/provenance traverse (MODELGRAPH_TRAVERSAL): src/lineage/lineage.repository.ts. */
+  traversal: 'auto' | 'procedures' | 'cypher';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,7 +60,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: env.MODELGRAPH_INTROSPECTION !== 'false',
     },
     audit: env.MODELGRAPH_AUDIT !== 'off' && env.MODELGRAPH_AUDIT !== 'false',
+    traversal: oneOf(env.MODELGRAPH_TRAVERSAL, ['auto', 'procedures', 'cypher'] as const, 'MODELGRAPH_TRAVERSAL'),
   };
+}
+
+function oneOf<T extends string>(value: string | undefined, choices: readonly T[], name: string): T {
+  if (value === undefined || value === '') return choices[0];
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, got '${value}'.`);
+  return value as T;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {

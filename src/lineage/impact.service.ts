@@ -4,7 +4,7 @@ import { NodeRef, NodeType } from './lineage.types';
 import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
 import { checkRange, TraversalLimits } from './limits';
 import { checkNodeRef, resolveOrThrow } from './node-ref';
-import { enumeratePaths, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
+import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
 
 export interface ImpactArgs {
   of: NodeRef; depth?: number; maxPaths?: number; servedOnly?: boolean; asOf?: Date; types?: NodeType[]; page?: PageInput;
@@ -28,10 +28,14 @@ export class ImpactService {
       return this.repo.downstream(tx, { originElementId: origin.elementId, asOf, depth, maxNodes: this.limits.maxNodes });
     }, this.limits.timeoutMs);
     const traversal = toTraversal(rows, this.limits.maxNodes);
-    const items = this.items(traversal, depth, maxPaths, args.servedOnly ?? false);
+    const paths = enumeratePaths(traversal, depth, maxPaths);
+    const items = this.items(traversal, paths, args.servedOnly ?? false);
     const listed = items.filter((i) => !args.types?.length || args.types.includes(i.node.type))
       .filter((i) => !after || compareKeys(sortKey(i), after) > 0);
-    const nodes = listed.slice(0, first);
+    // Paths as node objects only for the page: for a 1,000-node impact that is a tenth of them.
+    const nodes = listed.slice(0, first).map((i) => ({
+      ...i, paths: (paths.get(i.node.id)?.paths ?? []).map((p) => ({ nodes: p.nodes.map((id) => traversal.nodes.get(id)!.node), relationships: p.relationships })),
+    }));
     const last = nodes[nodes.length - 1];
     return {
       origin: traversal.origin.node, asOf, depth, truncated: traversal.truncated,
@@ -41,17 +45,12 @@ export class ImpactService {
   }
 
   /** Every reached node but the origin, in (distance, type, label) order; with servedOnly, only those leading to a served one. */
-  private items(t: Traversal, depth: number, maxPaths: number, servedOnly: boolean): ImpactItem[] {
-    const paths = enumeratePaths(t, depth, maxPaths);
-    const all: ImpactItem[] = [];
+  private items(t: Traversal, paths: Map<string, PathSet>, servedOnly: boolean): Omit<ImpactItem, 'paths'>[] {
+    const all: Omit<ImpactItem, 'paths'>[] = [];
     for (const { node, distance, row } of t.nodes.values()) {
       if (node.id === t.origin.node.id) continue;
       const serving = (row.serving ?? []).map(toServing);
-      const found = paths.get(node.id) ?? { paths: [], truncated: false };
-      all.push({
-        node, distance, serving, served: node.type === NodeType.DEPLOYMENT || serving.length > 0, truncated: found.truncated,
-        paths: found.paths.map((p) => ({ nodes: p.nodes.map((id) => t.nodes.get(id)!.node), relationships: p.relationships })),
-      });
+      all.push({ node, distance, serving, served: node.type === NodeType.DEPLOYMENT || serving.length > 0, truncated: paths.get(node.id)?.truncated ?? false });
     }
     const kept = servedOnly ? reachingClosure(t, all.filter((i) => i.served).map((i) => i.node.id)) : null;
     return all.filter((i) => !kept || kept.has(i.node.id)).sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
@@ -62,7 +61,7 @@ function toServing(s: ServingRow): ImpactServing {
   return { ...s, direct: s.ensemble === null };
 }
 
-function sortKey(i: ImpactItem): unknown[] {
+function sortKey(i: Omit<ImpactItem, 'paths'>): unknown[] {
   return [i.distance, i.node.type, i.node.label, i.node.id];
 }
 
@@ -74,14 +73,14 @@ function compareKeys(a: unknown[], b: unknown[]): number {
   return 0;
 }
 
-function countByType(items: ImpactItem[]) {
+function countByType(items: Omit<ImpactItem, 'paths'>[]) {
   const counts = new Map<NodeType, number>();
   for (const i of items) counts.set(i.node.type, (counts.get(i.node.type) ?? 0) + 1);
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
 /** The deployments serving an affected model version or ensemble, each with what it serves of them. */
-function affectedDeployments(items: ImpactItem[]): AffectedDeployment[] {
+function affectedDeployments(items: Omit<ImpactItem, 'paths'>[]): AffectedDeployment[] {
   const byId = new Map<string, AffectedDeployment>();
   for (const item of items) {
     for (const s of item.serving) {

@@ -20,7 +20,7 @@ export const lineageModule: Module = {
   name: 'lineage',
   resolvers: [LineageResolver],
   register(c) {
-    const repo = new LineageRepository(c.db);
+    const repo = new LineageRepository(c.db, c.config.traversal);
     const limits = traversalLimits();
     c.set(LineageResolver, new LineageResolver(
       new ImpactService(repo, limits, c.config.maxPageSize), new ProvenanceService(repo, limits), new LineageService(repo, limits)));

@@ -14,7 +14,10 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs Neo4j 5.26 Community in this JVM with only the Bolt connector open, on loopback.
@@ -56,7 +59,12 @@ public final class Launcher {
         }, "modelgraph-neo4j-shutdown"));
 
         // Touch the default database so it is online before we announce readiness.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.executeTransactionally("RETURN 1");
+        // modelgraph's traversal procedures (LineageProcedures), straight from this classpath: a
+        // server would load them from its plugins directory instead (README: "Another Neo4j").
+        ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class)
+                .registerProcedure(LineageProcedures.class);
         System.out.println("MODELGRAPH_NEO4J_READY " + port);
         System.out.flush();
 

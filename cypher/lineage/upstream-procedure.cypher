@@ -1,0 +1,12 @@
+// upstream.cypher with its breadth-first search done by the modelgraph.upstream procedure
+// (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
+// display labels computed there too). Used when the
+// Neo4j has the procedure (the embedded one always does).
+// @param originElementId: string
+// @param asOf: Date | null
+// @param depth: number
+// @param maxNodes: number
+MATCH (s) WHERE elementId(s) = $originElementId
+CALL modelgraph.upstream(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes)
+  YIELD id, nodeLabel, display, distance, edges, props
+RETURN id, nodeLabel, display, distance, edges, props

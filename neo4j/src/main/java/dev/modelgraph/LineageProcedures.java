@@ -1,0 +1,112 @@
+package dev.modelgraph;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * The breadth-first part of impact (downstream) and provenance (upstream) as procedures.
+ *
+ * Why a procedure: Community Edition runs Cypher on the slotted runtime, where a level-by-level
+ * breadth-first search in Cypher (lists of visited nodes, one UNION branch per direction) costs
+ * ~160 ms for 1,000 nodes on a 1M-node graph; walking the same relationships through the core API
+ * costs a few milliseconds. The rules are the same as cypher/lineage/downstream.cypher and
+ * upstream.cypher (which stay the fallback for a Neo4j without this plugin, e.g. Aura): see
+ * {@link LineageRules}. Both must give the same rows; the test suite runs against both.
+ *
+ * Rows: the origin first (distance 0), then each reached node once, at its shortest distance (at most
+ * `depth` hops), ordered by distance; a level is not expanded once the levels before it hold more
+ * than `maxNodes` + 1 nodes, a level keeps at most `maxNodes` + 1 nodes, and at most `maxNodes` + 2
+ * rows come back (the caller tells "truncated" from the extra one). `edges`: every relationship the
+ * rules follow out of the node (to any node), as {next, source, target, type[, props]}; display
+ * label and serving deployments: {@link LineageRows}.
+ */
+public final class LineageProcedures {
+
+    /** One reached node; downstream rows carry environment and serving, upstream rows props. */
+    public static final class Row {
+        public Object id;
+        public String nodeLabel;
+        public String display;
+        public long distance;
+        public List<Map<String, Object>> edges;
+        public Object environment;
+        public List<Map<String, Object>> serving;
+        public Map<String, Object> props;
+
+        Row(Node a, long distance, List<Map<String, Object>> edges, LineageRules rules) {
+            this.id = a.getProperty("id", null);
+            this.nodeLabel = LineageRows.nodeLabel(a);
+            this.display = LineageRows.display(a, nodeLabel);
+            this.distance = distance;
+            this.edges = edges;
+            if (rules.downstream()) {
+                this.environment = a.getProperty("environment", null);
+                this.serving = LineageRows.serving(a, nodeLabel, rules);
+            } else {
+                this.props = a.getAllProperties();
+            }
+        }
+    }
+
+    @Procedure(name = "modelgraph.downstream", mode = Mode.READ)
+    @Description("Nodes downstream of origin (what a change to it can affect), breadth-first, at time t.")
+    public Stream<Row> downstream(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
+                                  @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        return traverse(new LineageRules(LineageRules.Flow.DOWNSTREAM, origin, t, asOf), depth, maxNodes);
+    }
+
+    @Procedure(name = "modelgraph.upstream", mode = Mode.READ)
+    @Description("Nodes upstream of origin (what it was made from), breadth-first, at time t.")
+    public Stream<Row> upstream(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
+                                @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        return traverse(new LineageRules(LineageRules.Flow.UPSTREAM, origin, t, asOf), depth, maxNodes);
+    }
+
+    private static Stream<Row> traverse(LineageRules rules, long depth, long maxNodes) {
+        Map<Node, List<Relationship>> expanded = new LinkedHashMap<>();
+        List<List<Node>> levels = new ArrayList<>();
+        Set<Node> seen = new LinkedHashSet<>();
+        levels.add(List.of(rules.origin()));
+        seen.add(rules.origin());
+        for (long i = 1; i <= depth && seen.size() <= maxNodes + 1; i++) {
+            List<Node> next = new ArrayList<>();
+            Set<Node> inLevel = new LinkedHashSet<>();
+            frontier:
+            for (Node a : levels.get(levels.size() - 1)) {
+                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
+                for (Relationship r : out) {
+                    Node b = r.getOtherNode(a);
+                    if (seen.contains(b) || !inLevel.add(b)) continue;
+                    next.add(b);
+                    if (next.size() > maxNodes) break frontier; // the level's LIMIT maxNodes + 1
+                }
+            }
+            if (next.isEmpty()) break;
+            seen.addAll(next);
+            levels.add(next);
+        }
+        List<Row> rows = new ArrayList<>();
+        long limit = maxNodes + 2;
+        for (int distance = 0; distance < levels.size() && rows.size() < limit; distance++) {
+            for (Node a : levels.get(distance)) {
+                if (rows.size() >= limit) break;
+                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
+                rows.add(new Row(a, distance, rules.describe(a, out), rules));
+            }
+        }
+        return rows.stream();
+    }
+}

@@ -1,0 +1,101 @@
+import { generateGraph } from '../bench/generate';
+import { Scale } from '../bench/scales';
+import * as Q from '../src/generated/cypher';
+import { loadConfig } from '../src/config';
+import { loadFixture } from './fixtures/load';
+import { useGraph } from './support/graph';
+
+/**
+ * The traversal procedures (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java) replace the
+ * breadth-first search of cypher/lineage/{downstream,upstream}.cypher for speed; the pure-Cypher
+ * statements stay for a Neo4j without the plugin. Both must give the same rows: compared here from
+ * every node of the hand-built graph and from a sample of a generated lineage graph, at several
+ * depths, times and node limits.
+ */
+type Row = { id: string; nodeLabel: string; display: string | null; distance: number; edges: unknown[]; serving?: unknown[]; props?: unknown };
+type Params = { originElementId: string; asOf: Date | null; depth: number; maxNodes: number };
+
+const TINY: Scale = {
+  name: 'tiny', layers: [3, 4, 3, 2, 2], versionsPerDataset: 3, fieldsPerVersion: [3, 5], features: 12, models: 3, versionsPerModel: 4,
+  ensembles: 2, heapMb: 0, pageCacheMb: 0, reps: 0, warmup: 0, olRuns: 0, metricPoints: 0, batch: 1000,
+};
+
+const sortedJson = (xs: unknown[] | undefined) => (xs ?? []).map((x) => JSON.stringify(x, Object.keys(x as object).sort())).sort();
+const normalize = (rows: Row[]) => rows.map((r) => ({ ...r, edges: sortedJson(r.edges), serving: sortedJson(r.serving) }))
+  .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
+
+describe('traversal engines: procedures and pure Cypher give the same rows', () => {
+  const graph = useGraph();
+
+  const rows = (q: typeof Q.lineageDownstream, p: Params) => graph.db.read((tx) => tx.run<Row>(q, p));
+
+  async function compare(origins: string[], cases: Omit<Params, 'originElementId'>[]): Promise<number> {
+    let compared = 0;
+    for (const originElementId of origins) {
+      for (const c of cases) {
+        for (const [cypher, procedure] of [[Q.lineageDownstream, Q.lineageDownstreamProcedure], [Q.lineageUpstream, Q.lineageUpstreamProcedure]]) {
+          const p = { ...c, originElementId };
+          const [expected, actual] = [normalize(await rows(cypher, p)), normalize(await rows(procedure, p))];
+          if (expected.length > c.maxNodes + 1) {
+            // Truncated: which nodes the cut level keeps is unspecified; the levels before it are complete.
+            const cut = expected[expected.length - 1].distance;
+            expect(actual.map((r) => r.distance)).toEqual(expected.map((r) => r.distance));
+            expect(actual.filter((r) => r.distance < cut)).toEqual(expected.filter((r) => r.distance < cut));
+          } else {
+            expect({ origin: p, rows: actual }).toEqual({ origin: p, rows: expected });
+          }
+          compared += expected.length;
+        }
+      }
+    }
+    return compared;
+  }
+
+  const elementIds = async (cypher: string) =>
+    (await graph.db.read((tx) => tx.run<{ e: string }>({ name: 'test/origins', text: cypher }, {}))).map((r) => r.e);
+
+  it('from every node of the hand-built graph, now and as of earlier times, at every depth', async () => {
+    await loadFixture(graph.db, 'impact-graph');
+    const origins = await elementIds('MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS e');
+    const cases = [{ asOf: null, depth: 10 }, { asOf: null, depth: 1 }, { asOf: new Date('2026-01-02T06:00:00Z'), depth: 10 }, { asOf: new Date('2026-01-06T12:00:00Z'), depth: 2 }]
+      .map((c) => ({ ...c, maxNodes: 5000 }));
+    expect(await compare(origins, cases)).toBeGreaterThan(origins.length * cases.length * 2);
+    expect(await compare(origins, [{ asOf: null, depth: 10, maxNodes: 3 }])).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('on a generated lineage graph, from a sample of every kind of node, with and without truncation', async () => {
+    await generateGraph(graph.db.driver, TINY, () => undefined);
+    const origins = await elementIds(`
+      UNWIND ['Dataset', 'DatasetVersion', 'Field', 'Feature', 'Job', 'Run', 'ModelVersion', 'Ensemble', 'Deployment'] AS label
+      CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN n ORDER BY n.id LIMIT 3 }
+      RETURN elementId(n) AS e`);
+    expect(origins.length).toBeGreaterThan(20);
+    const compared = await compare(origins, [{ asOf: null, depth: 10, maxNodes: 5000 }, { asOf: null, depth: 3, maxNodes: 40 }]);
+    expect(compared).toBeGreaterThan(500);
+  }, 300_000);
+});
+
+describe.each([['cypher', 'lineage/downstream'], ['procedures', 'lineage/downstream-procedure'], ['auto', 'lineage/downstream-procedure']])(
+  'MODELGRAPH_TRAVERSAL=%s', (engine, statement) => {
+    const graph = useGraph({ MODELGRAPH_TRAVERSAL: engine });
+
+    it(`answers impact with ${statement}`, async () => {
+      await loadFixture(graph.db, 'impact-graph');
+      const sent: string[] = [];
+      const observe = graph.db.statementObserver;
+      graph.db.statementObserver = (name, seconds, ok) => { sent.push(name); observe?.(name, seconds, ok); };
+      try {
+        const { impact } = await graph.ok(`query($of: NodeRef!) { impact(of: $of) { summary { total } } }`,
+          { of: { type: 'DATASET_VERSION', namespace: 'warehouse', name: 'orders', version: 'v1' } });
+        expect(impact.summary.total).toBeGreaterThan(10);
+        // The first traversal of a process also asks once whether the procedures are installed.
+        expect(sent.filter((name) => name !== 'lineage/procedures-installed')).toEqual(['lineage/resolve-node', statement]);
+      } finally {
+        graph.db.statementObserver = observe;
+      }
+    });
+  });
+
+it('refuses an unknown MODELGRAPH_TRAVERSAL', () => {
+  expect(() => loadConfig({ MODELGRAPH_TRAVERSAL: 'fast' })).toThrow("MODELGRAPH_TRAVERSAL must be one of auto, procedures, cypher, got 'fast'.");
+});
