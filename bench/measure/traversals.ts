@@ -44,7 +44,11 @@ export interface TraversalCase {
   reached: number;
   truncated: boolean;
   graphql: Latency;
+  /** What the service sends, through the driver (with the traversal procedures when Neo4j has them). */
   raw: Latency;
+  /** The same traversal as pure Cypher (the fallback engine). */
+  pureCypher: Latency;
+  engine: Engine;
   ratioP50: number;
   ratioP95: number;
   statements: number;
@@ -55,7 +59,8 @@ export interface TraversalCase {
  * The raw-Cypher floor: what the service itself sends for one operation (resolve the origin, then
  * the traversal statement, in one read transaction), through the driver, all records consumed.
  */
-export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin): Promise<number> {
+export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin, engine?: Engine): Promise<number> {
+  const procedures = (engine ?? (await serviceEngine(driver))) === 'procedures';
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(async (tx) => {
@@ -63,7 +68,9 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
         type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null, asOf: null,
       }) as Record<string, unknown>);
       const elementId = resolved.records[0].get('elementId') as string;
-      const statement = direction === 'impact' ? Q.lineageDownstream : Q.lineageUpstream;
+      const statement = direction === 'impact'
+        ? (procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream)
+        : (procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream);
       const depth = direction === 'impact' ? DEFAULT_LIMITS.defaultDepth : DEFAULT_LIMITS.maxDepth;
       const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_LIMITS.maxNodes }) as Record<string, unknown>);
       return rows.records.map((r) => r.toObject()).length;
@@ -71,6 +78,15 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   } finally {
     await session.close();
   }
+}
+
+export type Engine = 'procedures' | 'cypher';
+let detected: Promise<Engine> | undefined;
+
+/** The engine the service picks (MODELGRAPH_TRAVERSAL=auto): the procedures where Neo4j has them. */
+export function serviceEngine(driver: Driver): Promise<Engine> {
+  detected ??= driver.executeQuery(Q.lineageProceduresInstalled.text).then((r) => (r.records[0]?.get('installed') ? 'procedures' : 'cypher'));
+  return detected;
 }
 
 /** Times one origin through GraphQL and through the driver, interleaved case by case on the same warm caches. */
@@ -81,9 +97,14 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
   const reachedRows = (await rawTraversal(driver, direction, origin)) - 1;
   const graphql = await timeRepeated(() => gql(url, query, origin), reps, warmup);
   const raw = await timeRepeated(() => rawTraversal(driver, direction, origin), reps, warmup);
+  // The pure-Cypher traversal (the fallback without the procedures), fewer repetitions: it is slow.
+  const engine = await serviceEngine(driver);
+  const pureCypher = engine === 'procedures'
+    ? await timeRepeated(() => rawTraversal(driver, direction, origin, 'cypher'), Math.max(5, Math.ceil(reps / 4)), Math.min(warmup, 3))
+    : raw;
   return {
     operation: direction, size, origin, reached: Math.min(reachedRows, DEFAULT_LIMITS.maxNodes), truncated: result.truncated,
-    graphql, raw, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
+    graphql, raw, pureCypher, engine, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
     statements: probe.statements, responseKb: round(probe.bytes / 1024),
   };
 }
