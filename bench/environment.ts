@@ -52,7 +52,7 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     log(`  Neo4j ${db.uri} (heap ${scale.heapMb} MB, page cache ${scale.pageCacheMb} MB, data ${dataDir})`);
     const port = await freePort();
     child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;

@@ -28,6 +28,9 @@ describe('metric queries and input rules', () => {
       [point({ target: { deployment: 'nope' } }), 'NOT_FOUND', { entity: 'Deployment', key: 'nope' }],
       [point({ target: { ensemble: 'nope' } }), 'NOT_FOUND', { entity: 'Ensemble', key: 'nope' }],
       [point({ datasetVersionId: 'missing' }), 'NOT_FOUND', { entity: 'DatasetVersion' }],
+      // the same series as the good point before it: checked all the same
+      [point({ datasetVersionId: ' ' }), 'BAD_USER_INPUT', { field: 'points[1].datasetVersionId' }],
+      [point({ tags: { note: 'x'.repeat(3000) } }), 'BAD_USER_INPUT', { field: 'points[1].tags' }],
     ];
     for (const [bad, code, extensions] of cases) {
       const result = await graph.gql(RECORD, { points: [point(), bad] });

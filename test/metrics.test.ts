@@ -96,6 +96,27 @@ describe('metric series', () => {
     expect(await series('HOUR', 'AVG', '2026-01-05T11:00:00Z', '2026-01-05T12:00:00Z')).toEqual([{ start: '2026-01-05T11:00:00.000Z', value: 9, count: 1 }]);
   });
 
+  it('keeps summaries right whether a batch appends to a bucket, lands among its points, or interleaves series', async () => {
+    // Ends with POINTS stored, so the naive reference applies. 'mm:ss' is a time in 2026-01-05 10:00.
+    const at = (t: string) => (t.length === 5 ? `2026-01-05T10:${t}Z` : t);
+    const batch = (points: [string, number, string?][]) => graph.ok(RECORD, {
+      points: points.map(([t, value, name]) => ({ target: target(), name: name ?? 'accuracy', value, timestamp: at(t) })) });
+    await batch([['00:30', 1], ['2026-01-05T11:15:00Z', 99], ['2026-01-12T09:00:00Z', 20]]);
+    // 10:00: both points later than the bucket's latest (appended); 11:00: its one point re-sent (merged)
+    await batch([['00:45', 9], ['30:00', 5], ['2026-01-05T11:15:00Z', 7]]);
+    expect(await series('HOUR', 'LAST', '2026-01-05T10:00:00Z', '2026-01-05T12:00:00Z')).toEqual([
+      { start: '2026-01-05T10:00:00.000Z', value: 5, count: 3 }, { start: '2026-01-05T11:00:00.000Z', value: 7, count: 1 }]);
+    // series interleaved, 10:00 out of order: 00:45 given twice (the later entry wins), 00:30 re-sent, 30:00 kept
+    const { recordMetrics } = await batch([['00:45', 4], ['05:00', 0.5, 'loss'], ['2026-01-06T09:00:00Z', 10], ['00:30', 1], ['00:45', 3]]);
+    expect(recordMetrics).toEqual({ points: 4, series: 2, buckets: 3 });
+    for (const bucket of ['MINUTE', 'HOUR'] as const) {
+      for (const agg of AGGREGATES) expect(rounded(await series(bucket, agg))).toEqual(rounded(expected(bucket, agg, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')));
+    }
+    const [tenOClock] = await graph.db.runAutoCommit(
+      "MATCH (b:MetricBucket {start: datetime('2026-01-05T10:00Z')}) WHERE b.count = 3 RETURN b.last AS last, b.lastAt AS lastAt, b.datasets AS datasets");
+    expect(tenOClock).toMatchObject({ last: 5, lastAt: new Date('2026-01-05T10:30:00Z'), datasets: ['', '', ''] });
+  });
+
   it('records 5,000 points in one call and one transaction', async () => {
     const start = Date.parse('2026-03-02T00:00:00Z');
     const points = Array.from({ length: 5000 }, (_, i) => [new Date(start + i * 60_000).toISOString(), i % 100] as [string, number]);

@@ -1,5 +1,6 @@
 import { Module } from '../app/container';
 import { driftResolvers, registerDrift } from '../drift';
+import { PassCoercedPoints } from './coerced-points';
 import { MetricEventsService } from './metric-events';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsResolver } from './metrics.resolver';
@@ -11,7 +12,8 @@ export const metricsModule: Module = {
   resolvers: [MetricsResolver, ...driftResolvers],
   register(c) {
     const repo = new MetricsRepository(c.db);
-    c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo), new MetricEventsService(repo)));
+    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo), new MetricEventsService(repo)));
+    c.set(PassCoercedPoints, new PassCoercedPoints(resolver));
     registerDrift(c);
   },
 };

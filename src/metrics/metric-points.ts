@@ -3,7 +3,7 @@ import { jsonProperty, requireName } from '../common/validate';
 import { MetricPointInput, MetricTargetInput } from './metrics.types';
 import { hourOf } from './time-buckets';
 
-/** The write side before Neo4j: validated points, grouped into the hour buckets they belong in. */
+/** The write side before Neo4j: validated points, grouped by series and by the hour buckets they belong in. */
 export type TargetKind = 'MODEL_VERSION' | 'DEPLOYMENT' | 'ENSEMBLE';
 export interface Target { kind: TargetKind; key: string }
 
@@ -11,15 +11,25 @@ export const MAX_POINTS_PER_CALL = 50_000;
 const MAX_TAGS_BYTES = 2048;
 
 export interface BucketWrite {
-  target: Target;
-  name: string;
   /** The hour, epoch ms. */
   start: number;
-  /** Parallel lists, ascending by timestamp; '' where a point has no dataset version or tags. */
+  /** Parallel lists, ascending by timestamp, one entry per timestamp; '' where a point has no dataset version or tags. */
   points: number[];
   values: number[];
   datasets: string[];
   tags: string[];
+}
+
+/** One series (target and metric name) and the hour buckets of it that a batch writes, oldest first. */
+export interface SeriesWrite { target: Target; name: string; buckets: BucketWrite[] }
+
+export interface PointBatch {
+  /** In a fixed order (by target and name), so concurrent batches lock series in the same order. */
+  series: SeriesWrite[];
+  /** Dataset version ids the points name, each once. */
+  datasetIds: string[];
+  /** Points to store, after collapsing repeats of one timestamp. */
+  points: number;
 }
 
 /** Exactly one of modelVersion / deployment / ensemble. */
@@ -40,35 +50,94 @@ export function checkRange(from: Date, to: Date): void {
   if (!(from.getTime() < to.getTime())) throw new BadInputError('from must be before to.', 'from');
 }
 
+interface SeriesGroup {
+  target: Target;
+  name: string;
+  /** The target as given, to recognise the next point of the same series without parsing it again. */
+  given: [string | null, string | null, string | null];
+  hours: Map<number, BucketGroup>;
+  last: BucketGroup | undefined;
+}
+interface BucketGroup extends BucketWrite { ordered: boolean }
+
 /**
  * Validates every point first (so a bad one writes nothing) and groups them by series and hour.
  * A timestamp repeated within the batch keeps its last value, as a re-send would.
+ *
+ * Written for batches of thousands of points: a point of the same series as the one before it (an
+ * exporter sends a series' points together) is neither parsed nor looked up again, field paths for
+ * error messages are built only on an error, and points arriving in time order, the usual case,
+ * go straight into their bucket's lists with no sorting or de-duplication pass.
  */
-export function groupPoints(input: MetricPointInput[]): BucketWrite[] {
+export function groupPoints(input: readonly MetricPointInput[]): PointBatch {
   if (input.length > MAX_POINTS_PER_CALL) throw new BadInputError(`At most ${MAX_POINTS_PER_CALL} points per call.`, 'points');
-  const buckets = new Map<string, BucketWrite & { byTime: Map<number, [number, string, string]> }>();
-  input.forEach((p, i) => {
-    const field = `points[${i}]`;
-    const target = parseTarget(p.target, `${field}.target`);
-    const name = requireName(p.name, `${field}.name`);
-    if (typeof p.value !== 'number' || !Number.isFinite(p.value)) throw new BadInputError(`${field}.value must be a finite number.`, `${field}.value`);
+  const groups = new Map<string, SeriesGroup>();
+  const datasetIds = new Set<string>();
+  let group: SeriesGroup | undefined;
+  for (let i = 0; i < input.length; i++) {
+    const p = input[i];
+    if (!group || !isSeries(group, p)) group = seriesGroup(groups, p, i);
+    const value = p.value;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new BadInputError(`points[${i}].value must be a finite number.`, `points[${i}].value`);
     const at = p.timestamp instanceof Date ? p.timestamp.getTime() : NaN;
-    if (!Number.isFinite(at)) throw new BadInputError(`${field}.timestamp must be a valid date-time.`, `${field}.timestamp`);
-    const dataset = p.datasetVersionId == null ? '' : requireName(p.datasetVersionId, `${field}.datasetVersionId`);
-    const tags = jsonProperty(p.tags, `${field}.tags`, MAX_TAGS_BYTES) ?? '';
+    if (!Number.isFinite(at)) throw new BadInputError(`points[${i}].timestamp must be a valid date-time.`, `points[${i}].timestamp`);
+    let dataset = '';
+    if (p.datasetVersionId != null) datasetIds.add((dataset = requireName(p.datasetVersionId, `points[${i}].datasetVersionId`)));
+    const tags = p.tags == null ? '' : jsonProperty(p.tags, `points[${i}].tags`, MAX_TAGS_BYTES)!;
     const start = hourOf(at);
-    const key = JSON.stringify([target.kind, target.key, name, start]);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = { target, name, start, points: [], values: [], datasets: [], tags: [], byTime: new Map() }));
-    bucket.byTime.set(at, [p.value, dataset, tags]);
-  });
-  return [...buckets.values()].map(({ byTime, ...b }) => {
-    for (const [at, [value, dataset, tags]] of [...byTime].sort((x, y) => x[0] - y[0])) {
-      b.points.push(at);
-      b.values.push(value);
-      b.datasets.push(dataset);
-      b.tags.push(tags);
+    let bucket = group.last;
+    if (!bucket || bucket.start !== start) {
+      bucket = group.hours.get(start);
+      if (!bucket) group.hours.set(start, (bucket = { start, points: [], values: [], datasets: [], tags: [], ordered: true }));
+      group.last = bucket;
     }
-    return b;
+    const n = bucket.points.length;
+    if (n > 0 && at <= bucket.points[n - 1]) bucket.ordered = false;
+    bucket.points.push(at);
+    bucket.values.push(value);
+    bucket.datasets.push(dataset);
+    bucket.tags.push(tags);
+  }
+  let stored = 0;
+  const series = [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => {
+    const buckets = [...g.hours.values()].sort((a, b) => a.start - b.start).map((b) => {
+      const { start, points, values, datasets, tags } = b.ordered ? b : inTimeOrder(b);
+      stored += points.length;
+      return { start, points, values, datasets, tags };
+    });
+    return { target: g.target, name: g.name, buckets };
   });
+  return { series, datasetIds: [...datasetIds], points: stored };
+}
+
+function given(t: MetricTargetInput): [string | null, string | null, string | null] {
+  return [t.modelVersion ?? null, t.deployment ?? null, t.ensemble ?? null];
+}
+
+function isSeries(g: SeriesGroup, p: MetricPointInput): boolean {
+  const t = p.target;
+  return p.name === g.name && (t.modelVersion ?? null) === g.given[0] && (t.deployment ?? null) === g.given[1] && (t.ensemble ?? null) === g.given[2];
+}
+
+/** The group of point i's series, its target and name validated (in that order, as the messages promise). */
+function seriesGroup(groups: Map<string, SeriesGroup>, p: MetricPointInput, i: number): SeriesGroup {
+  const target = parseTarget(p.target, `points[${i}].target`);
+  const name = requireName(p.name, `points[${i}].name`);
+  // Names hold no control characters (requireName), so '\n' cannot occur inside a part.
+  const key = `${target.kind}\n${target.key}\n${name}`;
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { target, name, given: given(p.target), hours: new Map(), last: undefined }));
+  return g;
+}
+
+/** A bucket's points ascending by timestamp, keeping the last one given of a repeated timestamp. */
+function inTimeOrder(b: BucketGroup): BucketWrite {
+  // Array.prototype.sort is stable: equal timestamps stay in the order they were given.
+  const order = b.points.map((_, i) => i).sort((x, y) => b.points[x] - b.points[y]);
+  const keep = order.filter((i, k) => k + 1 === order.length || b.points[order[k + 1]] !== b.points[i]);
+  return {
+    start: b.start,
+    points: keep.map((i) => b.points[i]), values: keep.map((i) => b.values[i]),
+    datasets: keep.map((i) => b.datasets[i]), tags: keep.map((i) => b.tags[i]),
+  };
 }

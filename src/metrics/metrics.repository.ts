@@ -34,7 +34,8 @@ export class MetricsRepository {
     return new Map(rows.map((r) => [JSON.stringify([r.kind, r.key, r.name]), r.seriesId]));
   }
 
-  async upsertBuckets(tx: Tx, buckets: (Omit<BucketWrite, 'target' | 'name' | 'start'> & { seriesId: string; start: Date })[]): Promise<number> {
+  /** Each bucket's points ascending by timestamp, one per timestamp (as groupPoints makes them). */
+  async upsertBuckets(tx: Tx, buckets: (Omit<BucketWrite, 'start'> & { seriesId: string; start: Date })[]): Promise<number> {
     const row = await tx.one<{ buckets: number }>(Q.metricsUpsertBuckets, { buckets });
     return row?.buckets ?? 0;
   }

@@ -1,4 +1,5 @@
-import { Arg, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { PassCoercedPoints } from './coerced-points';
 import { MetricEventsService } from './metric-events';
 import { MetricsService } from './metrics.service';
 import {
@@ -9,7 +10,9 @@ import {
 export class MetricsResolver {
   constructor(private readonly metrics: MetricsService, private readonly events: MetricEventsService) {}
 
+  /** Reached through PassCoercedPoints, which skips type-graphql's per-point copy and validation. */
   @Mutation(() => RecordMetricsResult, { description: 'Records metric points (up to 50,000) in one transaction; a re-sent point replaces itself.' })
+  @UseMiddleware(PassCoercedPoints)
   recordMetrics(@Arg('points', () => [MetricPointInput]) points: MetricPointInput[]) { return this.metrics.record(points); }
 
   @Query(() => [MetricValue], { description: "A target's metric over [from, to) in UTC buckets; empty buckets are left out." })

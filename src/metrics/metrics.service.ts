@@ -29,21 +29,26 @@ export class MetricsService {
   constructor(private readonly repo: MetricsRepository) {}
 
   /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
-  async record(points: MetricPointInput[]): Promise<RecordMetricsResult> {
-    const buckets = groupPoints(points);
-    const series = uniqueBy(buckets.map((b) => ({ ...b.target, name: b.name })), (s) => JSON.stringify([s.kind, s.key, s.name]));
-    const datasetIds = [...new Set(buckets.flatMap((b) => b.datasets).filter(Boolean))];
+  async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
+    const batch = groupPoints(points);
+    const series = batch.series.map(({ target, name }) => ({ ...target, name }));
     return this.repo.write(async (tx) => {
-      const known = datasetIds.length ? await this.repo.existingDatasetVersions(tx, datasetIds) : new Set<string>();
-      const missingDataset = datasetIds.find((id) => !known.has(id));
-      if (missingDataset) throw new NotFoundError('DatasetVersion', missingDataset);
+      if (batch.datasetIds.length) {
+        const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
+        const missingDataset = batch.datasetIds.find((id) => !known.has(id));
+        if (missingDataset) throw new NotFoundError('DatasetVersion', missingDataset);
+      }
       const seriesIds = await this.repo.upsertSeries(tx, series);
       const missing = series.find((s) => !seriesIds.has(JSON.stringify([s.kind, s.key, s.name])));
       if (missing) throw new NotFoundError(targetLabel(missing), missing.key); // rolls back the series made so far
-      const written = await this.repo.upsertBuckets(tx, buckets.map(({ target, name, start, ...lists }) => ({
-        ...lists, seriesId: seriesIds.get(JSON.stringify([target.kind, target.key, name]))!, start: new Date(start),
-      })));
-      return { points: buckets.reduce((n, b) => n + b.points.length, 0), series: series.length, buckets: written };
+      const buckets = batch.series.flatMap(({ target, name, buckets }) => {
+        const seriesId = seriesIds.get(JSON.stringify([target.kind, target.key, name]))!;
+        return buckets.map(({ start, ...lists }) => ({ ...lists, seriesId, start: new Date(start) }));
+      });
+      // One lock order for every writer (series id, then hour): batches sharing buckets queue instead of deadlocking.
+      buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
+      const written = await this.repo.upsertBuckets(tx, buckets);
+      return { points: batch.points, series: series.length, buckets: written };
     });
   }
 
@@ -98,8 +103,4 @@ function offlineMetric(json: string | null, metric: string): number | null {
   } catch {
     return null;
   }
-}
-
-function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
-  return [...new Map(items.map((i) => [key(i), i])).values()];
 }
