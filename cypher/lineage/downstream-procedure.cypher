@@ -1,12 +1,11 @@
-// downstream.cypher with its breadth-first search done by the modelgraph.downstream procedure
-// (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
-// display labels and serving deployments computed there too, ~30x faster on
-// Community's slotted runtime). Used when the Neo4j has the procedure (the embedded one always does).
+// downstream.cypher with its work done by the modelgraph.downstreamJson procedure
+// (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java): the same rules and the same rows,
+// display labels and serving deployments included, as one JSON array (one string decodes far faster
+// than a thousand rows of maps). Used when the Neo4j has the procedures (the embedded one always does).
 // @param originElementId: string
 // @param asOf: Date | null
 // @param depth: number
 // @param maxNodes: number
 MATCH (s) WHERE elementId(s) = $originElementId
-CALL modelgraph.downstream(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes)
-  YIELD id, nodeLabel, display, distance, edges, environment, serving
-RETURN id, nodeLabel, display, distance, edges, environment, serving
+CALL modelgraph.downstreamJson(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes) YIELD rows
+RETURN rows

@@ -2,5 +2,5 @@
 // LineageProcedures.java): the embedded one registers them; a server has them when the plugin jar is
 // in its plugins directory; Aura cannot, and gets the pure-Cypher traversals.
 SHOW PROCEDURES YIELD name
-WHERE name IN ['modelgraph.downstream', 'modelgraph.upstream']
-RETURN count(name) = 2 AS installed
+WHERE name IN ['modelgraph.downstream', 'modelgraph.downstreamJson', 'modelgraph.upstream']
+RETURN count(name) = 3 AS installed

@@ -34,7 +34,9 @@ export class LineageRepository {
   }
 
   async downstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    return tx.run<TraversalRow>((await this.useProcedures()) ? Q.lineageDownstreamProcedure : Q.lineageDownstream, p);
+    if (!(await this.useProcedures())) return tx.run<TraversalRow>(Q.lineageDownstream, p);
+    const row = await tx.one<{ rows: string }>(Q.lineageDownstreamProcedure, p);
+    return row ? (JSON.parse(row.rows) as TraversalRow[]) : [];
   }
 
   async upstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {

@@ -59,6 +59,18 @@ public final class LineageProcedures {
                 this.props = a.getAllProperties();
             }
         }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("nodeLabel", nodeLabel);
+            m.put("display", display);
+            m.put("distance", distance);
+            m.put("edges", edges);
+            m.put("environment", environment);
+            m.put("serving", serving);
+            return m;
+        }
     }
 
     @Procedure(name = "modelgraph.downstream", mode = Mode.READ)
@@ -66,6 +78,23 @@ public final class LineageProcedures {
     public Stream<Row> downstream(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
                                   @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
         return traverse(new LineageRules(LineageRules.Flow.DOWNSTREAM, origin, t, asOf), depth, maxNodes);
+    }
+
+    /** One row: the downstream rows as a JSON array (see {@link Json} for why); what the service calls. */
+    public static final class JsonRows {
+        public String rows;
+
+        JsonRows(String rows) {
+            this.rows = rows;
+        }
+    }
+
+    @Procedure(name = "modelgraph.downstreamJson", mode = Mode.READ)
+    @Description("modelgraph.downstream's rows as one JSON array of {id, nodeLabel, display, distance, edges, environment, serving}.")
+    public Stream<JsonRows> downstreamJson(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
+                                           @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        List<Map<String, Object>> rows = downstream(origin, t, asOf, depth, maxNodes).map(Row::toMap).toList();
+        return Stream.of(new JsonRows(Json.write(rows)));
     }
 
     @Procedure(name = "modelgraph.upstream", mode = Mode.READ)
