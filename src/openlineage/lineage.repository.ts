@@ -1,49 +1,74 @@
 import { Db, Tx } from '../db/db';
 import * as Q from '../generated/cypher';
 import { EventType, Facets } from './event.types';
-import { LineagePlan, OutputDeclaration } from './lineage-plan.types';
-import { datasetKey, INITIAL_VERSION, LineageWrite, StoredState } from './lineage-write';
+import { entityKeys, FoldedBatch, StoredEntities, StoredNode } from './batch-fold';
+import { linkRows, VersionRows } from './batch-replay';
+import { readKey, runDatasetKey, StoredVersion, StoredVersions, versionKey, versionsToLoad } from './batch-versions';
+import { OutputDeclaration } from './lineage-plan.types';
+import { datasetKey, INITIAL_VERSION } from './lineage-write';
 
-/** The only code that talks to Neo4j about OpenLineage events: reads an event's state, writes its plan. */
+type NodeRow = { namespace: string; name: string; facets: string | null; description: string | null };
+type Keyed<T> = T & { runId: string; namespace: string; name: string };
+
+/**
+ * The only code that talks to Neo4j about OpenLineage events. A batch costs a constant number of
+ * statements whatever its size: two reads of the stored state, then one UNWIND per kind of write.
+ */
 export class LineageRepository {
   constructor(private readonly db: Db) {}
 
-  /** One event = one transaction: the state is read (and the run locked) and written in it. */
+  /** A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.write(work);
   }
 
-  async load(tx: Tx, plan: LineagePlan): Promise<StoredState> {
-    const runRow = plan.run ? await tx.one<{ run: Record<string, unknown> }>(Q.openlineageLoadRun, { runId: plan.run.runId }) : undefined;
-    const facetRow = await tx.one<{ jobFacets: string | null; datasets: { namespace: string; name: string; facets: string | null }[] }>(
-      Q.openlineageLoadFacets, {
-        jobNamespace: plan.job?.namespace ?? null, jobName: plan.job?.name ?? null,
-        datasets: plan.datasets.map((d) => ({ namespace: d.namespace, name: d.name })),
-      });
-    const run = runRow?.run;
+  async loadEntities(tx: Tx, keys: ReturnType<typeof entityKeys>): Promise<StoredEntities> {
+    const row = await tx.one<{ runs: Record<string, unknown>[]; jobs: NodeRow[]; datasets: NodeRow[] }>(Q.openlineageLoadBatch, keys);
+    const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), { facets: n.facets ?? null, description: n.description ?? null }]));
     return {
-      run: run ? {
+      runs: new Map((row?.runs ?? []).map((run) => [run.runId as string, {
         state: run.state as EventType, startedAt: (run.startedAt as Date) ?? null, endedAt: (run.endedAt as Date) ?? null,
         facets: parse<Facets>(run.facets) ?? {}, declaredOutputs: parse<OutputDeclaration[]>(run.declaredOutputs) ?? [],
-      } : null,
-      jobFacets: parse<Facets>(facetRow?.jobFacets),
-      datasetFacets: new Map((facetRow?.datasets ?? []).map((d) => [datasetKey(d.namespace, d.name), parse<Facets>(d.facets)])),
+      }])),
+      jobs: byKey(row?.jobs),
+      datasets: byKey(row?.datasets),
     };
   }
 
-  /** Order matters: nodes first, then reads (before writes, so a run never reads its own output), then column lineage. */
-  async write(tx: Tx, w: LineageWrite): Promise<void> {
-    if (w.job) await tx.run(Q.openlineageUpsertJob, w.job);
-    if (w.datasets.length) await tx.run(Q.openlineageUpsertDatasets, { datasets: w.datasets });
-    if (!w.run || !w.job) return;
-    const runId = w.run.runId;
-    await tx.run(Q.openlineageUpsertRun, { ...w.run, jobNamespace: w.job.namespace, jobName: w.job.name });
-    if (w.parent) {
-      await tx.run(Q.openlineageLinkParent, { runId, parentRunId: w.parent.runId, parentNamespace: w.parent.namespace, parentName: w.parent.name });
+  async loadVersions(tx: Tx, keys: ReturnType<typeof versionsToLoad>): Promise<StoredVersions> {
+    const empty = { reads: new Map(), runReads: new Map(), written: [] };
+    if (!keys.reads.length && !keys.runReads.length && !keys.written.length) return empty;
+    type Found = { version: StoredVersion | null };
+    const row = await tx.one<{ reads: Keyed<{ at: Date; versions: StoredVersion[] }>[]; runReads: Keyed<Found>[]; written: (Found & { namespace: string; name: string })[] }>(Q.openlineageLoadVersions, keys);
+    if (!row) return empty;
+    const runReads = new Map<string, StoredVersion[]>();
+    for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), r.version!]);
+    return {
+      reads: new Map(row.reads.map((r) => [readKey(r), r.versions])),
+      runReads,
+      written: row.written.map((w) => ({ ...w.version!, namespace: w.namespace, name: w.name })),
+    };
+  }
+
+  /**
+   * Nodes first; then versions, whose ids the reads and column lineage after them are written by
+   * (a run never reads its own output: the replay chose what it read).
+   */
+  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows): Promise<void> {
+    if (batch.jobs.length) await tx.run(Q.openlineageUpsertJobs, { jobs: batch.jobs });
+    if (batch.datasets.length) await tx.run(Q.openlineageUpsertDatasets, { datasets: batch.datasets });
+    if (batch.runs.length) await tx.run(Q.openlineageUpsertRuns, { runs: batch.runs });
+    if (batch.parents.length) await tx.run(Q.openlineageLinkParents, { parents: batch.parents });
+    const ids = new Map(versions.ids);
+    type Created = { namespace: string; name: string; version: string; id: string };
+    const created = (rows: Created[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
+    if (versions.versions.length) created(await tx.run<Created>(Q.openlineageWriteVersions, { versions: versions.versions }));
+    if (versions.placeholders.length) {
+      created(await tx.run<Created>(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }));
     }
-    if (w.reads.length) await tx.run(Q.openlineageReadInputs, { runId, initialVersion: INITIAL_VERSION, reads: w.reads });
-    if (w.versions.length) await tx.run(Q.openlineageWriteVersions, { runId, versions: w.versions });
-    if (w.columnLineage.length) await tx.run(Q.openlineageLinkColumns, { runId, edges: w.columnLineage });
+    const { reads, links } = linkRows(versions, ids);
+    if (reads.length) await tx.run(Q.openlineageLinkReads, { reads });
+    if (links.length) await tx.run(Q.openlineageLinkColumns, { links });
   }
 }
 

@@ -1,8 +1,11 @@
 import { log } from '../common/log';
+import { entityKeys, foldBatch } from './batch-fold';
+import { replayVersions } from './batch-replay';
+import { versionsToLoad } from './batch-versions';
 import { OlEvent } from './event.types';
 import { planEvent } from './event-mapping';
+import { LineagePlan } from './lineage-plan.types';
 import { LineageRepository } from './lineage.repository';
-import { planWrite } from './lineage-write';
 import { EventSchemaValidator } from './schema-validator';
 
 /** An event the spec's schemas reject: a 400 with the reasons, nothing stored. */
@@ -15,7 +18,17 @@ export class InvalidEventError extends Error {
 export interface BatchItemResult { index: number; status: 'accepted' | 'rejected'; errors?: string[] }
 export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
 
-/** OpenLineage ingestion: validate, map (pure), then apply in one transaction per event. */
+/**
+ * Events per transaction: a batch larger than this is applied in several, in order, so one
+ * transaction's state and locks stay bounded.
+ */
+export const EVENTS_PER_TRANSACTION = 500;
+
+/**
+ * OpenLineage ingestion: validate, map (pure), then apply the valid events of a request together,
+ * set-based, with the same result as applying them one by one in order (batch-fold.ts,
+ * batch-replay.ts). A single event is a batch of one: one code path.
+ */
 export class LineageService {
   private readonly validator = new EventSchemaValidator();
 
@@ -24,31 +37,44 @@ export class LineageService {
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
     if (!check.valid) throw new InvalidEventError(check.errors);
-    const plan = planEvent(event as OlEvent);
-    await this.repo.transaction(async (tx) => {
-      const stored = await this.repo.load(tx, plan);
-      await this.repo.write(tx, planWrite(plan, stored));
-    });
+    await this.apply([planEvent(event as OlEvent)]);
   }
 
   /**
-   * Each event on its own (its own transaction), in order, so events of one run keep their order
-   * and a rejected event does not undo the accepted ones. A database failure is not the event's
-   * fault: it propagates (500), after the events before it were stored.
+   * A rejected event does not keep the others from being stored; its reasons are in the result.
+   * A database failure is not the events' fault: it propagates (500), and nothing of the
+   * transaction it hit was stored (of a batch over EVENTS_PER_TRANSACTION events, the transactions
+   * before it were).
    */
   async ingestBatch(events: unknown[]): Promise<BatchResult> {
     const results: BatchItemResult[] = [];
+    const plans: LineagePlan[] = [];
     for (const [index, event] of events.entries()) {
-      try {
-        await this.ingest(event);
+      const check = this.validator.validate(event);
+      if (check.valid) {
+        plans.push(planEvent(event as OlEvent));
         results.push({ index, status: 'accepted' });
-      } catch (e) {
-        if (!(e instanceof InvalidEventError)) throw e;
-        log.info({ index, reasons: e.reasons }, 'openlineage batch: event rejected');
-        results.push({ index, status: 'rejected', errors: e.reasons });
+      } else {
+        log.info({ index, reasons: check.errors }, 'openlineage batch: event rejected');
+        results.push({ index, status: 'rejected', errors: check.errors });
       }
     }
+    for (let i = 0; i < plans.length; i += EVENTS_PER_TRANSACTION) await this.apply(plans.slice(i, i + EVENTS_PER_TRANSACTION));
     const rejected = results.filter((r) => r.status === 'rejected').length;
     return { status: rejected ? 'partial_success' : 'success', accepted: results.length - rejected, rejected, events: results };
+  }
+
+  /**
+   * One transaction, a constant number of statements: load the stored runs (locking them), jobs
+   * and datasets; fold the events in order in memory; load the versions that folding showed the
+   * events depend on; replay reads and writes of versions; write each kind of node and
+   * relationship with one UNWIND. Retried whole on a deadlock, so the work is redone from the load.
+   */
+  private apply(plans: LineagePlan[]): Promise<void> {
+    return this.repo.transaction(async (tx) => {
+      const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
+      const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
+      await this.repo.write(tx, batch, replayVersions(batch, stored));
+    });
   }
 }

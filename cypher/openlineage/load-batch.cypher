@@ -1,0 +1,23 @@
+// The stored state of the runs, jobs and datasets a batch of events names, to fold its events into
+// (batch-fold.ts). Setting a property locks each run (in runId order, so concurrent batches queue
+// rather than deadlock) until the batch's transaction ends: events of one run are never interleaved.
+// @param runIds: string[]
+// @param jobs: { namespace: string; name: string }[]
+// @param datasets: { namespace: string; name: string }[]
+CALL () {
+  UNWIND $runIds AS runId
+  MATCH (r:Run {runId: runId})
+  SET r.state = r.state
+  RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .declaredOutputs}) AS runs
+}
+CALL () {
+  UNWIND $jobs AS key
+  MATCH (j:Job {namespace: key.namespace, name: key.name})
+  RETURN collect(j {.namespace, .name, .facets, .description}) AS jobs
+}
+CALL () {
+  UNWIND $datasets AS key
+  MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+  RETURN collect(d {.namespace, .name, .facets, .description}) AS datasets
+}
+RETURN runs, jobs, datasets

@@ -1,0 +1,22 @@
+// Placeholder versions $initialVersion (contentHash null: content unknown) of datasets read before
+// any version was known: created if new, createdAt lowered to the earliest time one was read at,
+// and the fields the batch's events described, at the positions worked out in event order.
+// Returns each one's id.
+// @param initialVersion: string
+// @param placeholders: { namespace: string; name: string; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: number }[] }[]
+UNWIND $placeholders AS p
+MATCH (d:Dataset {namespace: p.namespace, name: p.name})
+MERGE (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
+  ON CREATE SET v.id = randomUUID(), v.contentHash = null, v.fingerprint = null, v.rowCount = null, v.createdAt = p.createdAt
+MERGE (v)-[:VERSION_OF]->(d)
+WITH v, p
+CALL (v, p) {
+  WITH v, p WHERE v.contentHash IS NULL
+  SET v.createdAt = CASE WHEN p.createdAt < v.createdAt THEN p.createdAt ELSE v.createdAt END
+  WITH v, p
+  UNWIND p.fields AS f
+  MERGE (field:Field {datasetVersionId: v.id, name: f.name})
+    ON CREATE SET field.id = randomUUID(), field.type = f.type, field.description = f.description, field.profile = f.profile, field.position = f.position
+  MERGE (v)-[:HAS_FIELD]->(field)
+}
+RETURN p.namespace AS namespace, p.name AS name, v.version AS version, v.id AS id
