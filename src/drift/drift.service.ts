@@ -15,7 +15,11 @@ export class DriftService {
   async datasetDiff(fromRef: DatasetVersionRef, toRef: DatasetVersionRef, input?: DriftThresholdsInput): Promise<DatasetDiff> {
     const thresholds = checkThresholds(input);
     // Versions of two different datasets may be compared too (a staging copy against production).
-    const [from, to] = await Promise.all([this.datasets.version(fromRef), this.datasets.version(toRef)]);
+    // Both looked up at once (one batch), but when both are missing the error names `from`, every time.
+    const [fromResult, toResult] = await Promise.allSettled([this.datasets.version(fromRef), this.datasets.version(toRef)]);
+    if (fromResult.status === 'rejected') throw fromResult.reason;
+    if (toResult.status === 'rejected') throw toResult.reason;
+    const [from, to] = [fromResult.value, toResult.value];
     const [fromFields, toFields] = await Promise.all([this.datasets.fields(from.id), this.datasets.fields(to.id)]);
     const result = diffFields(fromFields, toFields, thresholds);
     return { from, to, thresholds, ...result } as unknown as DatasetDiff;
