@@ -6,7 +6,7 @@ import { useGraph } from './support/graph';
  * Marquez's seed data (13 jobs, 13 datasets, 5 outputs with column lineage), sent as a batch with
  * its time placeholders filled in: every run starts at T, and ends N minutes later.
  */
-const TEMPLATE = path.resolve(__dirname, '../../shared/fixtures/openlineage/marquez/food_delivery.template.json');
+const TEMPLATE = path.resolve(__dirname, 'fixtures/openlineage/marquez/food_delivery.template.json');
 const T = Date.parse('2026-02-01T08:00:00Z');
 const events: any[] = JSON.parse(fs.readFileSync(TEMPLATE, 'utf8')
   .replace(/\{\{RUN_START_TIME\}\}/g, new Date(T).toISOString())

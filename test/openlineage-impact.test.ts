@@ -7,7 +7,7 @@ import { useGraph } from './support/graph';
  * produced reaches that job's inputs in provenance, and a change to a raw table upstream reaches
  * the model's deployment in impact. Uses Marquez's food_delivery seed events.
  */
-const TEMPLATE = path.resolve(__dirname, '../../shared/fixtures/openlineage/marquez/food_delivery.template.json');
+const TEMPLATE = path.resolve(__dirname, 'fixtures/openlineage/marquez/food_delivery.template.json');
 const T = Date.parse('2026-02-01T08:00:00Z');
 const events = JSON.parse(fs.readFileSync(TEMPLATE, 'utf8')
   .replace(/\{\{RUN_START_TIME\}\}/g, new Date(T).toISOString())

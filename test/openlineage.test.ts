@@ -3,8 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { useGraph } from './support/graph';
 
-/** The ingestion endpoints against the shared fixtures: what is accepted, rejected, and how. */
-const FIXTURES = path.resolve(__dirname, '../../shared/fixtures/openlineage');
+/** The ingestion endpoints against the fixtures in test/fixtures/openlineage: what is accepted, rejected, and how. */
+const FIXTURES = path.resolve(__dirname, 'fixtures/openlineage');
 const fixture = (rel: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, rel), 'utf8'));
 const filesIn = (dir: string) => fs.readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`);
 
