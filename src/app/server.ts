@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,21 +8,22 @@ import { Config } from '../config';
 import { Db } from '../db/db';
 import { isMigrated } from '../db/migrate';
 import { currentScope, newScope, requestScope } from '../db/request-scope';
+import { HTTP_STATUS } from '../common/errors';
 import { formatError } from '../common/translate-error';
-import { log } from '../common/log';
 import { auditIngestion, auditPlugin } from '../audit/audit-hooks';
 import { AuditService } from '../audit/audit.service';
 import { ApiContext, authorizationPlugin } from '../auth/auth.plugin';
 import { AuthService } from '../auth/auth.service';
-import { authenticateHttp, principalOf, requireRoleHttp, sendError } from '../auth/http-auth';
+import { authenticateHttp, principalOf, requireRoleHttp } from '../auth/http-auth';
 import { Role } from '../auth/roles';
-import { AppError, UnavailableError } from '../common/errors';
 import { queryLimitsPlugin } from '../limits/query-limits';
 import { graphqlMetricsPlugin, mountMetrics, observeStatement, requestLog } from '../observability';
 import { countError } from '../observability/metrics';
 import { modules } from '../modules';
 import { Container } from './container';
 import { graphiqlRouter } from './graphiql';
+import { httpErrorHandler } from './http-errors';
+import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
 import { withRequestScope } from './request-scope-middleware';
 
@@ -75,7 +75,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(requestLog);
+  app.use(assignRequestId, requestLog);
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -84,7 +84,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
       if (!(await isMigrated(db))) throw new Error('migrations not applied');
       res.json({ status: 'ready' });
     } catch (e) {
-      res.status(503).json({ status: 'unavailable', reason: (e as Error).message });
+      countError(res, 'UNAVAILABLE');
+      res.status(HTTP_STATUS.UNAVAILABLE).json({ status: 'unavailable', reason: (e as Error).message });
     }
   });
   mountMetrics(app, auth);
@@ -98,7 +99,9 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   app.use('/graphql', authenticateHttp(auth, 'graphql'), express.json({ limit: config.limits.maxBody }),
     withRequestScope(config.limits.requestTimeoutMs),
     expressMiddleware(apollo, { context: async ({ req, res }) => ({ principal: principalOf(res), req, res }) }),
-    graphqlBodyErrors(config.limits.maxBody));
+    httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));
+  // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.
+  app.use(httpErrorHandler('rest'));
 
   return {
     app, httpServer, container,
@@ -107,24 +110,3 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     },
   };
 }
-
-
-/** Body errors of /graphql as GraphQL-shaped JSON: 413 for an oversize body, 400 for bad JSON. */
-function graphqlBodyErrors(maxBody: string) {
-  return (err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    const type = (err as { type?: string }).type;
-    if (res.headersSent) { next(err); return; }
-    if (type === 'entity.too.large') {
-      countError(res, 'PAYLOAD_TOO_LARGE');
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${maxBody} (MODELGRAPH_MAX_BODY).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      countError(res, 'BAD_REQUEST');
-      res.status(400).json({ errors: [{ message: `The request body is not valid JSON: ${(err as Error).message}`, extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      log.error({ err }, 'unexpected error serving /graphql');
-      sendError(res, err instanceof AppError ? err : new UnavailableError('The request could not be served; try again.'), 'graphql');
-    }
-  };
-}
-
-export { log };

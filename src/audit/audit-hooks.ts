@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { Kind } from 'graphql';
+import { requestIdOf } from '../app/request-id';
 import type { ApiContext } from '../auth/auth.plugin';
 import { principalOf } from '../auth/http-auth';
 import { AuditService, collectIds } from './audit.service';
@@ -21,7 +22,7 @@ export function auditPlugin(audit: AuditService): ApolloServerPlugin<ApiContext>
           await audit.record({
             actor: contextValue.principal.keyId, actorName: contextValue.principal.name, kind: 'graphql',
             operation: operationName ?? '(anonymous)', fields, nodeIds: collectIds(data),
-            requestId: String(contextValue.res.getHeader('x-request-id') ?? ''),
+            requestId: requestIdOf(contextValue.res),
             outcome: errors?.length ? 'error' : 'ok',
             errorCodes: [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))],
           });
@@ -49,7 +50,7 @@ export function auditIngestion(audit: AuditService) {
       void audit.record({
         actor: principal.keyId, actorName: principal.name, kind: 'openlineage', operation: `POST ${path}`,
         fields: [path.replace(/^\/api\/v1\//, '')], nodeIds: [...new Set(runIds)].slice(0, 1000),
-        requestId: String(res.getHeader('x-request-id') ?? ''), outcome: 'ok', errorCodes: [],
+        requestId: requestIdOf(res), outcome: 'ok', errorCodes: [],
       });
     });
     next();

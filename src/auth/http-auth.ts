@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, UnavailableError } from '../common/errors';
-import { countError } from '../observability/metrics';
+import { ErrorShape, sendError } from '../app/http-errors';
+import { requestIdOf } from '../app/request-id';
 import { translateError } from '../common/translate-error';
 import { AuthService } from './auth.service';
 import { authorize } from './authorize';
@@ -15,15 +15,16 @@ export function principalOf(res: Response): Principal {
 
 /**
  * Authenticates every request of a route before its body is read: a missing or bad key is a 401
- * (GraphQL-shaped on /graphql, `{error, code}` on REST routes), a database outage a 503.
+ * (in the route's error shape), a Neo4j outage a 503, and a bug in the lookup a 500 that names
+ * the request id (logged with its stack under that id).
  */
-export function authenticateHttp(auth: AuthService, shape: 'graphql' | 'rest') {
+export function authenticateHttp(auth: AuthService, shape: ErrorShape) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       res.locals.principal = await auth.authenticate(req.header('authorization'));
       next();
     } catch (e) {
-      sendError(res, toAppError(e), shape);
+      sendError(res, translateError(e, requestIdOf(res)), shape);
     }
   };
 }
@@ -35,24 +36,7 @@ export function requireRoleHttp(roleFor: (req: Request) => Role, what: string) {
       authorize(principalOf(res), roleFor(req), what);
       next();
     } catch (e) {
-      sendError(res, toAppError(e), 'rest');
+      sendError(res, translateError(e, requestIdOf(res)), 'rest');
     }
   };
 }
-
-function toAppError(e: unknown): AppError {
-  const error = translateError(e);
-  return error.code === 'INTERNAL_SERVER_ERROR' ? new UnavailableError() : error;
-}
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, UNAVAILABLE: 503, TIMEOUT: 503 };
-
-export function sendError(res: Response, error: AppError, shape: 'graphql' | 'rest'): void {
-  const status = STATUS[error.code] ?? 500;
-  countError(res, error.code);
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
-  const { http: _http, ...extensions } = error.extensions;
-  if (shape === 'graphql') res.status(status).json({ errors: [{ message: error.message, extensions }] });
-  else res.status(status).json({ error: error.message, ...extensions });
-}
-

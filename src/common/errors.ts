@@ -1,14 +1,44 @@
 import { GraphQLError } from 'graphql';
 
-/** The codes clients can rely on, in `extensions.code`. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN'
-  | 'UNAVAILABLE' | 'TIMEOUT' | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL_SERVER_ERROR';
+/**
+ * The codes clients can rely on (`extensions.code` on /graphql, `code` on REST routes), and the
+ * HTTP status of each: the one table both edges answer by. A REST error is always sent with its
+ * code's status. On /graphql an error inside an operation leaves the response a 200 (other fields
+ * may have data); only errors that refuse the whole request set the status (see `refusing`).
+ */
+export const HTTP_STATUS = {
+  BAD_USER_INPUT: 400,
+  /** A body that cannot be read: not JSON, truncated, a corrupt gzip stream. */
+  BAD_REQUEST: 400,
+  QUERY_TOO_COMPLEX: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  /** A Content-Encoding that cannot be inflated, or a charset other than UTF-8. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL_SERVER_ERROR: 500,
+  /** Neo4j is unreachable: worth retrying shortly. */
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+/** Extensions that make Apollo answer a refused /graphql request with the code's HTTP status. */
+function refusing(code: ErrorCode): { http: { status: number } } {
+  return { http: { status: HTTP_STATUS[code] } };
+}
 
 /** An error whose message is safe to show to the client as it is. */
 export class AppError extends GraphQLError {
   constructor(message: string, readonly code: ErrorCode, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
+  }
+
+  get httpStatus(): number {
+    return HTTP_STATUS[this.code];
   }
 }
 
@@ -48,25 +78,35 @@ export class TimeoutError extends AppError {
 }
 
 /**
+ * Anything unexpected (a bug, a misconfiguration): the client learns only that, and the request id
+ * under which the cause was logged with its stack.
+ */
+export class InternalError extends AppError {
+  constructor(requestId?: string) {
+    super('Internal server error', 'INTERNAL_SERVER_ERROR', requestId ? { requestId } : {});
+  }
+}
+
+/**
  * No key, or one that is unknown or revoked. `http.status` is read by Apollo for the response
  * status (and stripped from what the client sees by formatError).
  */
 export class UnauthenticatedError extends AppError {
   constructor(message = 'Send a valid API key: Authorization: Bearer <key>.') {
-    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+    super(message, 'UNAUTHENTICATED', refusing('UNAUTHENTICATED'));
   }
 }
 
 /** A valid key whose role does not allow the operation. */
 export class ForbiddenError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
-    super(message, 'FORBIDDEN', { ...extensions, http: { status: 403 } });
+    super(message, 'FORBIDDEN', { ...extensions, ...refusing('FORBIDDEN') });
   }
 }
 
 /** An operation refused before it runs: too deep or too costly. */
 export class QueryTooComplexError extends AppError {
   constructor(message: string, extensions: Record<string, unknown>) {
-    super(message, 'QUERY_TOO_COMPLEX', { ...extensions, http: { status: 400 } });
+    super(message, 'QUERY_TOO_COMPLEX', { ...extensions, ...refusing('QUERY_TOO_COMPLEX') });
   }
 }

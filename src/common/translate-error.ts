@@ -2,16 +2,19 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError, BadInputError, ConflictError, TimeoutError, UnavailableError } from './errors';
+import { currentScope } from '../db/request-scope';
+import { AppError, BadInputError, ConflictError, InternalError, TimeoutError, UnavailableError } from './errors';
 import { isUnavailableError } from './availability';
 import { log } from './log';
 
 /**
- * The one place where anything thrown below a resolver becomes what a client sees: driver errors
- * get a code, validation errors name their field, and anything unexpected is logged with its stack
- * and reaches the client only as "Internal server error".
+ * The one place where anything thrown while serving a request becomes what a client sees: driver
+ * errors get a code, validation errors name their field, and anything unexpected is logged with
+ * its stack and request id and reaches the client only as "Internal server error" with that id.
+ * Inside a request scope the id is the scope's; the HTTP edge passes it where no scope exists yet
+ * (authentication, body parsing).
  */
-export function translateError(error: unknown): AppError {
+export function translateError(error: unknown, requestId = currentScope()?.requestId): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ArgumentValidationError) {
     const first = error.extensions.validationErrors?.[0];
@@ -30,8 +33,8 @@ export function translateError(error: unknown): AppError {
       return new TimeoutError('The query ran past its time budget; narrow it (depth, filters) and try again.');
     }
   }
-  log.error({ err: error }, 'unexpected error in a resolver');
-  return new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
+  log.error({ err: error, requestId }, 'unexpected error serving a request');
+  return new InternalError(requestId);
 }
 
 /** Apollo's formatError hook: never a stack trace, always a code. */

@@ -1,22 +1,19 @@
-import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { requestIdOf } from '../app/request-id';
 import { log } from '../common/log';
 import { errorsByCode, httpDuration, httpRequests, lineageEvents } from './metrics';
 
 /** Set by the GraphQL plugin for the request log line: the operation's type and name. */
 export interface OperationInfo { type: string; name: string }
 
-const REST_ERROR_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 415: 'BAD_USER_INPUT', 503: 'UNAVAILABLE' };
-
 /**
- * First middleware of every request: gives it a request id (the client's x-request-id, else a
- * new UUID; echoed back, and set on the request so later scopes reuse it), then on completion
- * writes one log line (id, method, route, operation, key, status, duration) and the HTTP metrics.
+ * Mounted right after assignRequestId: on completion of every request writes one log line (id,
+ * method, route, operation, key, status, duration) and the HTTP metrics. Error answers are counted
+ * by their code where they are sent (countError); what is left (an unknown route, a readiness
+ * probe that fails) is counted here by its status.
  */
 export function requestLog(req: Request, res: Response, next: NextFunction): void {
-  const requestId = (req.header('x-request-id') ?? '').slice(0, 100) || crypto.randomUUID();
-  req.headers['x-request-id'] = requestId;
-  res.setHeader('x-request-id', requestId);
+  const requestId = requestIdOf(res);
   const started = performance.now();
   res.on('finish', () => {
     const seconds = (performance.now() - started) / 1000;
@@ -24,7 +21,7 @@ export function requestLog(req: Request, res: Response, next: NextFunction): voi
     const status = res.statusCode;
     httpRequests.inc({ route, method: req.method, status: String(status) });
     httpDuration.observe({ route, method: req.method }, seconds);
-    if (route !== '/graphql' && status >= 400 && !res.locals.errorCounted) errorsByCode.inc({ code: REST_ERROR_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : `HTTP_${status}`) });
+    if (route !== '/graphql' && status >= 400 && !res.locals.errorCounted) errorsByCode.inc({ code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : `HTTP_${status}` });
     if (route.startsWith('/api/v1/lineage') && req.method === 'POST') {
       lineageEvents.inc({ endpoint: route, status: String(status) }, Array.isArray(req.body) ? req.body.length : 1);
     }

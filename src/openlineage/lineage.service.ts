@@ -1,3 +1,4 @@
+import { AppError } from '../common/errors';
 import { log } from '../common/log';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
@@ -8,10 +9,10 @@ import { LineagePlan } from './lineage-plan.types';
 import { LineageRepository } from './lineage.repository';
 import { EventSchemaValidator } from './schema-validator';
 
-/** An event the spec's schemas reject: a 400 with the reasons, nothing stored. */
-export class InvalidEventError extends Error {
+/** An event the spec's schemas reject: a 400 BAD_USER_INPUT with the reasons, nothing stored. */
+export class InvalidEventError extends AppError {
   constructor(readonly reasons: string[]) {
-    super(`Invalid OpenLineage event: ${reasons.join('; ')}`);
+    super('Invalid OpenLineage event.', 'BAD_USER_INPUT', { reasons });
   }
 }
 
