@@ -1,8 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './common/paths';
-import { AuthConfig, loadAuthConfig } from './auth/auth-config';
+import { AuthConfig, authConfig } from './auth/auth-config';
+import { DEFAULT_LIMITS } from './lineage/limits';
 
-/** Everything the service reads from its environment, in one place (documented in the README). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Everything the service reads from its environment (documented in the README). This file is the
+ * only reader: modules get their values from the Config passed down (src/app/container.ts), and
+ * every variable is checked the same way: an invalid value stops the service at start-up.
+ */
 export interface Config {
   host: string;
   port: number;
@@ -15,6 +24,10 @@ export interface Config {
     embeddedPort: number;
     embeddedDataDir: string;
   };
+  /** pino's level (LOG_LEVEL): `info`, or `silent` under NODE_ENV=test. */
+  logLevel: LogLevel;
+  /** The API's own version (package.json), answered by the `version` query. */
+  version: string;
   /** Upper bound on rows a list query returns in one page. */
   maxPageSize: number;
   auth: AuthConfig;
@@ -35,11 +48,14 @@ export interface Config {
   audit: boolean;
   /** How impact/provenance traverse (MODELGRAPH_TRAVERSAL): src/lineage/lineage.repository.ts. */
   traversal: 'auto' | 'procedures' | 'cypher';
+  /** Bounds on one impact/provenance/lineage traversal (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
+  traversalBounds: { maxNodes: number; timeoutMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port: int(env.PORT, 4000, 'PORT'),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
@@ -49,30 +65,75 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPort: int(env.NEO4J_BOLT_PORT, 7687, 'NEO4J_BOLT_PORT'),
       embeddedDataDir: path.resolve(env.MODELGRAPH_DATA_DIR ?? path.join(projectRoot, 'data', 'neo4j')),
     },
+    logLevel: readLogLevel(env),
+    version: packageVersion(),
     maxPageSize: int(env.MODELGRAPH_MAX_PAGE_SIZE, 500, 'MODELGRAPH_MAX_PAGE_SIZE'),
-    auth: loadAuthConfig(env),
+    auth: authConfig({
+      host,
+      enabled: flag(env.MODELGRAPH_AUTH, undefined, 'MODELGRAPH_AUTH'),
+      allowOpen: flag(env.MODELGRAPH_ALLOW_OPEN, false, 'MODELGRAPH_ALLOW_OPEN'),
+      adminKey: env.MODELGRAPH_ADMIN_KEY || undefined,
+      cacheTtlMs: int(env.MODELGRAPH_AUTH_CACHE_MS, 30_000, 'MODELGRAPH_AUTH_CACHE_MS'),
+    }),
     limits: {
       maxDepth: int(env.MODELGRAPH_MAX_DEPTH, 15, 'MODELGRAPH_MAX_DEPTH'),
       maxComplexity: int(env.MODELGRAPH_MAX_COMPLEXITY, 20_000, 'MODELGRAPH_MAX_COMPLEXITY'),
       requestTimeoutMs: int(env.MODELGRAPH_REQUEST_TIMEOUT_MS, 30_000, 'MODELGRAPH_REQUEST_TIMEOUT_MS'),
-      maxBody: env.MODELGRAPH_MAX_BODY || '2mb',
+      maxBody: byteSize(env.MODELGRAPH_MAX_BODY, '2mb', 'MODELGRAPH_MAX_BODY'),
       maxLineageBytes: int(env.MODELGRAPH_MAX_LINEAGE_BYTES, 5 * 1024 * 1024, 'MODELGRAPH_MAX_LINEAGE_BYTES'),
-      introspection: env.MODELGRAPH_INTROSPECTION !== 'false',
+      introspection: flag(env.MODELGRAPH_INTROSPECTION, true, 'MODELGRAPH_INTROSPECTION'),
     },
-    audit: env.MODELGRAPH_AUDIT !== 'off' && env.MODELGRAPH_AUDIT !== 'false',
+    audit: flag(env.MODELGRAPH_AUDIT, true, 'MODELGRAPH_AUDIT'),
     traversal: oneOf(env.MODELGRAPH_TRAVERSAL, ['auto', 'procedures', 'cypher'] as const, 'MODELGRAPH_TRAVERSAL'),
+    traversalBounds: {
+      maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
+      timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
+    },
   };
 }
 
-function oneOf<T extends string>(value: string | undefined, choices: readonly T[], name: string): T {
-  if (value === undefined || value === '') return choices[0];
+/**
+ * LOG_LEVEL alone: src/common/log.ts starts its logger with it (lines can be written before a
+ * Config is loaded); startService then applies the Config's, which is the same unless a caller
+ * built its own.
+ */
+export function readLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  return oneOf(env.LOG_LEVEL, LOG_LEVELS, 'LOG_LEVEL', env.NODE_ENV === 'test' ? 'silent' : 'info');
+}
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+// One reader per kind of value, one message style: "<NAME> must be <what>, got '<value>'."
+// Unset and empty are the same for them: the default.
+
+function oneOf<T extends string>(value: string | undefined, choices: readonly T[], name: string, fallback: T = choices[0]): T {
+  if (value === undefined || value === '') return fallback;
   if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, got '${value}'.`);
   return value as T;
 }
 
-function int(value: string | undefined, fallback: number, name: string): number {
+function int(value: string | undefined, fallback: number, name: string, min = 0): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got '${value}'.`);
+  const what = min === 0 ? 'a non-negative integer' : `an integer of at least ${min}`;
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be ${what}, got '${value}'.`);
   return n;
+}
+
+/** on/true or off/false, in any case. */
+function flag<T extends boolean | undefined>(value: string | undefined, fallback: T, name: string): boolean | T {
+  if (value === undefined || value === '') return fallback;
+  const v = value.toLowerCase();
+  if (v === 'on' || v === 'true') return true;
+  if (v === 'off' || v === 'false') return false;
+  throw new Error(`${name} must be 'on' or 'off' ('true' or 'false'), got '${value}'.`);
+}
+
+/** A size in express.json's notation: bytes, or a number with b, kb, mb or gb. */
+function byteSize(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(value.trim())) throw new Error(`${name} must be a size such as 500kb or 2mb, got '${value}'.`);
+  return value.trim();
 }

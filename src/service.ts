@@ -19,6 +19,7 @@ export interface RunningService {
  * then HTTP. Used by main.ts and by tests that need a real server (CLI, OpenLineage clients).
  */
 export async function startService(config: Config): Promise<RunningService> {
+  log.level = config.logLevel;
   let embedded: EmbeddedNeo4j | undefined;
   let uri = config.neo4j.uri;
   if (!uri) {

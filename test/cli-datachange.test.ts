@@ -5,7 +5,6 @@ import path from 'node:path';
 import { useGraph } from './support/graph';
 
 /* `modelgraph profile`, `diff` and `impact --quantify`, run as the real command against the service. */
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000';
 jest.setTimeout(240_000); // each case starts the CLI a few times (ts-node), slow on a busy machine
 
 const BIN = path.join(__dirname, '..', 'bin', 'modelgraph.js');
@@ -31,7 +30,7 @@ function writeCsvs(dir: string): { v1: string; v2: string } {
 }
 
 describe('the data-change commands of the modelgraph CLI', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   const env = () => ({ MODELGRAPH_URL: graph.url });
   let dir: string;
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-cli-')); });

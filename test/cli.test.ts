@@ -5,7 +5,6 @@ import path from 'node:path';
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000';
 jest.setTimeout(180_000); // each case starts the CLI a few times (ts-node), slow on a busy machine
 
 const BIN = path.join(__dirname, '..', 'bin', 'modelgraph.js');
@@ -20,7 +19,7 @@ function modelgraph(args: string[], env: Record<string, string> = {}): Promise<{
 }
 
 describe('the modelgraph CLI against a running service', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   const env = () => ({ MODELGRAPH_URL: graph.url });
   beforeEach(() => loadFixture(graph.db, 'impact-graph'));
 

@@ -1,6 +1,5 @@
 import { useGraph } from './support/graph';
 
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000'; // the first traversal plans slowly on a busy machine
 jest.setTimeout(120_000);
 
 /*
@@ -70,7 +69,7 @@ async function buildScenario(graph: ReturnType<typeof useGraph>): Promise<void> 
 }
 
 describe('dataChangeImpact', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   beforeEach(() => buildScenario(graph));
 
   it('ranks served deployments: breaking first, then by drift × importance × weight × traffic share', async () => {

@@ -3,20 +3,13 @@ import { Db } from '../src/db/db';
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
-// This file's service cuts traversals after 5 nodes; the time budget is checked with a stubbed read.
-process.env.MODELGRAPH_LINEAGE_MAX_NODES = '5';
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS = '7000';
-
 const IMPACT = `query($of: NodeRef!) { impact(of: $of) { truncated items { nodes { node { id } distance } } summary { total } } }`;
 const ORDERS_V1 = { type: 'DATASET_VERSION', namespace: 'warehouse', name: 'orders', version: 'v1' };
 
 describe('traversal bounds', () => {
-  const graph = useGraph();
+  // This file's service cuts traversals after 5 nodes; the time budget is checked with a stubbed read.
+  const graph = useGraph({ MODELGRAPH_LINEAGE_MAX_NODES: '5', MODELGRAPH_LINEAGE_TIMEOUT_MS: '7000' });
   beforeEach(() => loadFixture(graph.db, 'impact-graph'));
-  afterAll(() => {
-    delete process.env.MODELGRAPH_LINEAGE_MAX_NODES;
-    delete process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS;
-  });
 
   it('cuts the result at the node limit, nearest first, and says so', async () => {
     const { impact } = await graph.ok(IMPACT, { of: ORDERS_V1 });

@@ -1,9 +1,6 @@
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
-// A generous time budget: the shared test machine is slow when the traversal's plan is first compiled.
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000';
-
 const IMPACT = `query($of: NodeRef!, $depth: Int, $servedOnly: Boolean, $asOf: DateTimeISO, $types: [NodeType!], $maxPaths: Int, $page: PageInput) {
   impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, types: $types, maxPaths: $maxPaths, page: $page) {
     origin { id type label } truncated depth
@@ -24,7 +21,8 @@ const distances = (items: Item[]) => Object.fromEntries(items.map((i) => [i.node
 const pathsOf = (items: Item[], id: string) => items.find((i) => i.node.id === id)!.paths.map((p) => p.nodes.map((n) => n.id).join(' > ')).sort();
 
 describe('impact on a hand-built graph with known answers', () => {
-  const graph = useGraph();
+  // A generous time budget: the shared test machine is slow when the traversal's plan is first compiled.
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   const impact = async (vars: Record<string, unknown>) => (await graph.ok(IMPACT, { page: PAGE, ...vars })).impact;
   beforeEach(() => loadFixture(graph.db, 'impact-graph'));
 

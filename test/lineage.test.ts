@@ -1,8 +1,6 @@
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000';
-
 const LINEAGE = `query($node: NodeRef!, $direction: LineageDirection!, $depth: Int) {
   lineage(node: $node, direction: $direction, depth: $depth) { origin { id } truncated nodes { id type label } edges { from to type } } }`;
 const CHURN_1 = { type: 'MODEL_VERSION', model: 'churn', version: '1' };
@@ -10,7 +8,7 @@ const CHURN_1 = { type: 'MODEL_VERSION', model: 'churn', version: '1' };
 const edgeList = (edges: { from: string; to: string; type: string }[]) => edges.map((e) => `${e.from} -${e.type}-> ${e.to}`).sort();
 
 describe('lineage subgraphs for drawing', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   beforeEach(() => loadFixture(graph.db, 'impact-graph'));
 
   it('draws downstream, upstream and both, with edges as stored', async () => {

@@ -1,8 +1,6 @@
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
-process.env.MODELGRAPH_LINEAGE_TIMEOUT_MS ??= '60000';
-
 const N = '{ id label }';
 const PROVENANCE = `query($of: NodeRef!, $asOf: DateTimeISO) { provenance(of: $of, asOf: $asOf) {
   origin { id type label } truncated
@@ -19,7 +17,7 @@ const PROVENANCE = `query($of: NodeRef!, $asOf: DateTimeISO) { provenance(of: $o
 const labels = (nodes: { label: string }[]) => nodes.map((n) => n.label).sort();
 
 describe('provenance on a hand-built graph with known answers', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
   const provenance = async (vars: Record<string, unknown>) => (await graph.ok(PROVENANCE, vars)).provenance;
   beforeEach(() => loadFixture(graph.db, 'impact-graph'));
 

@@ -14,21 +14,25 @@ export interface AuthConfig {
   cacheTtlMs: number;
 }
 
-export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
-  const host = env.HOST ?? '127.0.0.1';
-  const mode = (env.MODELGRAPH_AUTH ?? '').toLowerCase();
-  if (mode !== '' && mode !== 'on' && mode !== 'off') throw new Error(`MODELGRAPH_AUTH must be 'on' or 'off', got '${env.MODELGRAPH_AUTH}'.`);
-  const enabled = mode === '' ? !isLoopback(host) : mode === 'on';
-  if (!enabled && !isLoopback(host) && env.MODELGRAPH_ALLOW_OPEN !== 'true') {
-    throw new Error(`Refusing to serve ${host} with MODELGRAPH_AUTH=off: anyone who can reach it could change or delete the graph. ` +
+/** The auth variables as src/config.ts read them; `enabled` undefined: MODELGRAPH_AUTH unset. */
+export interface AuthSettings {
+  host: string;
+  enabled?: boolean;
+  allowOpen: boolean;
+  adminKey?: string;
+  cacheTtlMs: number;
+}
+
+/** The rules between the auth variables: auth is on by default off loopback, and open mode there must be asked for. */
+export function authConfig(s: AuthSettings): AuthConfig {
+  const enabled = s.enabled ?? !isLoopback(s.host);
+  if (!enabled && !isLoopback(s.host) && !s.allowOpen) {
+    throw new Error(`Refusing to serve ${s.host} with MODELGRAPH_AUTH=off: anyone who can reach it could change or delete the graph. ` +
       'Turn auth on (MODELGRAPH_AUTH=on, with MODELGRAPH_ADMIN_KEY for the first key), bind to 127.0.0.1, ' +
       'or set MODELGRAPH_ALLOW_OPEN=true if the network in front of it already restricts access.');
   }
-  const adminKey = env.MODELGRAPH_ADMIN_KEY || undefined;
-  if (adminKey !== undefined && adminKey.length < 32) throw new Error('MODELGRAPH_ADMIN_KEY must be at least 32 characters (make one with `openssl rand -base64 32`).');
-  const ttl = Number(env.MODELGRAPH_AUTH_CACHE_MS ?? 30_000);
-  if (!Number.isInteger(ttl) || ttl < 0) throw new Error(`MODELGRAPH_AUTH_CACHE_MS must be a non-negative integer, got '${env.MODELGRAPH_AUTH_CACHE_MS}'.`);
-  return { enabled, adminKey, cacheTtlMs: ttl };
+  if (s.adminKey !== undefined && s.adminKey.length < 32) throw new Error('MODELGRAPH_ADMIN_KEY must be at least 32 characters (make one with `openssl rand -base64 32`).');
+  return { enabled, adminKey: s.adminKey, cacheTtlMs: s.cacheTtlMs };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */

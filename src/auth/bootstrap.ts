@@ -1,4 +1,4 @@
-import { loadConfig } from '../config';
+import { Config } from '../config';
 import { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { startEmbeddedNeo4j } from '../neo4j/embedded';
@@ -12,8 +12,7 @@ import { CreatedApiKey } from './auth.types';
  * cannot be used to mint admin keys later. Uses NEO4J_URI, else the embedded Neo4j's data dir
  * (reusing the instance a running service started).
  */
-export async function bootstrapAdminKey(name = 'bootstrap', env: NodeJS.ProcessEnv = process.env): Promise<CreatedApiKey> {
-  const config = loadConfig(env);
+export async function bootstrapAdminKey(config: Config, name = 'bootstrap'): Promise<CreatedApiKey> {
   const embedded = config.neo4j.uri ? undefined
     : await startEmbeddedNeo4j({ dataDir: config.neo4j.embeddedDataDir, port: config.neo4j.embeddedPort });
   const db = Db.connect(config.neo4j.uri ?? embedded!.uri, config.neo4j.user, config.neo4j.password, config.neo4j.database);

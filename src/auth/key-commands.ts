@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Endpoint, graphql } from '../cli/client';
+import { loadConfig } from '../config';
 import { bootstrapAdminKey } from './bootstrap';
 
 type EndpointOf = (cmd: Command) => Endpoint;
@@ -40,7 +41,7 @@ export function addKeyCommands(cli: Command, endpoint: EndpointOf, write: Write)
   keys.command('bootstrap').description('The first admin key, straight in Neo4j (NEO4J_URI or the embedded data); refused once an admin key exists.')
     .option('--name <name>', 'a label for the key', 'bootstrap')
     .action(async (o: { name: string }) => {
-      const created = await bootstrapAdminKey(o.name);
+      const created = await bootstrapAdminKey(loadConfig(), o.name);
       write(`${keyLine(created.apiKey as unknown as KeyRow)}\n${created.key}`);
     });
 }

@@ -1,12 +1,15 @@
 import pino from 'pino';
+import { readLogLevel } from '../config';
 import { currentScope } from '../db/request-scope';
 
 /**
  * Structured JSON logs (pino: fast, the de-facto standard for Node services). Each line carries
- * the request id of the request it belongs to, taken from the request scope.
+ * the request id of the request it belongs to, taken from the request scope. It starts at
+ * LOG_LEVEL as src/config.ts reads it, so lines written before a Config is loaded are filtered
+ * too; startService then sets the level of the Config it was given.
  */
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  level: readLogLevel(),
   base: { service: 'modelgraph' },
   mixin() {
     const scope = currentScope();

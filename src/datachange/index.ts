@@ -12,7 +12,7 @@ export const dataChangeModule: Module = {
   name: 'datachange',
   resolvers: [DataChangeResolver],
   register(c) {
-    const repo = new DataChangeRepository(c.db, new LineageRepository(c.db, c.config.traversal), traversalLimits());
+    const repo = new DataChangeRepository(c.db, new LineageRepository(c.db, c.config.traversal), traversalLimits(c.config));
     c.set(DataChangeResolver, new DataChangeResolver(new DataChangeService(repo, c.get(DatasetService), c.get(DriftService))));
   },
 };

@@ -1,4 +1,5 @@
 import { Module } from '../app/container';
+import { Config } from '../config';
 import { ImpactService } from './impact.service';
 import { LineageRepository } from './lineage.repository';
 import { LineageResolver } from './lineage.resolver';
@@ -6,14 +7,9 @@ import { LineageService } from './lineage.service';
 import { DEFAULT_LIMITS, TraversalLimits } from './limits';
 import { ProvenanceService } from './provenance.service';
 
-/** Traversal bounds, overridable from the environment (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
-export function traversalLimits(env: NodeJS.ProcessEnv = process.env): TraversalLimits {
-  const int = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback);
-  return {
-    ...DEFAULT_LIMITS,
-    maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_LIMITS.maxNodes),
-    timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs),
-  };
+/** Traversal bounds: the defaults, with the node and time bounds of the Config (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
+export function traversalLimits(config: Config): TraversalLimits {
+  return { ...DEFAULT_LIMITS, ...config.traversalBounds };
 }
 
 export const lineageModule: Module = {
@@ -21,7 +17,7 @@ export const lineageModule: Module = {
   resolvers: [LineageResolver],
   register(c) {
     const repo = new LineageRepository(c.db, c.config.traversal);
-    const limits = traversalLimits();
+    const limits = traversalLimits(c.config);
     c.set(LineageResolver, new LineageResolver(
       new ImpactService(repo, limits, c.config.maxPageSize), new ProvenanceService(repo, limits), new LineageService(repo, limits)));
   },

@@ -5,6 +5,6 @@ export const systemModule: Module = {
   name: 'system',
   resolvers: [SystemResolver],
   register(c) {
-    c.set(SystemResolver, new SystemResolver());
+    c.set(SystemResolver, new SystemResolver(c.config.version));
   },
 };
