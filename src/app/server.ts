@@ -18,7 +18,7 @@ import { AuthService } from '../auth/auth.service';
 import { authenticateHttp, principalOf, requireRoleHttp, sendError } from '../auth/http-auth';
 import { Role } from '../auth/roles';
 import { AppError, UnavailableError } from '../common/errors';
-import { queryLimitsPlugin } from '../limits/query-limits';
+import { queryLimitsPlugin } from './query-limits';
 import { graphqlMetricsPlugin, mountMetrics, observeStatement, requestLog } from '../observability';
 import { countError } from '../observability/metrics';
 import { modules } from '../modules';

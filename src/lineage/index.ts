@@ -3,16 +3,16 @@ import { ImpactService } from './impact.service';
 import { LineageRepository } from './lineage.repository';
 import { LineageResolver } from './lineage.resolver';
 import { LineageService } from './lineage.service';
-import { DEFAULT_LIMITS, TraversalLimits } from './limits';
+import { DEFAULT_TRAVERSAL_LIMITS, TraversalLimits } from './traversal-limits';
 import { ProvenanceService } from './provenance.service';
 
 /** Traversal bounds, overridable from the environment (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
 export function traversalLimits(env: NodeJS.ProcessEnv = process.env): TraversalLimits {
   const int = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback);
   return {
-    ...DEFAULT_LIMITS,
-    maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_LIMITS.maxNodes),
-    timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs),
+    ...DEFAULT_TRAVERSAL_LIMITS,
+    maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_TRAVERSAL_LIMITS.maxNodes),
+    timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_TRAVERSAL_LIMITS.timeoutMs),
   };
 }
 

@@ -2,14 +2,14 @@ import express, { Express, NextFunction, Request, Response } from 'express';
 import { withRequestScope } from '../app/request-scope-middleware';
 import { log } from '../common/log';
 import { translateError } from '../common/translate-error';
-import { InvalidEventError, LineageService } from './lineage.service';
+import { InvalidEventError, OpenLineageIngestService } from './ingest.service';
 
 /**
  * The OpenLineage HTTP API, as Marquez serves it: `POST /api/v1/lineage` (one event: 201, empty
  * body) and `POST /api/v1/lineage/batch` (an array: 200 with a per-event summary). Bodies are
  * JSON, optionally `Content-Encoding: gzip`, whatever the Content-Type (clients differ).
  */
-export function mountLineageRoutes(app: Express, service: LineageService, maxBytes: number, budgetMs: number): void {
+export function mountLineageRoutes(app: Express, service: OpenLineageIngestService, maxBytes: number, budgetMs: number): void {
   const router = express.Router();
   // maxBytes bounds the body after gzip is inflated, so a small gzip bomb is refused too.
   router.use(express.json({ limit: maxBytes, type: () => true, inflate: true, strict: false }), withRequestScope(budgetMs));
