@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,7 +7,7 @@ import express from 'express';
 import { Config } from '../config';
 import { Db } from '../db/db';
 import { isMigrated } from '../db/migrate';
-import { currentScope, newScope, requestScope } from '../db/request-scope';
+import { currentScope } from '../db/request-scope';
 import { formatError } from '../common/translate-error';
 import { log } from '../common/log';
 import { auditIngestion, auditPlugin } from '../audit/audit-hooks';

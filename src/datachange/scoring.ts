@@ -1,5 +1,5 @@
 import type { DiffResult, FieldDrift } from '../drift/diff';
-import { ColumnChange, DataChangeStatus, DeploymentDataImpact, DriftMeasure, FeatureDataImpact } from './datachange.types';
+import { ColumnChange, DataChangeStatus, DeploymentDataImpact, DriftMeasure } from './datachange.types';
 
 /**
  * Ranks the deployments serving now by how much a dataset change matters to them. Pure: the
