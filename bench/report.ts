@@ -30,7 +30,7 @@ export interface BenchResult {
   targets: { target: string; measured: string; met: boolean }[];
 }
 
-/** The targets (stated for 2 cores at the large scale; evaluated at every scale for reference). */
+/** The performance targets (stated for 2 cores at the large scale; evaluated at every scale for reference). */
 export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targets'] {
   const impacts = r.traversals.filter((t) => t.operation === 'impact' && t.reached <= 1000);
   const batched = r.ingestion.filter((c) => c.mode === 'batch').map((c) => c.eventsPerSecond);

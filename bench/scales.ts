@@ -1,6 +1,6 @@
 /**
  * Sizes of the generated graph and of each measurement. `small` is the CI smoke check (seconds of
- * loading, a minute in all); `large` is the issue's target scale (about a million nodes and three
+ * loading, a minute in all); `large` is the target scale (about a million nodes and three
  * million relationships); `medium` is for trying changes locally.
  */
 export interface Scale {

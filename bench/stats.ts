@@ -1,3 +1,5 @@
+import { percentile } from '../src/common/percentile';
+
 /** Latency percentiles over repeated runs of one operation. */
 export interface Latency {
   reps: number;
@@ -8,21 +10,14 @@ export interface Latency {
   max: number;
 }
 
-/** Nearest-rank percentile of sorted values (p in 0..100). */
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
 export function summarize(samplesMs: number[]): Latency {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
     reps: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
     mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
     max: round(sorted[sorted.length - 1]),
   };

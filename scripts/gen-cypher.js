@@ -20,7 +20,7 @@ function walk(dir) {
 }
 
 function constName(rel) {
-  return rel.replace(/\.cypher$/, '').split(/[\/\-_.]/).filter(Boolean)
+  return rel.replace(/\.cypher$/, '').split(/[/\-_.]/).filter(Boolean)
     .map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
 }
 

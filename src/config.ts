@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './common/paths';
 import { AuthConfig, authConfig } from './auth/auth-config';
-import { DEFAULT_LIMITS } from './lineage/limits';
+import { DEFAULT_TRAVERSAL_LIMITS } from './lineage/traversal-limits';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -86,8 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: flag(env.MODELGRAPH_AUDIT, true, 'MODELGRAPH_AUDIT'),
     traversal: oneOf(env.MODELGRAPH_TRAVERSAL, ['auto', 'procedures', 'cypher'] as const, 'MODELGRAPH_TRAVERSAL'),
     traversalBounds: {
-      maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
-      timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
+      maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_TRAVERSAL_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
+      timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_TRAVERSAL_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
     },
   };
 }

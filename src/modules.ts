@@ -16,8 +16,8 @@ import { dataChangeModule } from './datachange';
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
   systemModule,
-  authModule, // API keys (issue 6); enforced in src/app/server.ts
-  auditModule, // the audit trail (issue 6)
+  authModule, // API keys; enforced in src/app/server.ts
+  auditModule, // the audit trail of mutations
   datasetModule,
   featureModule,
   modelModule,
@@ -25,7 +25,7 @@ export const modules: Module[] = [
   ensembleModule,
   deploymentModule,
   metricsModule,
-  openLineageModule, // POST /api/v1/lineage (issue 4)
-  lineageModule, // impact, provenance, lineage (issue 3)
-  dataChangeModule, // dataChangeImpact: data change × served models (issue 5)
+  openLineageModule, // POST /api/v1/lineage: OpenLineage ingestion
+  lineageModule, // impact, provenance, lineage
+  dataChangeModule, // dataChangeImpact: data change × served models
 ];

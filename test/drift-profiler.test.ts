@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseFieldProfile } from '../src/drift/profile';
 import { profileFile, Progress } from '../src/drift/profiler';
-import { parseCsvRecord } from '../src/drift/records';
+import { readRecords } from '../src/drift/records';
 
 /* The streaming profiler on small files whose profiles are worked out by hand. */
 
@@ -68,8 +68,16 @@ describe('profileFile', () => {
     await expect(profileFile(file('bad.csv', 'a,b\n1,"open\n'))).rejects.toThrow(/ends inside a quoted CSV cell/);
   });
 
-  it('parses RFC 4180 cells', () => {
-    expect(parseCsvRecord('a,"b,c","d ""e""",')).toEqual(['a', 'b,c', 'd "e"', '']);
-    expect(parseCsvRecord('a,"open')).toBeNull();
+  it('reads RFC 4180 cells, a BOM before the first header, and CRLF kept inside a quoted cell', async () => {
+    const rows = async (name: string, text: string) => {
+      const out: Record<string, unknown>[] = [];
+      for await (const r of readRecords(file(name, text))) out.push(Object.fromEntries(r));
+      return out;
+    };
+    expect(await rows('cells.csv', 'a,b,c,d\nx,"b,c","d ""e""",\n')).toEqual([{ a: 'x', b: 'b,c', c: 'd "e"', d: null }]);
+    expect(await rows('bom.csv', '\uFEFFid,note\r\n1,"two\r\nlines"\r\n\r\n2,short\r\n')).toEqual([
+      { id: 1, note: 'two\r\nlines' }, { id: 2, note: 'short' },
+    ]);
+    expect(await rows('ragged.csv', 'a,b\n1\n2,3,4\n')).toEqual([{ a: 1, b: null }, { a: 2, b: 3 }]);
   });
 });

@@ -13,7 +13,7 @@ describe('generated files are up to date', () => {
   });
 
   it('src/generated/cypher.ts matches cypher/**/*.cypher', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script without types
     const { render, outFile } = require('../scripts/gen-cypher.js');
     expect(fs.readFileSync(outFile, 'utf8')).toBe(render());
   });

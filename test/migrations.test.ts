@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadMigrations, migrate, SchemaTooNewError, isMigrated } from '../src/db/migrate';
 import { testDb } from './support/graph';
 import { Db } from '../src/db/db';
@@ -28,6 +31,37 @@ describe('migrations', () => {
       'Feature(namespace,name)', 'Job(namespace,name)', 'Run(runId)', 'Model(name)', 'ModelVersion(modelId,version)',
       'Ensemble(name)', 'Deployment(name)']) {
       expect(keys).toContain(key);
+    }
+  });
+
+  it('know a migration by its version: records of the whole-file checksum and the old name of V004 are accepted and rewritten', async () => {
+    await migrate(db);
+    const v4 = loadMigrations().find((m) => m.version === 4)!;
+    expect(v4.name).toBe('composite_key_prefix_indexes');
+    // As a database migrated before the rename recorded it (the sha256 of the whole file as it was then).
+    await db.runAutoCommit("MATCH (m:SchemaMigration {version: 4}) SET m.name = 'bench_indexes', " +
+      "m.checksum = '9df2a7ca8427f984881807a5873a877ea99c44973bbeaadbcbee0288c8e6fb74'");
+    expect((await migrate(db)).applied).toEqual([]);
+    const [row] = await db.runAutoCommit('MATCH (m:SchemaMigration {version: 4}) RETURN m.name AS name, m.checksum AS checksum');
+    expect(row).toEqual({ name: 'composite_key_prefix_indexes', checksum: v4.checksum });
+  });
+
+  it('refuse a migration whose statements changed after it was applied, but not reworded comments', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    const checksumOf = (text: string) => {
+      fs.writeFileSync(path.join(dir, 'V001__x.cypher'), text);
+      return loadMigrations(dir)[0].checksum;
+    };
+    expect(checksumOf('// one reason\nRETURN 1;\n')).toBe(checksumOf('// another reason\n\nRETURN 1;'));
+    expect(checksumOf('RETURN 1;')).not.toBe(checksumOf('RETURN 2;'));
+    fs.rmSync(dir, { recursive: true });
+
+    const v4 = loadMigrations().find((m) => m.version === 4)!;
+    await db.runAutoCommit("MATCH (m:SchemaMigration {version: 4}) SET m.checksum = 'edited'");
+    try {
+      await expect(migrate(db)).rejects.toThrow('Migration V4 (composite_key_prefix_indexes) was changed after it was applied');
+    } finally {
+      await db.runAutoCommit('MATCH (m:SchemaMigration {version: 4}) SET m.checksum = $checksum', { checksum: v4.checksum });
     }
   });
 

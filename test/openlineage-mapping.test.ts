@@ -1,7 +1,8 @@
 import { parseEventTime } from '../src/openlineage/event-time';
 import { columnEdges, planEvent } from '../src/openlineage/event-mapping';
 import { OlEvent } from '../src/openlineage/event.types';
-import { contentHash, planWrite, StoredState } from '../src/openlineage/lineage-write';
+import { datasetContentHash } from '../src/dataset/content-hash';
+import { planWrite, StoredState } from '../src/openlineage/lineage-write';
 import { mergeFacets, nextRun } from '../src/openlineage/run-state';
 import { EventSchemaValidator } from '../src/openlineage/schema-validator';
 
@@ -60,7 +61,7 @@ describe('OpenLineage mapping (pure)', () => {
     const plan = planEvent(base('COMPLETE', '2026-01-01T00:05:00Z', { outputs: [{
       namespace: 'db', name: 'out', facets: { version: { ...F, datasetVersion: 'v7' } }, outputFacets: { outputStatistics: { ...F, rowCount: 42 } },
     }] }));
-    expect(planWrite(plan, empty).versions[0]).toMatchObject({ version: 'v7', rowCount: 42, contentHash: contentHash([], 42) });
+    expect(planWrite(plan, empty).versions[0]).toMatchObject({ version: 'v7', rowCount: 42, contentHash: datasetContentHash({ fields: [], fingerprint: null, rowCount: 42 }) });
   });
 
   it('maps columnLineage to field edges, old style and new style', () => {

@@ -7,7 +7,7 @@ import { Scale } from '../scales';
 import { runConcurrently, summarize } from '../stats';
 import { candidateOrigins, IMPACT_QUERY, measureTraversal, pickBySize, sizeOrigins, TraversalCase } from './traversals';
 
-/** Impact sizes the issue asks about (downstream nodes); 'very large' is kept only where the graph has one. */
+/** Impact sizes the targets name (downstream nodes); 'very large' is kept only where the graph has one. */
 const IMPACT_TARGETS = { small: 20, medium: 200, large: 1000, 'very large': 5000 };
 
 /**

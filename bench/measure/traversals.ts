@@ -1,7 +1,7 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
 import * as Q from '../../src/generated/cypher';
-import { DEFAULT_LIMITS } from '../../src/lineage/limits';
+import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
 import { GeneratedGraph } from '../generate';
 import { gql } from '../http';
 import { Random } from '../random';
@@ -71,8 +71,8 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
       const statement = direction === 'impact'
         ? (procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream)
         : (procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream);
-      const depth = direction === 'impact' ? DEFAULT_LIMITS.defaultDepth : DEFAULT_LIMITS.maxDepth;
-      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_LIMITS.maxNodes }) as Record<string, unknown>);
+      const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
+      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }) as Record<string, unknown>);
       const records = rows.records.map((r) => r.toObject());
       // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
       return statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length;
@@ -105,7 +105,7 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
     ? await timeRepeated(() => rawTraversal(driver, direction, origin, 'cypher'), Math.max(5, Math.ceil(reps / 4)), Math.min(warmup, 3))
     : raw;
   return {
-    operation: direction, size, origin, reached: Math.min(reachedRows, DEFAULT_LIMITS.maxNodes), truncated: result.truncated,
+    operation: direction, size, origin, reached: Math.min(reachedRows, DEFAULT_TRAVERSAL_LIMITS.maxNodes), truncated: result.truncated,
     graphql, raw, pureCypher, engine, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
     statements: probe.statements, responseKb: round(probe.bytes / 1024),
   };

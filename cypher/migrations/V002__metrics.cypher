@@ -1,4 +1,4 @@
-// Metrics (issue 5): a series per (target, metric name), hour buckets per series. The bucket key
+// Metrics: a series per (target, metric name), hour buckets per series. The bucket key
 // constraint is also the index every write (MERGE) and every range read (seriesId =, start range) uses.
 // Every statement is idempotent (IF NOT EXISTS).
 CREATE CONSTRAINT metric_series_id IF NOT EXISTS FOR (n:MetricSeries) REQUIRE n.id IS UNIQUE;

@@ -1,4 +1,4 @@
-// API keys (stored as SHA-256 hashes only) and the audit trail (issue 6).
+// API keys (stored as SHA-256 hashes only) and the audit trail of mutations.
 // Every statement is idempotent (IF NOT EXISTS).
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.hash IS UNIQUE;

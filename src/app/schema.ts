@@ -12,7 +12,7 @@ export function buildAppSchema(container?: Container): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: allResolvers(),
     container: container ?? { get: () => { throw new Error('schema built without a container'); } },
-    validate: { forbidUnknownValues: false },
+    validate: false, // no input class carries class-validator rules: services validate (src/common/validate.ts)
   });
 }
 

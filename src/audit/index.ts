@@ -3,7 +3,7 @@ import { AuditRepository } from './audit.repository';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
-/** The audit trail (issue 6): written by src/audit/audit-hooks.ts, read by admins. */
+/** The audit trail of mutations: written by src/audit/audit-hooks.ts, read by admins. */
 export const auditModule: Module = {
   name: 'audit',
   resolvers: [AuditResolver],

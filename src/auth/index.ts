@@ -3,7 +3,7 @@ import { AuthRepository } from './auth.repository';
 import { ApiKeyResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 
-/** API keys and roles (issue 6). Enforcement lives in src/app/server.ts (middleware + plugin). */
+/** API keys and roles. Enforcement lives in src/app/server.ts (middleware + plugin). */
 export const authModule: Module = {
   name: 'auth',
   resolvers: [ApiKeyResolver],

@@ -6,7 +6,7 @@ import { DATA_CHANGE_IMPACT, DATASET_DIFF, REGISTER_DATASET_VERSION } from './da
 import { DiffData, diffReport, profileReport, QuantifiedData, quantifiedReport } from './datachange-report';
 import { asOfOption, nodeRefOf } from './node-options';
 
-/** `modelgraph diff`, `modelgraph profile`, and the --quantify options of `modelgraph impact` (issue 5). */
+/** `modelgraph diff`, `modelgraph profile`, and the --quantify options of `modelgraph impact`. */
 type Write = (text: string) => void;
 type EndpointOf = (cmd: Command) => Endpoint;
 

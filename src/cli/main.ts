@@ -38,7 +38,7 @@ export function program(write: (text: string) => void = (t) => process.stdout.wr
     .option('--fail-if-served', `exit ${EXIT.SERVED_AFFECTED} when a served deployment is affected (a CI gate)`)
     .action(async (o: NodeOptions & QuantifyOptions & { depth?: number; servedOnly?: boolean; asOf?: string; json?: boolean; failIfServed?: boolean }, cmd: Command) => {
       const vars = { of: nodeRefOf(o), depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf) };
-      const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // issue 5: the dataChangeImpact ranking
+      const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // the dataChangeImpact ranking
       const result = await allImpactPages(endpoint(cmd), vars);
       if (o.json) write(JSON.stringify(quantified ? { ...result, dataChangeImpact: quantified } : result, null, 2));
       else write(impactReport(result) + (quantified ? `\n\n${quantifiedReport(quantified)}` : ''));
@@ -65,8 +65,8 @@ export function program(write: (text: string) => void = (t) => process.stdout.wr
         { node: nodeRefOf(o), direction, depth: o.depth, asOf: asOfOption(o.asOf) });
       write(o.json ? JSON.stringify(data.lineage, null, 2) : o.dot ? lineageDot(data.lineage) : lineageReport(data.lineage));
     });
-  addDataChangeCommands(cli, endpoint, write); // diff, profile (issue 5)
-  addKeyCommands(cli, endpoint, write); // keys list|create|revoke|bootstrap (issue 6)
+  addDataChangeCommands(cli, endpoint, write); // diff, profile
+  addKeyCommands(cli, endpoint, write); // keys list|create|revoke|bootstrap
   return cli;
 }
 

@@ -1,6 +1,6 @@
 import { Db } from '../db/db';
 import * as Q from '../generated/cypher';
-import { TraversalLimits } from '../lineage/limits';
+import { TraversalLimits } from '../lineage/traversal-limits';
 import { LineageRepository } from '../lineage/lineage.repository';
 import { NodeType } from '../lineage/lineage.types';
 import { resolveOrThrow } from '../lineage/node-ref';

@@ -7,7 +7,7 @@ import { DataChangeRepository } from './datachange.repository';
 import { DataChangeResolver } from './datachange.resolver';
 import { DataChangeService } from './datachange.service';
 
-/** How much a dataset change matters to what is served (issue 5). Needs the dataset and metrics (drift) modules. */
+/** How much a dataset change matters to what is served. Needs the dataset and metrics (drift) modules. */
 export const dataChangeModule: Module = {
   name: 'datachange',
   resolvers: [DataChangeResolver],

@@ -1,6 +1,5 @@
 import type { DiffResult, FieldDrift } from '../drift/diff';
-import { SchemaChangeKind } from '../drift/drift.types';
-import { ColumnChange, DataChangeStatus, DeploymentDataImpact, DriftMeasure, FeatureDataImpact } from './datachange.types';
+import { ColumnChange, DataChangeStatus, DeploymentDataImpact, DriftMeasure } from './datachange.types';
 
 /**
  * Ranks the deployments serving now by how much a dataset change matters to them. Pure: the
@@ -71,7 +70,7 @@ export function changedColumns(diff: DiffResult, measure: DriftMeasure): Map<str
   const out = new Map<string, ColumnChange>();
   for (const c of diff.schemaChanges) {
     if (c.change === 'ADDED') continue;
-    out.set(c.field, { field: c.field, change: c.change as SchemaChangeKind, drift: null, drifted: false });
+    out.set(c.field, { field: c.field, change: c.change, drift: null, drifted: false });
   }
   for (const f of diff.fields) {
     if (f.drifted && !out.has(f.field)) out.set(f.field, { field: f.field, change: null, drift: measureOf(f, measure), drifted: true });

@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName, requireUnique } from '../common/validate';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { parseFieldProfile } from '../drift/profile';
+import { datasetContentHash } from './content-hash';
 import { DatasetRepository } from './dataset.repository';
 import {
   Dataset, DatasetFilter, DatasetRef, DatasetVersion, DatasetVersionRef, Field, RegisterDatasetVersionInput, UpsertDatasetInput,
@@ -37,7 +37,7 @@ export class DatasetService {
     }));
     if (input.rowCount != null && input.rowCount < 0) throw new BadInputError('input.rowCount must not be negative.', 'input.rowCount');
     const content = { fields, fingerprint: input.fingerprint ?? null, rowCount: input.rowCount ?? null };
-    const contentHash = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    const contentHash = datasetContentHash(content);
     return this.repo.write(async (tx) => {
       const { version: v, created } = await this.repo.registerVersion(tx, {
         namespace, name, version, contentHash, fields, fingerprint: content.fingerprint, rowCount: content.rowCount,

@@ -6,9 +6,11 @@ import { Db } from './db';
 
 /**
  * Applies cypher/migrations/V<NNN>__<name>.cypher in order and records each as a
- * (:SchemaMigration {version, name, checksum, appliedAt}) node. Statements are idempotent, so two
- * services starting together, or a crash half-way, are safe. A database migrated by a newer
- * modelgraph than this one is refused rather than guessed at.
+ * (:SchemaMigration {version, name, checksum, appliedAt}) node. A migration is known by its
+ * version: renaming the file, or rewording its comments, is no change (the checksum covers only
+ * the statements); changing a statement after it was applied is refused. Statements are
+ * idempotent, so two services starting together, or a crash half-way, are safe. A database
+ * migrated by a newer modelgraph than this one is refused rather than guessed at.
  */
 export interface Migration { version: number; name: string; checksum: string; statements: string[] }
 
@@ -21,7 +23,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const [, version, name] = /^V(\d+)__(.+)\.cypher$/.exec(file)!;
     const statements = text.replace(/^\s*\/\/.*$/gm, '').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
-    return { version: Number(version), name, checksum: sha256(text), statements };
+    return { version: Number(version), name, checksum: sha256(statements.join(';\n')), statements };
   }).sort((a, b) => a.version - b.version);
 }
 
@@ -39,9 +41,12 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<{ 
   for (const m of migrations) {
     const checksum = recorded.get(m.version);
     if (checksum !== undefined) {
-      if (checksum !== m.checksum) {
+      if (checksum === m.checksum) continue;
+      if (WHOLE_FILE_CHECKSUMS[m.version] !== checksum) {
         throw new Error(`Migration V${m.version} (${m.name}) was changed after it was applied: add a new migration instead.`);
       }
+      await db.runAutoCommit('MATCH (m:SchemaMigration {version: $version}) SET m.name = $name, m.checksum = $checksum',
+        { version: m.version, name: m.name, checksum: m.checksum });
       continue;
     }
     for (const statement of m.statements) await db.runAutoCommit(statement);
@@ -59,6 +64,18 @@ export async function isMigrated(db: Db, migrations = loadMigrations()): Promise
   const versions = new Set(rows[0]?.versions as number[]);
   return migrations.every((m) => versions.has(m.version));
 }
+
+/**
+ * What databases migrated before the checksum covered only the statements recorded: the sha256 of
+ * each whole file as it was then. Such a record is accepted once and rewritten to the current
+ * checksum and name (V004 was named bench_indexes).
+ */
+const WHOLE_FILE_CHECKSUMS: Record<number, string> = {
+  1: '636b92bfca09d5f96960f352d4e45931b37b65da162249ed1d76b48fcb554f94',
+  2: 'bd2f31d87557210546e9d6539ffbaa7cc355f4bfff00a9738d71933e3f055e6b',
+  3: '08df74fdfdabe126ccbee943b584511f26d9d5d8802313dbb0793a039ee1abfc',
+  4: '9df2a7ca8427f984881807a5873a877ea99c44973bbeaadbcbee0288c8e6fb74',
+};
 
 function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');

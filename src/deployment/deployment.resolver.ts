@@ -1,5 +1,6 @@
 import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageInput } from '../common/connection';
+import { SUM_TOLERANCE } from '../common/shares';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { ModelVersion } from '../model/model.types';
 import { DeploymentService } from './deployment.service';
@@ -34,7 +35,7 @@ export class DeploymentResolver {
     return this.service.deploy(deployment, target, { reason, at });
   }
 
-  @Mutation(() => Deployment, { description: `Splits traffic: shares in (0, 1] summing to 1 (within 1e-9) replace what was served. ${SAME}` })
+  @Mutation(() => Deployment, { description: `Splits traffic: shares in (0, 1] summing to 1 (within ${SUM_TOLERANCE}) replace what was served. ${SAME}` })
   shiftTraffic(@Arg('deployment') deployment: string, @Arg('shares', () => [TrafficShareInput]) shares: TrafficShareInput[],
                @Arg('reason', () => String, REASON) reason?: string, @Arg('at', () => Date, AT) at?: Date) {
     return this.service.shiftTraffic(deployment, shares, { reason, at });

@@ -1,12 +1,13 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { optionalText, requireFinite, requireName } from '../common/validate';
+import { requireParts } from '../common/shares';
+import { optionalText, requireName } from '../common/validate';
 import { Tx } from '../db/db';
 import { asOfLoader, groupBy, requestLoader } from '../db/request-scope';
 import * as Q from '../generated/cypher';
 import { changeTime } from '../ensemble/change-time';
 import { Ensemble } from '../ensemble/ensemble.types';
-import { EnsembleService, SUM_TOLERANCE, withField } from '../ensemble/ensemble.service';
+import { EnsembleService, withField } from '../ensemble/ensemble.service';
 import { ModelVersion } from '../model/model.types';
 import { ModelVersionService } from '../model/model-version.service';
 import { DeploymentRepository } from './deployment.repository';
@@ -40,13 +41,7 @@ export class DeploymentService {
   /** Replaces what is served: every open SERVES edge is closed and the new set opened, at one instant. */
   shiftTraffic(name: string, shares: TrafficShareInput[], when: When, field = 'shares'): Promise<Deployment> {
     const reason = optionalText(when.reason, 'reason');
-    if (shares.length === 0) throw new BadInputError(`${field} must not be empty.`, field);
-    shares.forEach((s, i) => {
-      requireFinite(s.share, `${field}[${i}].share`, 0, 1);
-      if (s.share <= 0) throw new BadInputError(`${field}[${i}].share must be > 0.`, `${field}[${i}].share`);
-    });
-    const sum = shares.reduce((total, s) => total + s.share, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new BadInputError(`${field}: the shares sum to ${sum}, not 1.`, field);
+    requireParts(shares, (s) => s.share, field, 'share');
     const targetField = (i: number) => (field === 'target' ? 'target' : `${field}[${i}].target`);
     return this.repo.write(async (tx) => {
       const current = await this.forUpdate(tx, name);

@@ -1,5 +1,6 @@
 import { createUnionType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { SUM_TOLERANCE } from '../common/shares';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { ModelVersion, ModelVersionRef } from '../model/model.types';
 
@@ -57,7 +58,7 @@ export class DeploymentTargetInput {
   @Field(() => String, { nullable: true }) ensemble?: string;
 }
 
-@InputType({ description: 'A target and its share of traffic: in (0, 1]; all shares sum to 1 (within 1e-9).' })
+@InputType({ description: `A target and its share of traffic: in (0, 1]; all shares sum to 1 (within ${SUM_TOLERANCE}).` })
 export class TrafficShareInput {
   @Field(() => DeploymentTargetInput) target!: DeploymentTargetInput;
   @Field(() => Float) share!: number;

@@ -11,7 +11,9 @@ export interface DiffField { name: string; type: string | null; profile: unknown
 export interface Thresholds { psi: number; js: number; wasserstein: number | null; ks: number | null }
 export const DEFAULT_THRESHOLDS: Thresholds = { psi: 0.2, js: 0.1, wasserstein: null, ks: null };
 
-export type SchemaChangeKind = 'ADDED' | 'REMOVED' | 'TYPE_CHANGED';
+/** How a field differs between two versions; drift.types.ts registers this object as the GraphQL enum. */
+export const SchemaChangeKind = { ADDED: 'ADDED', REMOVED: 'REMOVED', TYPE_CHANGED: 'TYPE_CHANGED' } as const;
+export type SchemaChangeKind = (typeof SchemaChangeKind)[keyof typeof SchemaChangeKind];
 export interface SchemaChange { field: string; change: SchemaChangeKind; fromType: string | null; toType: string | null }
 
 export interface FieldDrift {

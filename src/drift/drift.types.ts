@@ -1,7 +1,8 @@
 import { Field as GqlField, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DatasetVersion } from '../dataset/dataset.types';
+import { SchemaChangeKind } from './diff';
 
-export enum SchemaChangeKind { ADDED = 'ADDED', REMOVED = 'REMOVED', TYPE_CHANGED = 'TYPE_CHANGED' }
+export { SchemaChangeKind };
 registerEnumType(SchemaChangeKind, { name: 'SchemaChangeKind', description: 'How a field differs between two dataset versions.' });
 
 export enum DistributionKind { NUMERIC = 'NUMERIC', CATEGORICAL = 'CATEGORICAL' }

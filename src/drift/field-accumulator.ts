@@ -1,3 +1,4 @@
+import { percentile } from '../common/percentile';
 import { FieldProfile } from './profile';
 import { Value } from './records';
 
@@ -85,7 +86,7 @@ export class FieldAccumulator {
       const sorted = Float64Array.from(this.sample).sort();
       Object.assign(p, {
         min: this.min, max: this.max, mean: this.mean, std: this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0,
-        quantiles: Object.fromEntries(QUANTILES.map((q) => [String(q), quantile(sorted, q)])),
+        quantiles: Object.fromEntries(QUANTILES.map((q) => [String(q), percentile(sorted, q)])),
       });
       if (this.bins) p.histogram = { edges: this.edges, counts: this.bins };
     } else if (this.nonNull > 0) {
@@ -101,13 +102,4 @@ export class FieldAccumulator {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
-}
-
-/** The q-quantile of sorted values, interpolating linearly (numpy's default method). */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }

@@ -5,7 +5,7 @@ import { DriftService } from './drift.service';
 
 /**
  * Dataset diffs. Wired by the metrics module (src/metrics/index.ts), which lists it with its own
- * resolvers: issue 5's quality features are one entry in src/modules.ts. Needs the dataset module.
+ * resolvers: the data quality features (metrics, diffs) are one entry in src/modules.ts. Needs the dataset module.
  */
 export const driftResolvers = [DatasetDiffResolver];
 

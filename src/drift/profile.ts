@@ -1,4 +1,5 @@
 import { BadInputError } from '../common/errors';
+import { checkProfileShape } from './profile-schema';
 
 /**
  * The shape of a column profile, kept as JSON on Field.profile (the dataset module stores it
@@ -32,56 +33,24 @@ export function profileKind(p: FieldProfile): 'NUMERIC' | 'CATEGORICAL' | null {
   return null;
 }
 
-/** Checks a profile given as JSON and returns it typed; errors name the offending path. */
+/**
+ * Checks a profile given as JSON and returns it typed; errors name the offending path. The shape
+ * is the JSON Schema in profile-schema.ts; what follows are the rules between its values.
+ */
 export function parseFieldProfile(value: unknown, path: string): FieldProfile {
+  checkProfileShape(value, path);
+  const p = value as FieldProfile;
   const fail = (what: string, msg: string): never => { throw new BadInputError(`${path}.${what} ${msg}`, path); };
-  if (!isObject(value)) throw new BadInputError(`${path} must be an object.`, path);
-  const count = (key: string, v: unknown = value[key]) => {
-    if (!Number.isInteger(v) || (v as number) < 0) fail(key, 'must be a non-negative integer.');
-    return v as number;
-  };
-  const finite = (key: string, v: unknown = value[key]) => {
-    if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(key, 'must be a finite number.');
-  };
-  count('count');
-  count('nulls');
-  if ((value.nulls as number) > (value.count as number)) fail('nulls', 'must not exceed count.');
-  if (value.distinct !== undefined) count('distinct');
-  for (const key of ['min', 'max', 'mean', 'std']) finite(key);
-  if (value.min !== undefined && value.max !== undefined && (value.min as number) > (value.max as number)) fail('min', 'must not exceed max.');
-  if (value.quantiles !== undefined) {
-    if (!isObject(value.quantiles)) fail('quantiles', 'must be an object of probability → value.');
-    for (const [q, v] of Object.entries(value.quantiles as object)) {
-      const p = Number(q);
-      if (!(p >= 0 && p <= 1)) fail('quantiles', `has key '${q}', not a probability in [0, 1].`);
-      finite(`quantiles.${q}`, v);
-    }
+  if (p.nulls > p.count) fail('nulls', 'must not exceed count.');
+  if (p.min !== undefined && p.max !== undefined && p.min > p.max) fail('min', 'must not exceed max.');
+  for (const q of Object.keys(p.quantiles ?? {})) {
+    const probability = Number(q);
+    if (!(probability >= 0 && probability <= 1)) fail('quantiles', `has key '${q}', not a probability in [0, 1].`);
   }
-  if (value.histogram !== undefined) checkHistogram(value.histogram, fail);
-  if (value.topValues !== undefined) {
-    if (!Array.isArray(value.topValues)) fail('topValues', 'must be a list of {value, count}.');
-    (value.topValues as unknown[]).forEach((t, i) => {
-      if (!isObject(t) || typeof t.value !== 'string') fail(`topValues[${i}].value`, 'must be a string.');
-      count(`topValues[${i}].count`, (t as Record<string, unknown>).count);
-    });
+  if (p.histogram) {
+    const { edges, counts } = p.histogram;
+    if (counts.length < 1 || edges.length !== counts.length + 1) fail('histogram', 'must have one more edge than counts, and at least one bin.');
+    if (edges.some((e, i) => i > 0 && e < edges[i - 1])) fail('histogram.edges', 'must not decrease.');
   }
-  return value as unknown as FieldProfile;
-}
-
-function checkHistogram(h: unknown, fail: (what: string, msg: string) => never): void {
-  if (!isObject(h) || !Array.isArray(h.edges) || !Array.isArray(h.counts)) fail('histogram', 'must be {edges: [number], counts: [number]}.');
-  const { edges, counts } = h as { edges: unknown[]; counts: unknown[] };
-  if (counts.length < 1 || edges.length !== counts.length + 1) fail('histogram', 'must have one more edge than counts, and at least one bin.');
-  edges.forEach((e, i) => {
-    if (typeof e !== 'number' || !Number.isFinite(e)) fail(`histogram.edges[${i}]`, 'must be a finite number.');
-    if (i > 0 && (e as number) < (edges[i - 1] as number)) fail('histogram.edges', 'must not decrease.');
-  });
-  counts.forEach((c, i) => {
-    if (typeof c !== 'number' || !(c >= 0)) fail(`histogram.counts[${i}]`, 'must be a non-negative number.');
-  });
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return p;
 }

@@ -1,11 +1,13 @@
+import { CsvError, parse } from 'csv-parse';
 import fs from 'node:fs';
 import readline from 'node:readline';
 
 /**
  * Reads a CSV (with a header row) or JSON Lines file one record at a time, so a file of any size
- * is profiled in constant memory. CSV follows RFC 4180: quoted cells may hold commas, doubled
- * quotes and line breaks (a record then spans several lines). Values come out as JS values:
- * CSV cells that read as numbers or booleans become them; JSONL keeps its JSON types.
+ * is profiled in constant memory. CSV is read by csv-parse (RFC 4180: quoted cells may hold
+ * commas, doubled quotes and line breaks, kept as they are; a UTF-8 BOM is not part of the first
+ * header). Values come out as JS values: CSV cells that read as numbers or booleans become them;
+ * JSONL keeps its JSON types.
  */
 export type Format = 'csv' | 'jsonl';
 export type Value = string | number | boolean | null;
@@ -35,31 +37,37 @@ export function formatOf(path: string): Format {
 }
 
 /** Every record of the file, in order; `onBytes` hears how far the read has got. */
-export async function* readRecords(path: string, onBytes: (bytesRead: number) => void = () => {}): AsyncGenerator<RecordRow> {
+export function readRecords(path: string, onBytes: (bytesRead: number) => void = () => {}): AsyncGenerator<RecordRow> {
   const format = formatOf(path);
   const stream = fs.createReadStream(path);
   let bytes = 0;
   stream.on('data', (chunk) => { bytes += chunk.length; onBytes(bytes); });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  return format === 'csv' ? csvRecords(stream, path) : jsonlRecords(stream, path);
+}
+
+async function* csvRecords(stream: fs.ReadStream, path: string): AsyncGenerator<RecordRow> {
+  // Rows may be shorter or longer than the header (missing cells are null); a quote inside an
+  // unquoted cell is taken literally.
+  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
   let header: string[] | null = null;
-  let pending = '';
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (format === 'jsonl') {
-      if (line.trim() === '') continue;
-      yield jsonRecord(line, path, lineNo);
-      continue;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!header) { header = cells; continue; }
+      yield new Map(header.map((name, i) => [name, csvValue(cells[i])]));
     }
-    pending = pending ? `${pending}\n${line}` : line;
-    const cells = parseCsvRecord(pending);
-    if (!cells) continue; // a quoted cell goes on past this line
-    pending = '';
-    if (!header) { header = cells; continue; }
-    if (cells.length === 1 && cells[0] === '') continue; // blank line
-    yield new Map(header.map((name, i) => [name, csvValue(cells[i])]));
+  } catch (e) {
+    if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error(`${path}: the file ends inside a quoted CSV cell`);
+    if (e instanceof CsvError) throw new Error(`${path}: ${e.message}`);
+    throw e;
   }
-  if (pending) throw new Error(`${path}: the file ends inside a quoted CSV cell`);
+}
+
+async function* jsonlRecords(stream: fs.ReadStream, path: string): AsyncGenerator<RecordRow> {
+  let lineNo = 0;
+  for await (const line of readline.createInterface({ input: stream, crlfDelay: Infinity })) {
+    lineNo++;
+    if (line.trim() !== '') yield jsonRecord(line, path, lineNo);
+  }
 }
 
 function jsonRecord(line: string, path: string, lineNo: number): RecordRow {
@@ -67,22 +75,4 @@ function jsonRecord(line: string, path: string, lineNo: number): RecordRow {
   try { value = JSON.parse(line); } catch { throw new Error(`${path}:${lineNo}: not valid JSON`); }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}:${lineNo}: a JSON Lines record must be an object`);
   return new Map(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
-}
-
-/** The cells of one CSV record, or null when the text ends inside a quoted cell. */
-export function parseCsvRecord(text: string): string[] | null {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch !== '"') cell += ch;
-      else if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { cells.push(cell); cell = ''; } else cell += ch;
-  }
-  if (quoted) return null;
-  cells.push(cell);
-  return cells;
 }

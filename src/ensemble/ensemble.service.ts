@@ -1,6 +1,7 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, NotFoundError } from '../common/errors';
-import { optionalText, requireFinite, requireName } from '../common/validate';
+import { requireParts } from '../common/shares';
+import { optionalText, requireName } from '../common/validate';
 import { Tx } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { changeTime } from './change-time';
@@ -8,8 +9,6 @@ import { EnsembleRepository } from './ensemble.repository';
 import { Ensemble, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE } from './ensemble.types';
 import { ModelVersion } from '../model/model.types';
 import { ModelVersionService } from '../model/model-version.service';
-
-export const SUM_TOLERANCE = 1e-9;
 
 interface MembershipChange { members: EnsembleMemberInput[]; reason?: string | null; at?: Date | null }
 
@@ -20,7 +19,7 @@ export class EnsembleService {
   upsert(input: UpsertEnsembleInput): Promise<Ensemble> {
     const name = requireName(input.name, 'input.name');
     const description = optionalText(input.description, 'input.description');
-    validateWeights(input.members, 'input.members');
+    requireParts(input.members, (m) => m.weight, 'input.members', 'weight', WEIGHT_RULE);
     return this.repo.write(async (tx) => {
       await this.repo.upsert(tx, { name, description });
       return this.changeMembers(tx, name, input, 'input.');
@@ -28,7 +27,7 @@ export class EnsembleService {
   }
 
   setMembers(name: string, change: MembershipChange): Promise<Ensemble> {
-    validateWeights(change.members, 'members');
+    requireParts(change.members, (m) => m.weight, 'members', 'weight', WEIGHT_RULE);
     return this.repo.write((tx) => this.changeMembers(tx, name, change, ''));
   }
 
@@ -91,16 +90,6 @@ export class EnsembleService {
     return requestLoader<string, Ensemble[]>('modelVersion.ensembles', async (ids) =>
       groupBy(ids, await this.repo.ensemblesOf(ids), (r) => r.modelVersionId).map((rows) => rows.map((r) => r.ensemble))).load(mv.id);
   }
-}
-
-function validateWeights(members: EnsembleMemberInput[], field: string): void {
-  if (members.length === 0) throw new BadInputError(`${field} must not be empty. ${WEIGHT_RULE}`, field);
-  members.forEach((m, i) => {
-    requireFinite(m.weight, `${field}[${i}].weight`, 0, 1);
-    if (m.weight <= 0) throw new BadInputError(`${field}[${i}].weight must be > 0.`, `${field}[${i}].weight`);
-  });
-  const sum = members.reduce((s, m) => s + m.weight, 0);
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new BadInputError(`${field} weights sum to ${sum}. ${WEIGHT_RULE}`, field);
 }
 
 export function withField<E extends NotFoundError>(error: E, field: string): E {

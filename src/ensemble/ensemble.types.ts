@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { SUM_TOLERANCE } from '../common/shares';
 import { ModelVersion, ModelVersionRef } from '../model/model.types';
 
 /** A weighted combination of model versions, served as one. */
@@ -23,7 +24,7 @@ export class EnsembleMember {
 
 @ObjectType() export class EnsembleConnection extends Connection(Ensemble) {}
 
-export const WEIGHT_RULE = 'Weights must be finite and > 0, and together sum to 1 (within 1e-9); they are validated, not normalized.';
+export const WEIGHT_RULE = `Weights must be finite and > 0, and together sum to 1 (within ${SUM_TOLERANCE}); they are validated, not normalized.`;
 
 @InputType({ description: `A member and its weight. ${WEIGHT_RULE}` })
 export class EnsembleMemberInput {

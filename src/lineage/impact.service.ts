@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, PageInput, pageSize } from '../common/conne
 import { LineageRepository } from './lineage.repository';
 import { NodeRef, NodeType } from './lineage.types';
 import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
-import { checkRange, TraversalLimits } from './limits';
+import { checkRange, TraversalLimits } from './traversal-limits';
 import { checkNodeRef, resolveOrThrow } from './node-ref';
 import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
 

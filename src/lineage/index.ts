@@ -4,12 +4,12 @@ import { ImpactService } from './impact.service';
 import { LineageRepository } from './lineage.repository';
 import { LineageResolver } from './lineage.resolver';
 import { LineageService } from './lineage.service';
-import { DEFAULT_LIMITS, TraversalLimits } from './limits';
+import { DEFAULT_TRAVERSAL_LIMITS, TraversalLimits } from './traversal-limits';
 import { ProvenanceService } from './provenance.service';
 
 /** Traversal bounds: the defaults, with the node and time bounds of the Config (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
 export function traversalLimits(config: Config): TraversalLimits {
-  return { ...DEFAULT_LIMITS, ...config.traversalBounds };
+  return { ...DEFAULT_TRAVERSAL_LIMITS, ...config.traversalBounds };
 }
 
 export const lineageModule: Module = {

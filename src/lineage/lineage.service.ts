@@ -1,6 +1,6 @@
 import { LineageRepository } from './lineage.repository';
 import { LineageDirection, LineageEdge, LineageGraph, LineageNode, NodeRef, NodeType } from './lineage.types';
-import { checkRange, TraversalLimits } from './limits';
+import { checkRange, TraversalLimits } from './traversal-limits';
 import { checkNodeRef, resolveOrThrow } from './node-ref';
 import { toTraversal, Traversal } from './traversal';
 

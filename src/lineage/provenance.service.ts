@@ -2,7 +2,7 @@ import { parseJsonProperty } from '../common/validate';
 import { LineageRepository } from './lineage.repository';
 import { LineageNode, NodeRef, NodeType } from './lineage.types';
 import { Provenance, ProvenanceDatasetVersion, ProvenanceRun } from './provenance.types';
-import { checkRange, TraversalLimits } from './limits';
+import { checkRange, TraversalLimits } from './traversal-limits';
 import { checkNodeRef, resolveOrThrow } from './node-ref';
 import { toTraversal, Traversal, TraversedEdge } from './traversal';
 

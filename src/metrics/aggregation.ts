@@ -1,5 +1,6 @@
 import { MetricAggregate, MetricValue, TimeBucket } from './metrics.types';
-import { HOUR_MS, percentile, slotStart } from './time-buckets';
+import { percentile } from '../common/percentile';
+import { HOUR_MS, slotStart } from './time-buckets';
 
 /** A stored hour bucket as read back: its summary, and its points when the query needs them. */
 export interface StoredBucket {

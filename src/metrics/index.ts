@@ -6,7 +6,7 @@ import { MetricsRepository } from './metrics.repository';
 import { MetricsResolver } from './metrics.resolver';
 import { MetricsService } from './metrics.service';
 
-/** Quality over time (metric series and events) and dataset diffs: issue 5. Needs the dataset module. */
+/** Quality over time (metric series and events) and dataset diffs. Needs the dataset module. */
 export const metricsModule: Module = {
   name: 'metrics',
   resolvers: [MetricsResolver, ...driftResolvers],

@@ -19,7 +19,7 @@ export class MetricTargetInput {
   @GqlField({ nullable: true }) ensemble?: string;
 }
 
-/** recordMetrics receives these as graphql-js coerced them (see PassCoercedPoints): class-validator rules here would not run. */
+/** recordMetrics receives these as graphql-js coerced them (see PassCoercedPoints), not as instances of this class. */
 @InputType({ description: 'One measurement. The same target, name and timestamp again replaces the value.' })
 export class MetricPointInput {
   @GqlField(() => MetricTargetInput) target!: MetricTargetInput;

@@ -35,11 +35,3 @@ export function hourOf(ms: number): number {
 export function needsPoints(bucket: TimeBucket, aggregate: MetricAggregate): boolean {
   return bucket === TimeBucket.MINUTE || aggregate === MetricAggregate.P50 || aggregate === MetricAggregate.P95;
 }
-
-/** The q-quantile of ascending values, interpolating linearly (numpy's default method). */
-export function percentile(sorted: readonly number[], q: number): number {
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}

@@ -1,7 +1,7 @@
 import { parseEventTime } from './event-time';
 import { ColumnLineageFacet, EventType, Facets, OlDataset, OlEvent, SchemaFacetField } from './event.types';
 import { ColumnEdge, DatasetFacetsUpdate, FieldSpec, InputRead, LineagePlan, OutputDeclaration, RunUpdate } from './lineage-plan.types';
-import { stateRank } from './run-state';
+import { stateRank } from '../run/run-state-machine';
 
 /**
  * Maps a validated OpenLineage event to a LineagePlan: pure, no database, so every mapping rule

@@ -10,6 +10,8 @@ import path from 'node:path';
 export const CORE_ID = 'https://openlineage.io/spec/2-0-2/OpenLineage.json';
 export const FACET_KINDS = ['RunFacet', 'JobFacet', 'DatasetFacet', 'InputDatasetFacet', 'OutputDatasetFacet'] as const;
 export type FacetKind = (typeof FACET_KINDS)[number];
+// JSON Schema documents (the spec's) are walked generically, any keyword at any depth.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 
 /** Facet kinds whose standard facets are closed: an undeclared property is rejected (see below). */

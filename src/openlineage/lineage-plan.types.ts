@@ -8,7 +8,7 @@ export interface FieldSpec {
   name: string;
   type: string | null;
   description: string | null;
-  /** Always null from OpenLineage; kept so the content hash matches GraphQL's (dataset.service.ts). */
+  /** Always null from OpenLineage; kept so the content hash matches GraphQL's (dataset/content-hash.ts). */
   profile: null;
   position: number;
 }

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { datasetContentHash } from '../dataset/content-hash';
 import { parseEventTime } from './event-time';
 import { Facets } from './event.types';
 import { FieldSpec, InputRead, LineagePlan, OutputDeclaration } from './lineage-plan.types';
@@ -64,21 +64,8 @@ export function planWrite(plan: LineagePlan, stored: StoredState): LineageWrite 
 function versionOf(o: OutputDeclaration, runId: string, createdAt: Date): VersionWrite {
   return {
     namespace: o.namespace, name: o.name, version: o.version ?? `run:${runId}`,
-    contentHash: contentHash(o.fields, o.rowCount), rowCount: o.rowCount, createdAt, fields: o.fields,
+    contentHash: datasetContentHash({ fields: o.fields, fingerprint: null, rowCount: o.rowCount }), rowCount: o.rowCount, createdAt, fields: o.fields,
   };
-}
-
-/**
- * The same hash DatasetService.registerVersion computes (same keys, same order), so registering
- * through GraphQL a version OpenLineage already produced, with the same fields, is no CONFLICT.
- */
-export function contentHash(fields: FieldSpec[], rowCount: number | null): string {
-  const content = {
-    fields: fields.map((f) => ({ name: f.name, type: f.type, description: f.description, profile: f.profile, position: f.position })),
-    fingerprint: null,
-    rowCount,
-  };
-  return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 function documentation(facets: Facets): string | null {

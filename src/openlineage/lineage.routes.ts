@@ -2,7 +2,7 @@ import express, { Express } from 'express';
 import { httpErrorHandler } from '../app/http-errors';
 import { withRequestScope } from '../app/request-scope-middleware';
 import { BadInputError } from '../common/errors';
-import { LineageService } from './lineage.service';
+import { OpenLineageIngestService } from './ingest.service';
 
 /**
  * The OpenLineage HTTP API, as Marquez serves it: `POST /api/v1/lineage` (one event: 201, empty
@@ -11,7 +11,7 @@ import { LineageService } from './lineage.service';
  * are answered in the REST shape (src/app/http-errors.ts): an invalid event is a 400
  * BAD_USER_INPUT with the schema's `reasons`.
  */
-export function mountLineageRoutes(app: Express, service: LineageService, maxBytes: number, budgetMs: number): void {
+export function mountLineageRoutes(app: Express, service: OpenLineageIngestService, maxBytes: number, budgetMs: number): void {
   const router = express.Router();
   // maxBytes bounds the body after gzip is inflated, so a small gzip bomb is refused too.
   router.use(express.json({ limit: maxBytes, type: () => true, inflate: true, strict: false }), withRequestScope(budgetMs));

@@ -1,21 +1,13 @@
+import { isTerminal, transition } from '../run/run-state-machine';
 import { EventType, Facets } from './event.types';
 import { OutputDeclaration, RunUpdate } from './lineage-plan.types';
 
 /**
- * The run state machine. Events may arrive late, twice or out of order, so the stored state is
- * a function of the set of events seen, not of their order: the state with the highest rank wins
- * (OTHER or no eventType < START < RUNNING < COMPLETE/ABORT/FAIL), so a late START never
- * overwrites a terminal state; between terminal events the later eventTime wins.
+ * A run as OpenLineage events leave it. Events may arrive late, twice or out of order, so the
+ * stored run is a function of the set of events seen, not of their order: the state follows the
+ * run state machine (src/run/run-state-machine.ts) with each event's eventTime, facets and output
+ * declarations merge in an order-free way.
  */
-const TERMINAL: EventType[] = ['COMPLETE', 'ABORT', 'FAIL'];
-
-export function stateRank(state: EventType | null | undefined): number {
-  if (state === 'START') return 1;
-  if (state === 'RUNNING') return 2;
-  if (state && TERMINAL.includes(state)) return 3;
-  return 0;
-}
-
 export interface StoredRun {
   state: EventType;
   startedAt: Date | null;
@@ -27,25 +19,16 @@ export interface StoredRun {
 export function nextRun(stored: StoredRun | null, update: RunUpdate, outputs: OutputDeclaration[]): StoredRun {
   const incoming = update.eventType ?? 'OTHER';
   const current = stored ?? { state: 'OTHER' as EventType, startedAt: null, endedAt: null, facets: {}, declaredOutputs: [] };
-  const takesOver = wins(incoming, update.eventTime, current.state, current.endedAt);
+  const step = transition({ state: current.state, at: current.endedAt }, { state: incoming, at: update.eventTime });
   const startish = incoming === 'START' || incoming === 'RUNNING';
   return {
-    state: takesOver ? incoming : current.state,
+    state: step.state,
     // The earliest START (or RUNNING, when START never came) is when the run started.
     startedAt: startish ? earliest(current.startedAt, update.eventTime) : current.startedAt,
-    endedAt: takesOver && TERMINAL.includes(incoming) ? update.eventTime : current.endedAt,
+    endedAt: step.advanced && isTerminal(incoming) ? update.eventTime : current.endedAt,
     facets: mergeFacets(current.facets, update.facets),
     declaredOutputs: mergeDeclarations(current.declaredOutputs, outputs),
   };
-}
-
-function wins(incoming: EventType, at: Date, current: EventType, currentEnd: Date | null): boolean {
-  const a = stateRank(incoming);
-  const b = stateRank(current);
-  if (a !== b) return a > b;
-  if (a < 3) return false;
-  const t = currentEnd?.getTime() ?? -Infinity;
-  return at.getTime() > t || (at.getTime() === t && incoming > current); // ties broken by name: order-free
 }
 
 function earliest(a: Date | null, b: Date): Date {

@@ -17,6 +17,8 @@ import { CORE_ID, FacetKind, facetMapSchema, loadFacetSchemas } from './facet-sc
  */
 // From the repository, not __dirname: `tsc` does not copy JSON into dist/, and the service runs from both.
 export const SPEC_DIR = path.join(projectRoot, 'src', 'openlineage', 'spec');
+// JSON Schema documents (the spec's) are walked generically, any keyword at any depth.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 
 export interface EventValidation { valid: boolean; kind: EventKind; errors: string[] }

@@ -1,17 +1,20 @@
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { DatasetVersionRef } from '../dataset/dataset.types';
+import { transition } from './run-state-machine';
 import { RunState } from './run.types';
 
 /** Input rules of recordRun, kept apart from the service so they read as a list. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FINAL_STATES: ReadonlySet<RunState> = new Set([RunState.COMPLETE, RunState.ABORT, RunState.FAIL]);
 
-/** A final state never goes back (events may arrive late); a different final state is a contradiction. */
+/**
+ * The state recordRun stores, as the run state machine decides. A client states what it knows
+ * now, with no event time to order two endings by, so a second, different terminal state is
+ * refused as a contradiction rather than resolved.
+ */
 export function nextState(current: RunState | undefined, requested: RunState): RunState {
-  if (!current || !FINAL_STATES.has(current)) return requested;
-  if (!FINAL_STATES.has(requested)) return current;
-  if (requested !== current) throw new ConflictError(`The run already ended in state ${current}.`, { field: 'input.state' });
-  return current;
+  const step = transition(current ? { state: current, at: null } : null, { state: requested, at: null });
+  if (step.conflictingTerminal) throw new ConflictError(`The run already ended in state ${current}.`, { field: 'input.state' });
+  return step.state;
 }
 
 export function requireUuid(value: string, field: string): string {

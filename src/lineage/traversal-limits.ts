@@ -10,7 +10,7 @@ export interface TraversalLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: TraversalLimits = {
+export const DEFAULT_TRAVERSAL_LIMITS: TraversalLimits = {
   defaultDepth: 10, maxDepth: 20, defaultPaths: 10, maxPaths: 100, maxNodes: 5000, timeoutMs: 10_000,
 };
 

@@ -14,7 +14,7 @@ type Keyed<T> = T & { runId: string; namespace: string; name: string };
  * The only code that talks to Neo4j about OpenLineage events. A batch costs a constant number of
  * statements whatever its size: two reads of the stored state, then one UNWIND per kind of write.
  */
-export class LineageRepository {
+export class OpenLineageIngestRepository {
   constructor(private readonly db: Db) {}
 
   /** A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back. */

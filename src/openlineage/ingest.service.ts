@@ -6,7 +6,7 @@ import { versionsToLoad } from './batch-versions';
 import { OlEvent } from './event.types';
 import { planEvent } from './event-mapping';
 import { LineagePlan } from './lineage-plan.types';
-import { LineageRepository } from './lineage.repository';
+import { OpenLineageIngestRepository } from './ingest.repository';
 import { EventSchemaValidator } from './schema-validator';
 
 /** An event the spec's schemas reject: a 400 BAD_USER_INPUT with the reasons, nothing stored. */
@@ -30,10 +30,10 @@ export const EVENTS_PER_TRANSACTION = 500;
  * set-based, with the same result as applying them one by one in order (batch-fold.ts,
  * batch-replay.ts). A single event is a batch of one: one code path.
  */
-export class LineageService {
+export class OpenLineageIngestService {
   private readonly validator = new EventSchemaValidator();
 
-  constructor(private readonly repo: LineageRepository) {}
+  constructor(private readonly repo: OpenLineageIngestRepository) {}
 
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
