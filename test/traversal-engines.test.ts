@@ -93,7 +93,7 @@ describe.each([['cypher', 'lineage/downstream'], ['procedures', 'lineage/downstr
           { of: { type: 'DATASET_VERSION', namespace: 'warehouse', name: 'orders', version: 'v1' } });
         expect(impact.summary.total).toBeGreaterThan(10);
         // The first traversal of a process also asks once whether the procedures are installed.
-        expect(sent.filter((name) => name !== 'lineage/procedures-installed')).toEqual(['lineage/resolve-node', statement]);
+        expect(sent.filter((name) => name !== 'lineage/procedures-installed')).toEqual(['graph/resolve-refs', statement]);
       } finally {
         graph.db.statementObserver = observe;
       }
