@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError } from '../common/errors';
 import { optionalText } from '../common/validate';
 import { Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
