@@ -2,6 +2,7 @@ import { generateGraph } from '../bench/generate';
 import { Scale } from '../bench/scales';
 import { LineageRepository } from '../src/lineage/lineage.repository';
 import { loadConfig } from '../src/config';
+import { displayLabel, NodeType, nodeTypeOfLabel } from '../src/graph/node-types';
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
 
@@ -67,6 +68,39 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
     expect(await compare(origins, [{ asOf: null, depth: 10, maxNodes: 3 }])).toBeGreaterThan(0);
   }, 300_000);
 
+  it("computes every display label in the registry's format (src/graph/node-types.ts), in both engines", async () => {
+    await loadFixture(graph.db, 'impact-graph');
+    // Each node with the parts its label is made of: its own, and its dataset's, model's or job's.
+    const nodes = await graph.db.read((tx) => tx.run<Record<string, string | null>>({ name: 'test/display-parts', text: `
+      MATCH (n) WHERE NOT n:SchemaMigration
+      OPTIONAL MATCH (n)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)
+      WITH n, coalesce(fieldVersion, n) AS v
+      OPTIONAL MATCH (v)-[:VERSION_OF|RUN_OF]->(owner)
+      RETURN elementId(n) AS e, labels(n)[0] AS label, n.namespace AS namespace, n.name AS name, n.version AS version,
+        v.version AS ownVersion, owner.namespace AS ownerNamespace, owner.name AS ownerName, n.runId AS runId` }, {}));
+    const parts = (n: Record<string, string | null>) => {
+      switch (nodeTypeOfLabel(n.label!)) {
+        case NodeType.DATASET_VERSION: return { namespace: n.ownerNamespace, name: n.ownerName, version: n.version };
+        case NodeType.FIELD: return { namespace: n.ownerNamespace, name: n.ownerName, version: n.ownVersion, field: n.name };
+        case NodeType.MODEL_VERSION: return { model: n.ownerName, version: n.version };
+        case NodeType.RUN: return { jobNamespace: n.ownerNamespace, jobName: n.ownerName, runId: n.runId };
+        default: return { namespace: n.namespace, name: n.name };
+      }
+    };
+    expect(new Set(nodes.map((n) => n.label)).size).toBe(Object.keys(NodeType).length);
+    const { cypher, procedures } = engines();
+    for (const n of nodes) {
+      const expected = displayLabel(nodeTypeOfLabel(n.label!)!, parts(n));
+      expect(expected).toEqual(expect.any(String));
+      for (const [engine, repo] of [['cypher', cypher], ['procedures', procedures]] as const) {
+        for (const direction of ['downstream', 'upstream'] as const) {
+          const [origin] = await rows(repo, direction, { originElementId: n.e!, asOf: null, depth: 1, maxNodes: 5000 });
+          expect({ engine, direction, display: origin.display }).toEqual({ engine, direction, display: expected });
+        }
+      }
+    }
+  }, 120_000);
+
   it('on a generated lineage graph, from a sample of every kind of node, with and without truncation', async () => {
     await generateGraph(graph.db.driver, TINY, () => undefined);
     const origins = await elementIds(`
@@ -93,7 +127,7 @@ describe.each([['cypher', 'lineage/downstream'], ['procedures', 'lineage/downstr
           { of: { type: 'DATASET_VERSION', namespace: 'warehouse', name: 'orders', version: 'v1' } });
         expect(impact.summary.total).toBeGreaterThan(10);
         // The first traversal of a process also asks once whether the procedures are installed.
-        expect(sent.filter((name) => name !== 'lineage/procedures-installed')).toEqual(['lineage/resolve-node', statement]);
+        expect(sent.filter((name) => name !== 'lineage/procedures-installed')).toEqual(['graph/resolve-refs', statement]);
       } finally {
         graph.db.statementObserver = observe;
       }

@@ -64,8 +64,8 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(async (tx) => {
-      const resolved = await tx.run(Q.lineageResolveNode.text, toNeo4j({
-        type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null, asOf: null,
+      const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
+        refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null,
       }) as Record<string, unknown>);
       const elementId = resolved.records[0].get('elementId') as string;
       const statement = direction === 'impact'

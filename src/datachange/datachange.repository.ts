@@ -2,8 +2,9 @@ import { Db } from '../db/db';
 import * as Q from '../generated/cypher';
 import { TraversalLimits } from '../lineage/traversal-limits';
 import { LineageRepository } from '../lineage/lineage.repository';
-import { NodeType } from '../lineage/lineage.types';
-import { resolveOrThrow } from '../lineage/node-ref';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { resolveAll } from '../graph/resolve-refs';
 import { toTraversal } from '../lineage/traversal';
 import { WindowBucket } from './observed-change';
 import { FeatureUse, ServedModelVersion } from './scoring';
@@ -25,7 +26,7 @@ export class DataChangeRepository {
    */
   servedDependents(datasetId: string): Promise<ServedDependents> {
     return this.lineage.read(async (tx) => {
-      const origin = await resolveOrThrow(this.lineage, tx, { type: NodeType.DATASET, id: datasetId }, null);
+      const [origin] = await resolveAll(tx, [checkRef(NodeType.DATASET, { id: datasetId }, 'dataset')]);
       const rows = await this.lineage.downstream(tx, {
         originElementId: origin.elementId, asOf: null, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
       });

@@ -1,6 +1,8 @@
 import { Db, Tx } from '../db/db';
 import { ParamsOf } from '../db/query';
 import * as Q from '../generated/cypher';
+import { CheckedRef } from '../graph/node-ref-check';
+import { resolveRefs } from '../graph/resolve-refs';
 import { parseJsonProperty } from '../common/validate';
 import { Dataset, DatasetVersion, Field } from './dataset.types';
 
@@ -49,9 +51,10 @@ export class DatasetRepository {
     return rows.map((r) => r.version);
   }
 
-  async versionByRef(ref: { id: string | null; namespace: string | null; name: string | null; version: string | null }): Promise<DatasetVersion | undefined> {
-    const row = await this.db.read((tx) => tx.one<{ version: DatasetVersion }>(Q.datasetVersionByRef, ref));
-    return row?.version;
+  /** The version a checked DATASET_VERSION reference names (src/graph/resolve-refs.ts). */
+  async versionByRef(ref: CheckedRef): Promise<DatasetVersion | undefined> {
+    const [found] = await this.db.read((tx) => resolveRefs(tx, [ref]));
+    return found ? (found.props as unknown as DatasetVersion) : undefined;
   }
 
   async versionsByIds(ids: readonly string[]): Promise<DatasetVersion[]> {

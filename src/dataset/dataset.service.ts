@@ -4,6 +4,9 @@ import { jsonProperty, optionalText, requireName, requireUnique } from '../commo
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { parseFieldProfile } from '../drift/profile';
 import { datasetContentHash } from './content-hash';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { notFound } from '../graph/resolve-refs';
 import { DatasetRepository } from './dataset.repository';
 import {
   Dataset, DatasetFilter, DatasetRef, DatasetVersion, DatasetVersionRef, Field, RegisterDatasetVersionInput, UpsertDatasetInput,
@@ -64,9 +67,8 @@ export class DatasetService {
   }
 
   async resolve(ref: DatasetRef): Promise<Dataset> {
-    if (ref.id) return this.get(ref.id);
-    if (ref.namespace && ref.name) return this.byName(ref.namespace, ref.name);
-    throw new BadInputError('A dataset is named by id, or by namespace and name.', 'dataset');
+    const checked = checkRef(NodeType.DATASET, ref, 'dataset');
+    return checked.id ? this.get(checked.id) : this.byName(checked.namespace!, checked.name!);
   }
 
   async list(filter: DatasetFilter | undefined, page: PageInput | undefined): Promise<Page<Dataset>> {
@@ -94,10 +96,9 @@ export class DatasetService {
   }
 
   async version(ref: DatasetVersionRef): Promise<DatasetVersion> {
-    const hasKey = ref.namespace && ref.name && ref.version;
-    if (!ref.id && !hasKey) throw new BadInputError('A dataset version is named by id, or by namespace, name and version.', 'version');
-    const found = await this.repo.versionByRef({ id: ref.id ?? null, namespace: ref.namespace ?? null, name: ref.name ?? null, version: ref.version ?? null });
-    if (!found) throw new NotFoundError('DatasetVersion', ref.id ?? `${ref.namespace}/${ref.name}@${ref.version}`);
+    const checked = checkRef(NodeType.DATASET_VERSION, ref, 'version');
+    const found = await this.repo.versionByRef(checked);
+    if (!found) throw notFound(checked);
     return found;
   }
 

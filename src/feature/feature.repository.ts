@@ -6,7 +6,6 @@ import { Field } from '../dataset/dataset.types';
 import { Feature } from './feature.types';
 
 type Props = Record<string, unknown>;
-export type FieldRefParams = ParamsOf<typeof Q.featureFieldIdsByRefs>['refs'][number];
 
 /** The only code that talks to Neo4j about features and the fields they are derived from. */
 export class FeatureRepository {
@@ -14,12 +13,6 @@ export class FeatureRepository {
 
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.write(work);
-  }
-
-  /** The id each reference names, in the order of `refs` (null where it names nothing). */
-  async fieldIdsByRefs(tx: Tx, refs: FieldRefParams[]): Promise<(string | null)[]> {
-    const rows = await tx.run<{ index: number; fieldId: string | null }>(Q.featureFieldIdsByRefs, { refs });
-    return rows.map((r) => r.fieldId);
   }
 
   async upsert(tx: Tx, p: ParamsOf<typeof Q.featureUpsert>): Promise<Feature> {

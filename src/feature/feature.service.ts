@@ -1,10 +1,13 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
-import { BadInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { Field } from '../dataset/dataset.types';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
-import { FeatureRepository, FieldRefParams } from './feature.repository';
-import { Feature, FeatureFilter, FeatureRef, FieldRef, UpsertFeatureInput } from './feature.types';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { resolveAll } from '../graph/resolve-refs';
+import { FeatureRepository } from './feature.repository';
+import { Feature, FeatureFilter, UpsertFeatureInput } from './feature.types';
 
 /** The rules for features and their lineage to dataset fields. */
 export class FeatureService {
@@ -16,15 +19,10 @@ export class FeatureService {
     const name = requireName(input.name, 'input.name');
     const description = optionalText(input.description, 'input.description');
     const transformation = optionalText(input.transformation, 'input.transformation');
-    const refs = input.derivedFrom?.map((ref, i) => fieldRefParams(ref, `input.derivedFrom[${i}]`)) ?? null;
+    // A field is named by id or by all four of namespace, name, version and field (no "current version" here).
+    const refs = input.derivedFrom?.map((ref, i) => checkRef(NodeType.FIELD, ref, `input.derivedFrom[${i}]`)) ?? null;
     return this.repo.write(async (tx) => {
-      let fieldIds: string[] | null = null;
-      if (refs) {
-        const found = await this.repo.fieldIdsByRefs(tx, refs);
-        const missing = found.findIndex((id) => id === null);
-        if (missing >= 0) throw new NotFoundError('Field', fieldRefKey(refs[missing]));
-        fieldIds = [...new Set(found as string[])];
-      }
+      const fieldIds = refs && [...new Set((await resolveAll(tx, refs)).map((f) => f.id))];
       return this.repo.upsert(tx, { namespace, name, description, transformation, fieldIds });
     });
   }
@@ -64,24 +62,4 @@ export class FeatureService {
     return requestLoader<string, Feature[]>('field.features', async (ids) =>
       groupBy(ids, await this.repo.ofFields(ids), (r) => r.fieldId).map((rows) => rows.map((r) => r.feature))).load(fieldId);
   }
-}
-
-/** A FieldRef names a field by id, or by all four of namespace, name, version and field. */
-function fieldRefParams(ref: FieldRef, path: string): FieldRefParams {
-  if (ref.id) return { id: ref.id, namespace: null, name: null, version: null, field: null };
-  if (ref.namespace && ref.name && ref.version && ref.field) {
-    return { id: null, namespace: ref.namespace, name: ref.name, version: ref.version, field: ref.field };
-  }
-  throw new BadInputError(`${path} names a field by id, or by namespace, name, version and field.`, path);
-}
-
-function fieldRefKey(ref: FieldRefParams): string {
-  return ref.id ?? `${ref.namespace}/${ref.name}@${ref.version}.${ref.field}`;
-}
-
-/** Checks a FeatureRef has one complete form; used by the model module too. */
-export function featureRefKey(ref: FeatureRef, path: string): { id: string | null; namespace: string | null; name: string | null; key: string } {
-  if (ref.id) return { id: ref.id, namespace: null, name: null, key: ref.id };
-  if (ref.namespace && ref.name) return { id: null, namespace: ref.namespace, name: ref.name, key: `${ref.namespace}/${ref.name}` };
-  throw new BadInputError(`${path} names a feature by id, or by namespace and name.`, path);
 }

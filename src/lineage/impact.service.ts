@@ -1,9 +1,10 @@
 import { decodeCursor, encodeCursor, PageInput, pageSize } from '../common/connection';
 import { LineageRepository } from './lineage.repository';
-import { NodeRef, NodeType } from './lineage.types';
+import { NodeType } from '../graph/node-types';
+import { NodeRef } from './lineage.types';
 import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
-import { checkNodeRef, resolveOrThrow } from './node-ref';
+import { checkNodeRef, resolveOrigin } from './node-ref';
 import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
 
 export interface ImpactArgs {
@@ -17,14 +18,14 @@ export class ImpactService {
   constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits, private readonly maxPageSize: number) {}
 
   async impact(args: ImpactArgs): Promise<ImpactResult> {
-    checkNodeRef(args.of, IMPACT_ORIGINS, 'of');
+    const of = checkNodeRef(args.of, IMPACT_ORIGINS, 'of');
     const depth = checkRange(args.depth, this.limits.defaultDepth, this.limits.maxDepth, 'depth');
     const maxPaths = checkRange(args.maxPaths, this.limits.defaultPaths, this.limits.maxPaths, 'maxPaths');
     const first = pageSize(args.page, this.maxPageSize);
     const after = decodeCursor(args.page?.after);
     const asOf = args.asOf ?? null;
     const rows = await this.repo.read(async (tx) => {
-      const origin = await resolveOrThrow(this.repo, tx, args.of, asOf);
+      const origin = await resolveOrigin(tx, of, asOf);
       return this.repo.downstream(tx, { originElementId: origin.elementId, asOf, depth, maxNodes: this.limits.maxNodes });
     }, this.limits.timeoutMs);
     const traversal = toTraversal(rows, this.limits.maxNodes);

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
-import { LineageNode, NodeType } from './lineage.types';
+import { NodeType } from '../graph/node-types';
+import { LineageNode } from './lineage.types';
 
 @ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
 export class ImpactServing {

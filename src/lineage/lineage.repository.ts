@@ -2,10 +2,7 @@ import { UnavailableError } from '../common/errors';
 import { Db, Tx } from '../db/db';
 import { requestScope } from '../db/request-scope';
 import * as Q from '../generated/cypher';
-import { NodeRef } from './lineage.types';
 import { TraversalRow } from './traversal';
-
-export interface ResolvedNode { elementId: string; id: string; label: string }
 
 export type TraversalParams = { originElementId: string; asOf: Date | null; depth: number; maxNodes: number };
 
@@ -15,7 +12,7 @@ export type TraversalParams = { originElementId: string; asOf: Date | null; dept
  */
 export type TraversalEngine = 'auto' | 'procedures' | 'cypher';
 
-/** The only code that talks to Neo4j for impact, provenance and lineage: resolve a node, then traverse. */
+/** The only code that talks to Neo4j for impact, provenance and lineage traversals (origins: src/graph/resolve-refs.ts). */
 export class LineageRepository {
   private procedures?: Promise<boolean>;
 
@@ -24,13 +21,6 @@ export class LineageRepository {
   /** Runs `work` in one read transaction that Neo4j aborts after `timeoutMs` (→ TIMEOUT). */
   read<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
     return this.db.read(work, timeoutMs);
-  }
-
-  async resolve(tx: Tx, ref: NodeRef, asOf: Date | null): Promise<ResolvedNode | undefined> {
-    return tx.one<ResolvedNode>(Q.lineageResolveNode, {
-      type: ref.type, id: ref.id ?? null, namespace: ref.namespace ?? null, name: ref.name ?? null,
-      version: ref.version ?? null, field: ref.field ?? null, model: ref.model ?? null, asOf,
-    });
   }
 
   async downstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {

@@ -3,7 +3,8 @@ import { PageInput } from '../common/connection';
 import { ImpactService } from './impact.service';
 import { ImpactResult } from './impact.types';
 import { LineageService } from './lineage.service';
-import { LineageDirection, LineageGraph, NodeRef, NodeType } from './lineage.types';
+import { NodeType } from '../graph/node-types';
+import { LineageDirection, LineageGraph, NodeRef } from './lineage.types';
 import { ProvenanceService } from './provenance.service';
 import { Provenance } from './provenance.types';
 

@@ -1,18 +1,19 @@
 import { LineageRepository } from './lineage.repository';
-import { LineageDirection, LineageEdge, LineageGraph, LineageNode, NodeRef, NodeType } from './lineage.types';
+import { NodeType } from '../graph/node-types';
+import { LineageDirection, LineageEdge, LineageGraph, LineageNode, NodeRef } from './lineage.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
-import { checkNodeRef, resolveOrThrow } from './node-ref';
+import { checkNodeRef, resolveOrigin } from './node-ref';
 import { toTraversal, Traversal } from './traversal';
 
 /** Lineage subgraphs for drawing: the downstream and/or upstream traversal, as nodes and stored edges. */
 export class LineageService {
   constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits) {}
 
-  async lineage(ref: NodeRef, direction: LineageDirection, depth: number | undefined, asOf: Date | undefined): Promise<LineageGraph> {
-    checkNodeRef(ref, Object.values(NodeType), 'node');
+  async lineage(node: NodeRef, direction: LineageDirection, depth: number | undefined, asOf: Date | undefined): Promise<LineageGraph> {
+    const ref = checkNodeRef(node, Object.values(NodeType), 'node');
     const hops = checkRange(depth, this.limits.defaultDepth, this.limits.maxDepth, 'depth');
     const traversals = await this.repo.read(async (tx) => {
-      const origin = await resolveOrThrow(this.repo, tx, ref, asOf ?? null);
+      const origin = await resolveOrigin(tx, ref, asOf ?? null);
       const p = { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes };
       const out: Traversal[] = [];
       if (direction !== LineageDirection.DOWNSTREAM) out.push(toTraversal(await this.repo.upstream(tx, p), this.limits.maxNodes));

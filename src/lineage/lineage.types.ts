@@ -1,11 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-/** Every kind of node a traversal can meet; one per label of docs/graph-model.md. */
-export enum NodeType {
-  DATASET = 'DATASET', DATASET_VERSION = 'DATASET_VERSION', FIELD = 'FIELD', FEATURE = 'FEATURE', JOB = 'JOB',
-  RUN = 'RUN', MODEL = 'MODEL', MODEL_VERSION = 'MODEL_VERSION', ENSEMBLE = 'ENSEMBLE', DEPLOYMENT = 'DEPLOYMENT',
-}
-registerEnumType(NodeType, { name: 'NodeType', description: 'The kind of a node in the lineage graph (one per Neo4j label).' });
+import { displayFormats, naturalKeys, NodeType } from '../graph/node-types';
 
 export enum LineageDirection { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }
 registerEnumType(LineageDirection, {
@@ -13,18 +7,7 @@ registerEnumType(LineageDirection, {
   description: 'UPSTREAM: what a node was made from; DOWNSTREAM: what it feeds; BOTH: the union of the two.',
 });
 
-/** Neo4j label → NodeType (labels come from the graph; this is the only place that maps them). */
-export const NODE_TYPE_OF_LABEL: Record<string, NodeType> = {
-  Dataset: NodeType.DATASET, DatasetVersion: NodeType.DATASET_VERSION, Field: NodeType.FIELD, Feature: NodeType.FEATURE,
-  Job: NodeType.JOB, Run: NodeType.RUN, Model: NodeType.MODEL, ModelVersion: NodeType.MODEL_VERSION,
-  Ensemble: NodeType.ENSEMBLE, Deployment: NodeType.DEPLOYMENT,
-};
-
-@InputType({
-  description: 'Names one node: by `type` and `id`, or by `type` and its natural key — DATASET, FEATURE, JOB: namespace + name; ' +
-    'DATASET_VERSION: namespace + name + version; FIELD: namespace + name + field (+ version, default: the version current ' +
-    'at asOf); MODEL_VERSION: model + version; MODEL, ENSEMBLE, DEPLOYMENT: name; RUN: id (the runId).',
-})
+@InputType({ description: `Names one node: by \`type\` and \`id\`, or by \`type\` and its natural key — ${naturalKeys()}.` })
 export class NodeRef {
   @Field(() => NodeType) type!: NodeType;
   @Field(() => ID, { nullable: true }) id?: string;
@@ -39,7 +22,7 @@ export class NodeRef {
 export class LineageNode {
   @Field(() => ID) id!: string;
   @Field(() => NodeType) type!: NodeType;
-  @Field({ description: 'Human-readable name: ns/name, ns/name@version, ns/name@version.field, model@version, job#runId, name.' })
+  @Field({ description: `Human-readable name, by type (a bracketed part is left out when missing): ${displayFormats()}.` })
   label!: string;
 }
 

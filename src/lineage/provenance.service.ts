@@ -1,9 +1,10 @@
 import { parseJsonProperty } from '../common/validate';
 import { LineageRepository } from './lineage.repository';
-import { LineageNode, NodeRef, NodeType } from './lineage.types';
+import { NodeType } from '../graph/node-types';
+import { LineageNode, NodeRef } from './lineage.types';
 import { Provenance, ProvenanceDatasetVersion, ProvenanceRun } from './provenance.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
-import { checkNodeRef, resolveOrThrow } from './node-ref';
+import { checkNodeRef, resolveOrigin } from './node-ref';
 import { toTraversal, Traversal, TraversedEdge } from './traversal';
 
 const PROVENANCE_ORIGINS = [NodeType.DEPLOYMENT, NodeType.ENSEMBLE, NodeType.MODEL_VERSION];
@@ -12,11 +13,11 @@ const PROVENANCE_ORIGINS = [NodeType.DEPLOYMENT, NodeType.ENSEMBLE, NodeType.MOD
 export class ProvenanceService {
   constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits) {}
 
-  async provenance(of: NodeRef, asOf: Date | undefined, depth: number | undefined): Promise<Provenance> {
-    checkNodeRef(of, PROVENANCE_ORIGINS, 'of');
+  async provenance(ofInput: NodeRef, asOf: Date | undefined, depth: number | undefined): Promise<Provenance> {
+    const of = checkNodeRef(ofInput, PROVENANCE_ORIGINS, 'of');
     const hops = checkRange(depth, this.limits.maxDepth, this.limits.maxDepth, 'depth');
     const rows = await this.repo.read(async (tx) => {
-      const origin = await resolveOrThrow(this.repo, tx, of, asOf ?? null);
+      const origin = await resolveOrigin(tx, of, asOf ?? null);
       return this.repo.upstream(tx, { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes });
     }, this.limits.timeoutMs);
     return describe(toTraversal(rows, this.limits.maxNodes), asOf ?? null, hops);

@@ -1,4 +1,5 @@
-import { LineageNode, NODE_TYPE_OF_LABEL } from './lineage.types';
+import { nodeTypeOfLabel } from '../graph/node-types';
+import { LineageNode } from './lineage.types';
 
 /** One row of cypher/lineage/{downstream,upstream}.cypher. */
 export interface TraversalRow {
@@ -35,7 +36,7 @@ export function toTraversal(rows: TraversalRow[], maxNodes: number): Traversal {
   const kept = rows.slice(0, maxNodes + 1);
   const nodes = new Map<string, TraversedNode>();
   for (const row of kept) {
-    const type = NODE_TYPE_OF_LABEL[row.nodeLabel];
+    const type = nodeTypeOfLabel(row.nodeLabel);
     if (!type) continue; // a label outside the model (e.g. a future one): not ours to report
     nodes.set(row.id, { node: { id: row.id, type, label: row.display ?? row.id }, distance: row.distance, row });
   }

@@ -1,5 +1,7 @@
 import { BadInputError } from '../common/errors';
 import { jsonProperty, requireName } from '../common/validate';
+import { CheckedRef, checkRef } from '../graph/node-ref-check';
+import { NODE_TYPES, NodeType } from '../graph/node-types';
 import { MetricPointInput, MetricTargetInput } from './metrics.types';
 import { hourOf } from './time-buckets';
 
@@ -41,8 +43,14 @@ export function parseTarget(t: MetricTargetInput, field: string): Target {
   return { kind, key: requireName(key, `${field}.${kind === 'MODEL_VERSION' ? 'modelVersion' : kind.toLowerCase()}`) };
 }
 
+/** The entity name of the target's type ("ModelVersion"), as NOT_FOUND errors name it. */
 export function targetLabel(t: Target): string {
-  return t.kind === 'MODEL_VERSION' ? 'ModelVersion' : t.kind === 'DEPLOYMENT' ? 'Deployment' : 'Ensemble';
+  return NODE_TYPES[NodeType[t.kind]].label;
+}
+
+/** The target as a graph reference (a model version by id, a deployment or ensemble by name), for resolveRefs. */
+export function targetRef(t: Target, path: string): CheckedRef {
+  return checkRef(NodeType[t.kind], t.kind === 'MODEL_VERSION' ? { id: t.key } : { name: t.key }, path);
 }
 
 /** A time range [from, to) must not be empty. */

@@ -1,7 +1,10 @@
 import { Db, Tx } from '../db/db';
 import * as Q from '../generated/cypher';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { resolveRefs } from '../graph/resolve-refs';
 import { StoredBucket } from './aggregation';
-import { BucketWrite, Target } from './metric-points';
+import { BucketWrite, Target, targetRef } from './metric-points';
 
 export interface VersionBuckets {
   version: { id: string; version: string; createdAt: Date; metrics: string | null } | null;
@@ -23,9 +26,10 @@ export class MetricsRepository {
     return this.db.read(work);
   }
 
+  /** Which of these dataset version ids exist (points may name the version they were measured on). */
   async existingDatasetVersions(tx: Tx, ids: string[]): Promise<Set<string>> {
-    const rows = await tx.run<{ id: string }>(Q.metricsExistingDatasetVersions, { ids });
-    return new Set(rows.map((r) => r.id));
+    const found = await resolveRefs(tx, ids.map((id) => checkRef(NodeType.DATASET_VERSION, { id }, 'datasetVersionId')));
+    return new Set(found.flatMap((v) => (v ? [v.id] : [])));
   }
 
   /** Series ids by JSON [kind, key, name]; targets that do not exist are absent. */
@@ -40,8 +44,9 @@ export class MetricsRepository {
     return row?.buckets ?? 0;
   }
 
+  /** The id of the target, if it exists. */
   async resolveTarget(tx: Tx, target: Target): Promise<string | undefined> {
-    return (await tx.one<{ id: string }>(Q.metricsResolveTarget, { kind: target.kind, key: target.key }))?.id;
+    return (await resolveRefs(tx, [targetRef(target, 'target')]))[0]?.id;
   }
 
   bucketsInRange(tx: Tx, p: { targetId: string; name: string; from: Date; to: Date; fromHour: Date; needPoints: boolean }): Promise<StoredBucket[]> {

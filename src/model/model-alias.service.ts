@@ -1,6 +1,9 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { groupBy, requestLoader } from '../db/request-scope';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { notFound } from '../graph/resolve-refs';
 import { ModelRepository } from './model.repository';
 import { Model, ModelAlias } from './model.types';
 import { ModelVersionRepository } from './model-version.repository';
@@ -29,8 +32,9 @@ export class ModelAliasService {
     return this.models.write(async (tx) => {
       const m = await this.models.byKey(p.model, tx);
       if (!m) throw new NotFoundError('Model', p.model);
-      const mv = await this.versions.byRef({ id: null, model: p.model, version: p.version }, tx);
-      if (!mv) throw new NotFoundError('ModelVersion', `${p.model}@${p.version}`);
+      const ref = checkRef(NodeType.MODEL_VERSION, { model: p.model, version: p.version }, 'version');
+      const mv = await this.versions.byRef(ref, tx);
+      if (!mv) throw notFound(ref);
       return this.models.setAlias(tx, { modelId: m.id, versionId: mv.id, alias: p.alias, reason: p.reason });
     });
   }

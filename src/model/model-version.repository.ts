@@ -1,6 +1,8 @@
 import { Db, Tx } from '../db/db';
 import { ParamsOf, Query } from '../db/query';
 import * as Q from '../generated/cypher';
+import { CheckedRef } from '../graph/node-ref-check';
+import { resolveRefs } from '../graph/resolve-refs';
 import { DatasetVersion } from '../dataset/dataset.types';
 import { toFeature } from '../feature/feature.repository';
 import { ModelVersion } from './model.types';
@@ -9,9 +11,6 @@ import { FeatureUse, FeatureUsage, Supersession, TrainedModel, TrainingData } fr
 
 type Props = Record<string, unknown>;
 export type StoredModelVersion = ModelVersion & { contentHash: string };
-export type DatasetVersionRefParams = ParamsOf<typeof Q.modelDatasetVersionIdsByRefs>['refs'][number];
-export type FeatureRefParams = ParamsOf<typeof Q.modelFeatureIdsByRefs>['refs'][number];
-export type ModelVersionRefParams = ParamsOf<typeof Q.modelVersionsByRefs>['refs'][number];
 
 /** The only code that talks to Neo4j about model versions: registration, lineage, supersession. */
 export class ModelVersionRepository {
@@ -19,20 +18,6 @@ export class ModelVersionRepository {
 
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.write(work);
-  }
-
-  /** The dataset version id each reference names, in the order of `refs` (null where none). */
-  async datasetVersionIds(tx: Tx, refs: DatasetVersionRefParams[]): Promise<(string | null)[]> {
-    return (await tx.run<{ datasetVersionId: string | null }>(Q.modelDatasetVersionIdsByRefs, { refs })).map((r) => r.datasetVersionId);
-  }
-
-  /** The feature id each reference names, in the order of `refs` (null where none). */
-  async featureIds(tx: Tx, refs: FeatureRefParams[]): Promise<(string | null)[]> {
-    return (await tx.run<{ featureId: string | null }>(Q.modelFeatureIdsByRefs, { refs })).map((r) => r.featureId);
-  }
-
-  async runExists(tx: Tx, runId: string): Promise<boolean> {
-    return (await tx.run<{ found: boolean }>(Q.modelRunExists, { runId }))[0].found;
   }
 
   async register(tx: Tx, p: ParamsOf<typeof Q.modelRegisterVersion>): Promise<{ version: StoredModelVersion; created: boolean }> {
@@ -47,17 +32,17 @@ export class ModelVersionRepository {
   }
 
   /**
-   * The version each ref names, in the order of `refs` (null where none), in one statement; in
-   * `tx` when given (a mutation checking what exists), else in a read of its own.
+   * The version each checked MODEL_VERSION reference names, in the order of `refs` (null where
+   * none), in one statement (src/graph/resolve-refs.ts); in `tx` when given (a mutation checking
+   * what exists), else in a read of its own.
    */
-  async byRefs(refs: ModelVersionRefParams[], tx?: Tx): Promise<(StoredModelVersion | null)[]> {
-    if (refs.length === 0) return [];
-    const find = (t: Tx) => t.run<{ version: Props | null }>(Q.modelVersionsByRefs, { refs });
-    const rows = await (tx ? find(tx) : this.db.read(find));
-    return rows.map((r) => r.version && toModelVersion(r.version));
+  async byRefs(refs: CheckedRef[], tx?: Tx): Promise<(StoredModelVersion | null)[]> {
+    const find = (t: Tx) => resolveRefs(t, refs);
+    const found = await (tx ? find(tx) : this.db.read(find));
+    return found.map((node) => node && toModelVersion(node.props));
   }
 
-  async byRef(ref: ModelVersionRefParams, tx?: Tx): Promise<StoredModelVersion | undefined> {
+  async byRef(ref: CheckedRef, tx?: Tx): Promise<StoredModelVersion | undefined> {
     return (await this.byRefs([ref], tx))[0] ?? undefined;
   }
 

@@ -1,10 +1,13 @@
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError } from '../common/errors';
 import { optionalText } from '../common/validate';
 import { Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelVersion, ModelVersionRef } from './model.types';
+import { CheckedRef, checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { notFound, resolveAll } from '../graph/resolve-refs';
 import { ModelVersionRepository, StoredModelVersion } from './model-version.repository';
-import { contentHash, modelVersionRef, validateRegistration } from './model-version.input';
+import { contentHash, validateRegistration } from './model-version.input';
 import { FeatureUse, FeatureUsage, RegisterModelVersionInput, Supersession, TrainedModel, TrainingData } from './model-version.types';
 
 /** The rules for immutable model versions: registration, what they were built from, supersession. */
@@ -19,16 +22,11 @@ export class ModelVersionService {
   register(input: RegisterModelVersionInput): Promise<ModelVersion> {
     const r = validateRegistration(input);
     return this.repo.write(async (tx) => {
-      const dvIds = r.trainedOn.length ? await this.repo.datasetVersionIds(tx, r.trainedOn.map((t) => t.ref)) : [];
-      const missingDv = dvIds.findIndex((id) => id === null);
-      if (missingDv >= 0) throw new NotFoundError('DatasetVersion', r.trainedOn[missingDv].key);
-      const featureIds = r.features.length ? await this.repo.featureIds(tx, r.features.map((u) => u.ref)) : [];
-      const missingFeature = featureIds.findIndex((id) => id === null);
-      if (missingFeature >= 0) throw new NotFoundError('Feature', r.features[missingFeature].key);
-      if (r.runId !== null && !(await this.repo.runExists(tx, r.runId))) throw new NotFoundError('Run', r.runId);
-
-      const trainedOn = r.trainedOn.map((t, i) => ({ datasetVersionId: dvIds[i] as string, role: t.role as string }));
-      const features = r.features.map((u, i) => ({ featureId: featureIds[i] as string, importance: u.importance }));
+      // Dataset versions, features and the run in one statement; the first that names nothing is NOT_FOUND.
+      const run = r.runId === null ? [] : [checkRef(NodeType.RUN, { id: r.runId }, 'input.producedByRunId')];
+      const ids = (await resolveAll(tx, [...r.trainedOn.map((t) => t.ref), ...r.features.map((u) => u.ref), ...run])).map((n) => n.id);
+      const trainedOn = r.trainedOn.map((t, i) => ({ datasetVersionId: ids[i], role: t.role as string }));
+      const features = r.features.map((u, i) => ({ featureId: ids[r.trainedOn.length + i], importance: u.importance }));
       // Two references in different forms (id and key) may name the same thing.
       if (new Set(trainedOn.map((t) => `${t.datasetVersionId}:${t.role}`)).size < trainedOn.length) {
         throw new BadInputError('input.trainedOn names the same dataset version in the same role twice.', 'input.trainedOn');
@@ -51,8 +49,8 @@ export class ModelVersionService {
 
   /** `old` is replaced by `by`: both of one model, different, and neither replaced already. */
   supersede(oldRef: ModelVersionRef, byRef: ModelVersionRef, reason: string): Promise<ModelVersion> {
-    const oldKey = modelVersionRef(oldRef, 'old');
-    const byKey = modelVersionRef(byRef, 'by');
+    const oldKey = checkRef(NodeType.MODEL_VERSION, oldRef, 'old');
+    const byKey = checkRef(NodeType.MODEL_VERSION, byRef, 'by');
     if (!reason || reason.trim() === '') throw new BadInputError('reason must not be empty.', 'reason');
     const why = optionalText(reason, 'reason') as string;
     return this.repo.write(async (tx) => {
@@ -70,7 +68,7 @@ export class ModelVersionService {
   }
 
   async version(ref: ModelVersionRef): Promise<ModelVersion> {
-    return this.find(modelVersionRef(ref, 'ref'));
+    return this.find(checkRef(NodeType.MODEL_VERSION, ref, 'ref'));
   }
 
   /**
@@ -79,17 +77,17 @@ export class ModelVersionService {
    * BAD_USER_INPUT, one naming a missing version NOT_FOUND, each error with the ref's `field`.
    */
   async resolveRefs(tx: Tx, refs: { ref: ModelVersionRef; field: string }[]): Promise<ModelVersion[]> {
-    const keys = refs.map(({ ref, field }) => modelVersionRef(ref, field));
-    const found = await this.repo.byRefs(keys.map(({ id, model, version }) => ({ id, model, version })), tx);
+    const checked = refs.map(({ ref, field }) => checkRef(NodeType.MODEL_VERSION, ref, field));
+    const found = await this.repo.byRefs(checked, tx);
     return found.map((v, i) => {
-      if (!v) throw new NotFoundError('ModelVersion', keys[i].key, refs[i].field);
+      if (!v) throw notFound(checked[i]);
       return v;
     });
   }
 
-  private async find(ref: { id: string | null; model: string | null; version: string | null; key: string }, tx?: Tx): Promise<StoredModelVersion> {
-    const found = await this.repo.byRef({ id: ref.id, model: ref.model, version: ref.version }, tx);
-    if (!found) throw new NotFoundError('ModelVersion', ref.key);
+  private async find(ref: CheckedRef, tx?: Tx): Promise<StoredModelVersion> {
+    const found = await this.repo.byRef(ref, tx);
+    if (!found) throw notFound(ref);
     return found;
   }
 

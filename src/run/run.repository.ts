@@ -50,12 +50,6 @@ export class RunRepository {
     return { ...row, run: row.run && toRun(row.run) };
   }
 
-  /** Ids of the dataset versions the refs name, in order (null where none). */
-  async datasetVersionIds(tx: Tx, refs: ParamsOf<typeof Q.runDatasetVersionsByRefs>['refs']): Promise<(string | null)[]> {
-    if (refs.length === 0) return [];
-    return (await tx.run<{ id: string | null }>(Q.runDatasetVersionsByRefs, { refs })).map((r) => r.id);
-  }
-
   async recordRun(tx: Tx, p: ParamsOf<typeof Q.runRecordRun>): Promise<Run> {
     return toRun((await tx.run<{ run: Props }>(Q.runRecordRun, p))[0].run);
   }

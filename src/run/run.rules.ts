@@ -1,5 +1,4 @@
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { DatasetVersionRef } from '../dataset/dataset.types';
 import { transition } from './run-state-machine';
 import { RunState } from './run.types';
 
@@ -20,13 +19,6 @@ export function nextState(current: RunState | undefined, requested: RunState): R
 export function requireUuid(value: string, field: string): string {
   if (!UUID.test(value)) throw new BadInputError(`${field} must be a UUID.`, field);
   return value.toLowerCase();
-}
-
-export function datasetVersionRef(ref: DatasetVersionRef, field: string) {
-  if (!ref.id && !(ref.namespace && ref.name && ref.version)) {
-    throw new BadInputError('A dataset version is named by id, or by namespace, name and version.', field);
-  }
-  return { ref: { id: ref.id ?? null, namespace: ref.namespace ?? null, name: ref.name ?? null, version: ref.version ?? null }, field };
 }
 
 export function withField<E extends NotFoundError>(error: E, field: string): E {

@@ -6,10 +6,13 @@ import { Tx } from '../db/db';
 import { Query } from '../db/query';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import * as Q from '../generated/cypher';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { resolveAll } from '../graph/resolve-refs';
 import { DatasetVersion } from '../dataset/dataset.types';
 import { ModelVersion } from '../model/model.types';
 import { RunRepository } from './run.repository';
-import { datasetVersionRef, nextState, requireUuid, withField } from './run.rules';
+import { nextState, requireUuid, withField } from './run.rules';
 import { Job, JobFilter, JobRef, RecordRunInput, Run, UpsertJobInput } from './run.types';
 
 /** The rules for jobs and runs, and the loaders of every relationship a run has. */
@@ -37,8 +40,10 @@ export class RunService {
       codeVersion: optionalText(input.codeVersion, 'input.codeVersion', 1024),
       parameters: jsonProperty(input.parameters, 'input.parameters'),
     };
-    const inputRefs = input.inputs.map((ref, i) => datasetVersionRef(ref, `input.inputs[${i}]`));
-    const outputRefs = input.outputs.map((ref, i) => datasetVersionRef(ref, `input.outputs[${i}]`));
+    const versionRefs = [
+      ...input.inputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.inputs[${i}]`)),
+      ...input.outputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.outputs[${i}]`)),
+    ];
     return this.repo.write(async (tx) => {
       const job = await this.jobFor(tx, input.job);
       const found = await this.repo.runForUpdate(tx, runId, parentRunId);
@@ -53,8 +58,9 @@ export class RunService {
         }
       }
       const state = nextState(found.run?.state, input.state);
-      const inputIds = await this.datasetVersionIds(tx, inputRefs);
-      const outputIds = await this.datasetVersionIds(tx, outputRefs);
+      // Inputs and outputs resolved in one statement; the first that names nothing is NOT_FOUND.
+      const versionIds = (await resolveAll(tx, versionRefs)).map((v) => v.id);
+      const [inputIds, outputIds] = [versionIds.slice(0, input.inputs.length), versionIds.slice(input.inputs.length)];
       const run = await this.repo.recordRun(tx, { runId, jobId: job.id, state, ...fields });
       await this.repo.linkRun(tx, { runId, inputIds, outputIds, parentRunId });
       return run;
@@ -134,14 +140,5 @@ export class RunService {
     const namespace = requireName(ref.namespace, 'input.job.namespace');
     const name = requireName(ref.name, 'input.job.name');
     return this.repo.upsertJob(tx, { namespace, name, description: null });
-  }
-
-  private async datasetVersionIds(tx: Tx, refs: ReturnType<typeof datasetVersionRef>[]): Promise<string[]> {
-    const ids = await this.repo.datasetVersionIds(tx, refs.map((r) => r.ref));
-    return ids.map((id, i) => {
-      if (id) return id;
-      const { ref, field } = refs[i];
-      throw withField(new NotFoundError('DatasetVersion', ref.id ?? `${ref.namespace}/${ref.name}@${ref.version}`), field);
-    });
   }
 }

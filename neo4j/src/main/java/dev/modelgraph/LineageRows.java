@@ -36,7 +36,11 @@ final class LineageRows {
         return labels.hasNext() ? labels.next().name() : null;
     }
 
-    /** "namespace/name" for datasets, jobs and features; "dataset@version", "dataset@version.field", "model@version", "job#runId". */
+    /**
+     * The display formats of src/graph/node-types.ts (NodeTypeDef.display): "namespace/name" for
+     * datasets, jobs and features; "dataset@version", "dataset@version.field", "model@version",
+     * "job#runId". test/traversal-engines.test.ts checks every label against the registry.
+     */
     static String display(Node a, String label) {
         if (label == null) return str(a.getProperty("name", null));
         switch (label) {

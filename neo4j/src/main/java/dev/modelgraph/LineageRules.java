@@ -28,7 +28,10 @@ final class LineageRules {
 
     private static final Label DATASET_VERSION = Label.label("DatasetVersion");
 
-    /** How a relationship type relates to the flow of data. */
+    /**
+     * How a relationship type relates to the flow of data: src/graph/relationships.ts (Flow,
+     * RELATIONSHIP_FLOW) is the definition; test/graph-model.test.ts compares KINDS with it.
+     */
     private enum Kind {
         /** From the source to what it yields (WROTE, HAS_FIELD): followed along its direction downstream. */
         YIELDS,

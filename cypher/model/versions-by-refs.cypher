@@ -1,9 +1,0 @@
-// For each model version ref (by position): the version it names (by id, or model name + version), or null.
-// @param refs: { id: string | null; model: string | null; version: string | null }[]
-UNWIND range(0, size($refs) - 1) AS i
-WITH i, $refs[i] AS ref
-OPTIONAL MATCH (byId:ModelVersion {id: ref.id})
-OPTIONAL MATCH (:Model {name: ref.model})<-[:VERSION_OF]-(byKey:ModelVersion {version: ref.version})
-WITH i, coalesce(byId, byKey) AS mv
-RETURN i, mv {.*} AS version
-ORDER BY i
