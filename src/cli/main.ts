@@ -114,7 +114,7 @@ function positiveInt(value: string): number {
  * Runs one command line and resolves to its exit status; every failure becomes one line on stderr
  * and a status, never a stack trace. Commander's usage errors are already on stderr, with its status.
  */
-export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function run(argv: string[], io: Pick<CliIo, 'stdout' | 'stderr'> = processIo): Promise<number> {
   let status: number = EXIT.OK;
   try {
     await program({ ...io, setExitCode: (code) => { status = code; } }).parseAsync(argv);
