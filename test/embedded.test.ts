@@ -21,8 +21,9 @@ describe('the embedded Neo4j launcher', () => {
     }
   });
 
-  // Nothing embedded to reuse when the run uses an external NEO4J_URI: skipped then, except in CI.
-  const itEmbedded = process.env.NEO4J_URI && !process.env.CI ? it.skip : it;
+  // Nothing embedded to reuse when the run uses an external NEO4J_URI: skipped then, saying so, except in CI.
+  const external = process.env.NEO4J_URI && !process.env.CI;
+  const itEmbedded = external ? (name: string, fn: () => Promise<void>) => it.skip(`${name} [skipped: NEO4J_URI is set]`, fn) : it;
   itEmbedded('reuses the instance it started for the same data dir, found through its pid file', async () => {
     const dir = process.env.MODELGRAPH_TEST_NEO4J_DIR;
     expect(dir).toBeDefined();
