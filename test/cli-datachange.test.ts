@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { modelgraph } from './support/cli';
 import { useGraph } from './support/graph';
 
-/* `modelgraph profile`, `diff` and `impact --quantify`, run as the real command against the service. */
-jest.setTimeout(240_000); // each case starts the CLI a few times (ts-node), slow on a busy machine
-
-const BIN = path.join(__dirname, '..', 'bin', 'modelgraph.js');
-
-function modelgraph(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
-      env: { ...process.env, MODELGRAPH_CLI_FROM_SOURCE: '1', MODELGRAPH_API_KEY: '', ...env }, timeout: 90_000,
-    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
-  });
-}
+/* `modelgraph profile`, `diff` and `impact --quantify`, run in process against the service. */
 
 /** Two CSV files of the same table: `amount` shifts upwards, `country` keeps its mix, `legacy` goes away. */
 function writeCsvs(dir: string): { v1: string; v2: string } {

@@ -3,20 +3,9 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadFixture } from './fixtures/load';
+import { modelgraph } from './support/cli';
 import { useGraph } from './support/graph';
 
-jest.setTimeout(180_000); // each case starts the CLI a few times (ts-node), slow on a busy machine
-
-const BIN = path.join(__dirname, '..', 'bin', 'modelgraph.js');
-
-/** Runs the real command as a child process (asynchronously: the service answers from this process). */
-function modelgraph(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
-      env: { ...process.env, MODELGRAPH_CLI_FROM_SOURCE: '1', MODELGRAPH_API_KEY: '', ...env }, timeout: 60_000,
-    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
-  });
-}
 
 describe('the modelgraph CLI against a running service', () => {
   const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
@@ -88,5 +77,27 @@ describe('the modelgraph CLI against a running service', () => {
     expect(seen).toEqual(['Bearer k-123', 'Bearer k-456']);
     expect(r).toMatchObject({ code: 2, stderr: 'modelgraph: UNAUTHENTICATED: Invalid API key.\n' });
     expect(flag.code).toBe(2);
+  });
+});
+
+describe('bin/modelgraph.js, the real command', () => {
+  const graph = useGraph();
+  beforeEach(() => loadFixture(graph.db, 'impact-graph'));
+
+  /** Runs the command as a child process (asynchronously: the service answers from this process). */
+  const subprocess = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
+    execFile(process.execPath, [path.join(__dirname, '..', 'bin', 'modelgraph.js'), ...args], {
+      env: { ...process.env, MODELGRAPH_CLI_FROM_SOURCE: '1', MODELGRAPH_URL: graph.url, MODELGRAPH_API_KEY: '' }, timeout: 60_000,
+    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
+
+  it('prints its help, and exits 3 from an impact gate', async () => {
+    const help = await subprocess(['--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: modelgraph/);
+    expect(help.stdout).toContain('Exit status: 0 done; 1 usage or connection error; 2 the service answered with GraphQL errors;');
+    const gate = await subprocess(['impact', '--dataset', 'warehouse/orders', '--version', 'v1', '--fail-if-served']);
+    expect(gate).toMatchObject({ code: 3, stderr: '' });
+    expect(gate.stdout).toContain('Impact of DATASET_VERSION warehouse/orders@v1');
   });
 });

@@ -1,3 +1,4 @@
+import { Neo4jError } from 'neo4j-driver';
 import { query } from '../src/db/query';
 import { newScope, requestScope } from '../src/db/request-scope';
 import { translateError } from '../src/common/translate-error';
@@ -10,16 +11,13 @@ const post = (url: string, body: string) =>
 describe('query depth and complexity', () => {
   const graph = useGraph({ MODELGRAPH_MAX_DEPTH: '4', MODELGRAPH_MAX_COMPLEXITY: '300' });
 
-  it('refuses an operation nested too deep, quickly, before any statement (fragments count)', async () => {
+  it('refuses an operation nested too deep before any statement (fragments count)', async () => {
     const deep = '{ datasets { nodes { versions { fields { datasetVersion { id } } } } } }';
-    const started = Date.now();
     const res = await post(graph.url, JSON.stringify({ query: deep }));
-    const ms = Date.now() - started;
     expect(res.status).toBe(400);
     const body = (await res.json()) as any;
     expect(body.errors[0]).toMatchObject({ message: 'The operation is nested 6 levels deep; at most 4 are allowed.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 4, actual: 6 } });
     expect(res.headers.get('x-cypher-statements')).toBe('0');
-    expect(ms).toBeLessThan(500);
     const viaFragment = await graph.gql('{ datasets { nodes { ...V } } } fragment V on Dataset { versions { fields { datasetVersion { id } } } }');
     expect(viaFragment.errors?.[0].extensions).toMatchObject({ limit: 'depth', actual: 6 });
     expect((await graph.gql('{ datasets { nodes { versions { id } } } }')).errors).toBeUndefined();
@@ -61,10 +59,11 @@ describe('page size, body size, time budget', () => {
 
   it('stops a statement that outruns the request budget in Neo4j itself: TIMEOUT', async () => {
     const slow = query<Record<string, never>>('test/slow', 'UNWIND range(1, 300000000) AS x RETURN sum(x) AS s');
-    const started = Date.now();
     const error = await requestScope.run(newScope('budget', 300), () => graph.db.read((tx) => tx.run(slow, {}))).catch((e) => e);
     expect(translateError(error)).toMatchObject({ code: 'TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // The server's own error: Neo4j stopped the statement at the transaction timeout it was sent.
+    expect(error).toBeInstanceOf(Neo4jError);
+    expect(error.code).toMatch(/^Neo\.ClientError\.Transaction\.TransactionTimedOut/);
   });
 });
 

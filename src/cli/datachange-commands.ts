@@ -33,7 +33,7 @@ const thresholdOptions = (cmd: Command) => cmd
   .option('--wasserstein <x>', 'also: normed Wasserstein threshold', positiveNumber)
   .option('--ks <x>', 'also: Kolmogorov–Smirnov threshold', positiveNumber);
 
-export function addDataChangeCommands(cli: Command, endpoint: EndpointOf, write: Write): void {
+export function addDataChangeCommands(cli: Command, endpoint: EndpointOf, write: Write, setExitCode: (code: number) => void): void {
   thresholdOptions(cli.command('diff').description('Schema changes and per-field drift between two versions of a dataset, from their profiles.')
     .option('--dataset <namespace/name>', 'the dataset').option('--namespace <namespace>', 'the namespace, when it and the name both hold slashes')
     .requiredOption('--from <version>', 'the old version').requiredOption('--to <version>', 'the new version'))
@@ -44,7 +44,7 @@ export function addDataChangeCommands(cli: Command, endpoint: EndpointOf, write:
       const { datasetDiff } = await graphql<{ datasetDiff: DiffData }>(endpoint(cmd), DATASET_DIFF,
         { from: { ...ds, version: o.from }, to: { ...ds, version: o.to }, thresholds: thresholdsOf(o) });
       write(o.json ? JSON.stringify(datasetDiff, null, 2) : diffReport(datasetDiff, `${ds.namespace}/${ds.name}`));
-      if (o.failOnDrift && datasetDiff.driftedFields > 0) process.exitCode = EXIT.SERVED_AFFECTED;
+      if (o.failOnDrift && datasetDiff.driftedFields > 0) setExitCode(EXIT.SERVED_AFFECTED);
     });
 
   cli.command('profile').description('Profile a CSV or JSON Lines file (streaming) and register it as a dataset version with those field profiles.')

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CliError, Endpoint, EXIT, graphql } from './client';
 import { addKeyCommands } from '../auth/key-commands';
 import { addDataChangeCommands, addQuantifyOptions, quantifiedReport, quantify, QuantifyOptions } from './datachange-commands';
@@ -12,9 +12,29 @@ Exit status: 0 done; 1 usage or connection error; 2 the service answered with Gr
 3 (impact --fail-if-served) a deployment serving now (or at --as-of) is affected; (diff --fail-on-drift) a field drifted.
 Environment: MODELGRAPH_URL (default http://127.0.0.1:4000), MODELGRAPH_API_KEY (sent as Authorization: Bearer).`;
 
+/**
+ * Where a command line's output and exit status go: the process's for the real command (main),
+ * a test's to run commands in process (run). Commander's own usage errors and help go there too.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The status a command asks for without failing (a gate's 3); the process keeps running. */
+  setExitCode(code: number): void;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  setExitCode: (code) => { process.exitCode = code; },
+};
+
 /** The `modelgraph` command: impact, provenance and lineage queries against a running service. */
-export function program(write: (text: string) => void = (t) => process.stdout.write(t + '\n')): Command {
+export function program(io: CliIo = processIo): Command {
+  const write = (text: string) => io.stdout(text + '\n');
   const cli = new Command('modelgraph').description('Ask a modelgraph service what data feeds which models, and what a change affects.')
+    // Set before the subcommands are added, which inherit them: commander reports to io and throws instead of exiting.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride()
     .option('--url <url>', 'the service (or its /graphql endpoint)', process.env.MODELGRAPH_URL ?? 'http://127.0.0.1:4000')
     .option('--api-key <key>', 'API key, sent as Authorization: Bearer (default: $MODELGRAPH_API_KEY)', process.env.MODELGRAPH_API_KEY)
     .addHelpText('after', EXIT_HELP).showHelpAfterError();
@@ -42,7 +62,7 @@ export function program(write: (text: string) => void = (t) => process.stdout.wr
       const result = await allImpactPages(endpoint(cmd), vars);
       if (o.json) write(JSON.stringify(quantified ? { ...result, dataChangeImpact: quantified } : result, null, 2));
       else write(impactReport(result) + (quantified ? `\n\n${quantifiedReport(quantified)}` : ''));
-      if (o.failIfServed && result.summary.servedDeployments.length > 0) process.exitCode = EXIT.SERVED_AFFECTED;
+      if (o.failIfServed && result.summary.servedDeployments.length > 0) io.setExitCode(EXIT.SERVED_AFFECTED);
     });
 
   cli.command('provenance').description('What a deployment, ensemble or model version was built from, down to raw datasets.')
@@ -65,7 +85,7 @@ export function program(write: (text: string) => void = (t) => process.stdout.wr
         { node: nodeRefOf(o), direction, depth: o.depth, asOf: asOfOption(o.asOf) });
       write(o.json ? JSON.stringify(data.lineage, null, 2) : o.dot ? lineageDot(data.lineage) : lineageReport(data.lineage));
     });
-  addDataChangeCommands(cli, endpoint, write); // diff, profile
+  addDataChangeCommands(cli, endpoint, write, io.setExitCode); // diff, profile
   addKeyCommands(cli, endpoint, write); // keys list|create|revoke|bootstrap
   return cli;
 }
@@ -90,15 +110,24 @@ function positiveInt(value: string): number {
   return Number(value);
 }
 
-/** Runs the command line; every failure becomes one line on stderr and an exit status, never a stack trace. */
-export async function main(argv: string[]): Promise<void> {
+/**
+ * Runs one command line and resolves to its exit status; every failure becomes one line on stderr
+ * and a status, never a stack trace. Commander's usage errors are already on stderr, with its status.
+ */
+export async function run(argv: string[], io: Pick<CliIo, 'stdout' | 'stderr'> = processIo): Promise<number> {
+  let status: number = EXIT.OK;
   try {
-    await program().parseAsync(argv);
+    await program({ ...io, setExitCode: (code) => { status = code; } }).parseAsync(argv);
+    return status;
   } catch (e) {
-    const code = e instanceof CliError ? e.code : EXIT.USAGE;
-    process.stderr.write(`modelgraph: ${(e as Error).message}\n`);
-    process.exitCode = code;
+    if (e instanceof CommanderError) return e.exitCode;
+    io.stderr(`modelgraph: ${(e as Error).message}\n`);
+    return e instanceof CliError ? e.code : EXIT.USAGE;
   }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv);
 }
 
 if (require.main === module) void main(process.argv);

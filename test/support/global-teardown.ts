@@ -1,10 +1,21 @@
 import fs from 'node:fs';
-import type { EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import path from 'node:path';
 
+/**
+ * Stops the workers' Neo4j instances and removes their data. A worker's instance also stops by
+ * itself when the worker process ends (the launcher watches its stdin); this waits for that.
+ */
 export default async function globalTeardown(): Promise<void> {
-  const neo4j = (globalThis as Record<string, unknown>).__MODELGRAPH_NEO4J__ as EmbeddedNeo4j | undefined;
-  if (!neo4j) return;
-  await neo4j.stop();
-  const dir = process.env.MODELGRAPH_TEST_NEO4J_DIR;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  const runDir = process.env.MODELGRAPH_TEST_RUN_DIR;
+  if (!runDir || !fs.existsSync(runDir)) return;
+  await Promise.all(fs.readdirSync(runDir).map((worker) => stopPidFile(path.join(runDir, worker, 'modelgraph-neo4j.json'))));
+  fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+async function stopPidFile(file: string): Promise<void> {
+  if (!fs.existsSync(file)) return;
+  const { pid } = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number };
+  const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  try { process.kill(pid, 'SIGTERM'); } catch { return; } // the launcher's shutdown hook closes the store
+  for (let i = 0; i < 600 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }

@@ -6,9 +6,11 @@ import { Db } from '../../src/db/db';
 import { migrate } from '../../src/db/migrate';
 
 /**
- * Test access to the run's real Neo4j (started by global-setup). Call `useGraph()` at the top of
- * a test file: it connects, migrates once, clears the graph before each test (isolation), and
- * serves the API on a free port so tests talk to it over HTTP as clients do.
+ * Test access to a real Neo4j: this jest worker's own (test/support/worker-neo4j.ts; why one per
+ * worker: test/support/global-setup.ts). Call `useGraph()` at the top of an integration test file:
+ * it connects, migrates once, clears the graph before each test (isolation: no other test runs on
+ * this Neo4j meanwhile), and serves the API on a free port so tests talk to it over HTTP as
+ * clients do.
  */
 export interface GraphQLResult<T = any> {
   data?: T;
@@ -30,7 +32,7 @@ export interface TestGraph {
 
 export function testDb(): Db {
   const uri = process.env.MODELGRAPH_TEST_NEO4J_URI;
-  if (!uri) throw new Error('MODELGRAPH_TEST_NEO4J_URI is unset: run the tests through jest (global-setup starts Neo4j).');
+  if (!uri) throw new Error('MODELGRAPH_TEST_NEO4J_URI is unset: run integration tests through jest (test/support/worker-neo4j.ts sets it).');
   return Db.connect(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '', process.env.NEO4J_DATABASE);
 }
 
