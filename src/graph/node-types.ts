@@ -4,7 +4,7 @@ import { registerEnumType } from 'type-graphql';
  * The node types of the graph, each defined once: its Neo4j label (also the entity name errors
  * use: "Dataset 'x' not found."), the reference fields that name it besides its id, the natural
  * key it is stored under, and how it is displayed. docs/graph-model.md's label table and the Java
- * traversal rules are checked against this file by test/graph-model.test.ts.
+ * traversal rules are checked against this file by test/graph-model.unit.test.ts.
  */
 export enum NodeType {
   DATASET = 'DATASET', DATASET_VERSION = 'DATASET_VERSION', FIELD = 'FIELD', FEATURE = 'FEATURE', JOB = 'JOB',

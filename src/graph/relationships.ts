@@ -1,7 +1,7 @@
 /**
  * The relationship types of the graph (docs/graph-model.md) and how lineage traversals follow
  * each one. Three places state the traversal rules and must agree with this table, which
- * test/graph-model.test.ts checks: the Java procedures (LineageRules.KINDS), and the pure-Cypher
+ * test/graph-model.unit.test.ts checks: the Java procedures (LineageRules.KINDS), and the pure-Cypher
  * fallback (cypher/lineage/downstream.cypher and upstream.cypher).
  */
 export enum Flow {
