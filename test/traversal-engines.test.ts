@@ -1,5 +1,6 @@
 import { generateGraph } from '../bench/generate';
 import { Scale } from '../bench/scales';
+import { query } from '../src/db/query';
 import { LineageRepository } from '../src/lineage/lineage.repository';
 import { loadConfig } from '../src/config';
 import { loadFixture } from './fixtures/load';
@@ -56,7 +57,7 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
   }
 
   const elementIds = async (cypher: string) =>
-    (await graph.db.read((tx) => tx.run<{ e: string }>({ name: 'test/origins', text: cypher }, {}))).map((r) => r.e);
+    (await graph.db.read((tx) => tx.run(query<Record<string, never>, { e: string }>('test/origins', cypher), {}))).map((r) => r.e);
 
   it('from every node of the hand-built graph, now and as of earlier times, at every depth', async () => {
     await loadFixture(graph.db, 'impact-graph');

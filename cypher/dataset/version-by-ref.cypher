@@ -3,6 +3,7 @@
 // @param namespace: string | null
 // @param name: string | null
 // @param version: string | null
+// @returns version: { id: string; datasetId: string; version: string; contentHash?: string; fingerprint?: string; rowCount?: number; createdAt: Date }
 OPTIONAL MATCH (byId:DatasetVersion {id: $id})
 OPTIONAL MATCH (:Dataset {namespace: $namespace, name: $name})<-[:VERSION_OF]-(byKey:DatasetVersion {version: $version})
 WITH coalesce(byId, byKey) AS v

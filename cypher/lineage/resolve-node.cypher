@@ -10,6 +10,9 @@
 // @param field: string | null
 // @param model: string | null
 // @param asOf: Date | null
+// @returns elementId: string
+// @returns id: string
+// @returns label: string
 CALL () {
   MATCH (n:Dataset {id: $id}) WHERE $type = 'DATASET' RETURN n
   UNION MATCH (n:Dataset {namespace: $namespace, name: $name}) WHERE $type = 'DATASET' RETURN n

@@ -1,5 +1,7 @@
 // For each dataset version ref (by position): the id of the version it names, or null.
 // @param refs: { id: string | null; namespace: string | null; name: string | null; version: string | null }[]
+// @returns i: Integer
+// @returns id: string | null
 UNWIND range(0, size($refs) - 1) AS i
 WITH i, $refs[i] AS ref
 OPTIONAL MATCH (byId:DatasetVersion {id: ref.id})

@@ -2,13 +2,14 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { Field } from '../dataset/dataset.types';
+import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { FeatureRepository, FieldRefParams } from './feature.repository';
 import { Feature, FeatureFilter, FeatureRef, FieldRef, UpsertFeatureInput } from './feature.types';
 
 /** The rules for features and their lineage to dataset fields. */
 export class FeatureService {
-  constructor(private readonly repo: FeatureRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: FeatureRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   /** Everything is validated and every field reference resolved before anything is written. */
   upsert(input: UpsertFeatureInput): Promise<Feature> {
@@ -17,7 +18,7 @@ export class FeatureService {
     const description = optionalText(input.description, 'input.description');
     const transformation = optionalText(input.transformation, 'input.transformation');
     const refs = input.derivedFrom?.map((ref, i) => fieldRefParams(ref, `input.derivedFrom[${i}]`)) ?? null;
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       let fieldIds: string[] | null = null;
       if (refs) {
         const found = await this.repo.fieldIdsByRefs(tx, refs);

@@ -1,3 +1,4 @@
+import { Transactions } from '../db/db';
 import { LineageRepository } from './lineage.repository';
 import { LineageDirection, LineageEdge, LineageGraph, LineageNode, NodeRef, NodeType } from './lineage.types';
 import { checkRange, TraversalLimits } from './limits';
@@ -6,12 +7,12 @@ import { toTraversal, Traversal } from './traversal';
 
 /** Lineage subgraphs for drawing: the downstream and/or upstream traversal, as nodes and stored edges. */
 export class LineageService {
-  constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits) {}
+  constructor(private readonly repo: LineageRepository, private readonly db: Transactions, private readonly limits: TraversalLimits) {}
 
   async lineage(ref: NodeRef, direction: LineageDirection, depth: number | undefined, asOf: Date | undefined): Promise<LineageGraph> {
     checkNodeRef(ref, Object.values(NodeType), 'node');
     const hops = checkRange(depth, this.limits.defaultDepth, this.limits.maxDepth, 'depth');
-    const traversals = await this.repo.read(async (tx) => {
+    const traversals = await this.db.read(async (tx) => {
       const origin = await resolveOrThrow(this.repo, tx, ref, asOf ?? null);
       const p = { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes };
       const out: Traversal[] = [];

@@ -1,6 +1,6 @@
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { optionalText } from '../common/validate';
-import { Tx } from '../db/db';
+import { Transactions, Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelVersion, ModelVersionRef } from './model.types';
 import { ModelVersionRepository, StoredModelVersion } from './model-version.repository';
@@ -9,7 +9,7 @@ import { FeatureUse, FeatureUsage, RegisterModelVersionInput, Supersession, Trai
 
 /** The rules for immutable model versions: registration, what they were built from, supersession. */
 export class ModelVersionService {
-  constructor(private readonly repo: ModelVersionRepository) {}
+  constructor(private readonly repo: ModelVersionRepository, private readonly db: Transactions) {}
 
   /**
    * Every reference is resolved inside the transaction before anything is written, so an unknown
@@ -18,7 +18,7 @@ export class ModelVersionService {
    */
   register(input: RegisterModelVersionInput): Promise<ModelVersion> {
     const r = validateRegistration(input);
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const dvIds = r.trainedOn.length ? await this.repo.datasetVersionIds(tx, r.trainedOn.map((t) => t.ref)) : [];
       const missingDv = dvIds.findIndex((id) => id === null);
       if (missingDv >= 0) throw new NotFoundError('DatasetVersion', r.trainedOn[missingDv].key);
@@ -55,7 +55,7 @@ export class ModelVersionService {
     const byKey = modelVersionRef(byRef, 'by');
     if (!reason || reason.trim() === '') throw new BadInputError('reason must not be empty.', 'reason');
     const why = optionalText(reason, 'reason') as string;
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const old = await this.find(oldKey, tx);
       const by = await this.find(byKey, tx);
       if (old.id === by.id) throw new BadInputError('A model version cannot supersede itself.', 'by');

@@ -8,7 +8,7 @@ export const openLineageModule: Module = {
   name: 'openlineage',
   resolvers: [],
   register(c) {
-    c.set(LineageService, new LineageService(new LineageRepository(c.db)));
+    c.set(LineageService, new LineageService(new LineageRepository(), c.db));
   },
   routes(app, c) {
     mountLineageRoutes(app, c.get(LineageService), c.config.limits.maxLineageBytes, c.config.limits.requestTimeoutMs);

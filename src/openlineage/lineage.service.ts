@@ -1,4 +1,5 @@
 import { log } from '../common/log';
+import { Transactions } from '../db/db';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
 import { versionsToLoad } from './batch-versions';
@@ -32,7 +33,7 @@ export const EVENTS_PER_TRANSACTION = 500;
 export class LineageService {
   private readonly validator = new EventSchemaValidator();
 
-  constructor(private readonly repo: LineageRepository) {}
+  constructor(private readonly repo: LineageRepository, private readonly db: Transactions) {}
 
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
@@ -71,7 +72,8 @@ export class LineageService {
    * relationship with one UNWIND. Retried whole on a deadlock, so the work is redone from the load.
    */
   private apply(plans: LineagePlan[]): Promise<void> {
-    return this.repo.transaction(async (tx) => {
+    // A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back.
+    return this.db.write(async (tx) => {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
       await this.repo.write(tx, batch, replayVersions(batch, stored));
