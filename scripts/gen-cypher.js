@@ -165,7 +165,7 @@ function render() {
   return blocks.join('\n');
 }
 
-module.exports = { render, outFile, returnColumns, code };
+module.exports = { render, outFile, parse };
 
 if (require.main === module) {
   let text;
