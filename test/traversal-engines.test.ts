@@ -1,5 +1,6 @@
 import { generateGraph } from '../bench/generate';
 import { Scale } from '../bench/scales';
+import { query } from '../src/db/query';
 import { LineageRepository } from '../src/lineage/lineage.repository';
 import { loadConfig } from '../src/config';
 import { displayLabel, NodeType, nodeTypeOfLabel } from '../src/graph/node-types';
@@ -57,7 +58,7 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
   }
 
   const elementIds = async (cypher: string) =>
-    (await graph.db.read((tx) => tx.run<{ e: string }>({ name: 'test/origins', text: cypher }, {}))).map((r) => r.e);
+    (await graph.db.read((tx) => tx.run(query<Record<string, never>, { e: string }>('test/origins', cypher), {}))).map((r) => r.e);
 
   it('from every node of the hand-built graph, now and as of earlier times, at every depth', async () => {
     await loadFixture(graph.db, 'impact-graph');
@@ -71,13 +72,13 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
   it("computes every display label in the registry's format (src/graph/node-types.ts), in both engines", async () => {
     await loadFixture(graph.db, 'impact-graph');
     // Each node with the parts its label is made of: its own, and its dataset's, model's or job's.
-    const nodes = await graph.db.read((tx) => tx.run<Record<string, string | null>>({ name: 'test/display-parts', text: `
+    const nodes = await graph.db.read((tx) => tx.run(query<Record<string, never>, Record<string, string | null>>('test/display-parts', `
       MATCH (n) WHERE NOT n:SchemaMigration
       OPTIONAL MATCH (n)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)
       WITH n, coalesce(fieldVersion, n) AS v
       OPTIONAL MATCH (v)-[:VERSION_OF|RUN_OF]->(owner)
       RETURN elementId(n) AS e, labels(n)[0] AS label, n.namespace AS namespace, n.name AS name, n.version AS version,
-        v.version AS ownVersion, owner.namespace AS ownerNamespace, owner.name AS ownerName, n.runId AS runId` }, {}));
+        v.version AS ownVersion, owner.namespace AS ownerNamespace, owner.name AS ownerName, n.runId AS runId`), {}));
     const parts = (n: Record<string, string | null>) => {
       switch (nodeTypeOfLabel(n.label!)) {
         case NodeType.DATASET_VERSION: return { namespace: n.ownerNamespace, name: n.ownerName, version: n.version };

@@ -74,7 +74,7 @@ export async function loadDatasets(driver: Driver, plans: DatasetPlan[], batch: 
     WITH dv, v
     UNWIND v.fields AS f
     CREATE (dv)-[:HAS_FIELD]->(:Field {id: f.id, datasetVersionId: v.id, name: f.name, type: f.type, position: f.position, profile: f.profile})`,
-    versionRows(plans), batch, (v) => 1 + v.fields.length);
+    versionRows(plans), batch, (v) => 1 + v.fields.length, ['rowCount', 'fields[].position']);
   await loadRows(driver, `UNWIND $rows AS r
     MATCH (j:Job {id: r.jobId})
     MATCH (out:DatasetVersion {id: r.wrote})

@@ -1,5 +1,6 @@
 import { Driver } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
+import { integerPaths } from '../../src/db/query';
 
 /** Time from the start of the generated history: every timestamp is base + offset, in order. */
 export const BASE_TIME = Date.UTC(2025, 0, 1);
@@ -10,15 +11,20 @@ export const DAY = 24 * HOUR;
  * Sends rows to one UNWIND statement in chunks, each chunk one write transaction straight through
  * the driver (no service in between: loading is setup, not what is measured). `weight` says how
  * many nodes a row creates, so a chunk holds about `batch` nodes whatever the row shape.
+ * `integers` are the row fields stored as integers (as in a .cypher file's Integer params, e.g.
+ * `rowCount`, `fields[].position`); every other number is stored as a float, as the service does.
  */
-export async function loadRows<T>(driver: Driver, statement: string, rows: Iterable<T>, batch: number, weight: (row: T) => number = () => 1): Promise<number> {
+export async function loadRows<T>(
+  driver: Driver, statement: string, rows: Iterable<T>, batch: number, weight: (row: T) => number = () => 1, integers: readonly string[] = [],
+): Promise<number> {
+  const integersOfRows = integerPaths(integers.map((path) => `rows[].${path}`));
   let chunk: T[] = [];
   let size = 0;
   let sent = 0;
   const flush = async () => {
     if (!chunk.length) return;
-    const rowsParam = toNeo4j(chunk);
-    await driver.executeQuery(statement, { rows: rowsParam }, { routing: 'WRITE' });
+    const rowsParam = toNeo4j({ rows: chunk }, integersOfRows);
+    await driver.executeQuery(statement, rowsParam as Record<string, unknown>, { routing: 'WRITE' });
     sent += chunk.length;
     chunk = [];
     size = 0;

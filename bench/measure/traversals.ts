@@ -72,7 +72,7 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
         ? (procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream)
         : (procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream);
       const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
-      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }) as Record<string, unknown>);
+      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }, statement.integers) as Record<string, unknown>);
       const records = rows.records.map((r) => r.toObject());
       // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
       return statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length;

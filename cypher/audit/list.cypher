@@ -5,7 +5,8 @@
 // @param from: Date | null
 // @param to: Date | null
 // @param after: unknown[] | null
-// @param limit: number
+// @param limit: Integer
+// @returns event: { id: string; at: Date; actor: string; actorName: string; kind: string; operation: string; fields: string[]; nodeIds: string[]; requestId: string; outcome: string; errorCodes: string[] }
 MATCH (a:AuditEvent)
 WHERE ($actor IS NULL OR a.actor = $actor)
   AND ($operation IS NULL OR a.operation = $operation OR $operation IN a.fields)

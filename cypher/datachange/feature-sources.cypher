@@ -6,6 +6,11 @@
 // back with an empty list (the model version uses them, but not this dataset's columns).
 // @param modelVersionIds: string[]
 // @param datasetId: string
+// @returns modelVersionId: string
+// @returns featureId: string
+// @returns feature: string
+// @returns importance: number
+// @returns columns: string[]
 UNWIND $modelVersionIds AS modelVersionId
 MATCH (:ModelVersion {id: modelVersionId})-[u:USES_FEATURE]->(fe:Feature)
 RETURN modelVersionId, fe.id AS featureId, fe.namespace + '/' + fe.name AS feature, coalesce(u.importance, 0.0) AS importance,

@@ -7,6 +7,16 @@
 // @param at: Date
 // @param to: Date
 // @param fromHour: Date
+// @returns deployment: string
+// @returns start: Date
+// @returns count: Integer
+// @returns sum: number
+// @returns min: number
+// @returns max: number
+// @returns last: number
+// @returns lastAt: Date
+// @returns points: Integer[] | null
+// @returns values: number[] | null
 UNWIND $deployments AS deployment
 MATCH (d:Deployment {name: deployment})
 MATCH (s:MetricSeries {targetId: d.id, name: $metric})

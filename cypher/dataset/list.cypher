@@ -2,7 +2,8 @@
 // @param namespace: string | null
 // @param nameContains: string | null
 // @param after: unknown[] | null
-// @param limit: number
+// @param limit: Integer
+// @returns dataset: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MATCH (d:Dataset)
 WHERE ($namespace IS NULL OR d.namespace = $namespace)
   AND ($nameContains IS NULL OR toLower(d.name) CONTAINS toLower($nameContains))

@@ -5,9 +5,11 @@
 // @param version: string
 // @param contentHash: string
 // @param fingerprint: string | null
-// @param rowCount: number | null
+// @param rowCount: Integer | null
 // @param createdAt: Date | null
-// @param fields: { name: string; type: string | null; description: string | null; profile: string | null; position: number }[]
+// @param fields: { name: string; type: string | null; description: string | null; profile: string | null; position: Integer }[]
+// @returns version: { id: string; datasetId: string; version: string; contentHash?: string; fingerprint?: string; rowCount?: number; createdAt: Date }
+// @returns created: boolean
 MERGE (d:Dataset {namespace: $namespace, name: $name})
   ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime()
 WITH d

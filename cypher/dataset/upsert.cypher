@@ -2,6 +2,7 @@
 // @param namespace: string
 // @param name: string
 // @param description: string | null
+// @returns dataset: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MERGE (d:Dataset {namespace: $namespace, name: $name})
   ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime(), d.description = $description
   ON MATCH SET d.description = coalesce($description, d.description),

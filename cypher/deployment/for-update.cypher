@@ -1,6 +1,9 @@
 // Locks the deployment for the rest of the transaction (so concurrent traffic changes serialize)
 // and returns what it serves now and the time of its latest change (a SERVES edge or retirement).
 // @param name: string
+// @returns deployment: { id: string; name: string; environment: string; endpoint?: string; createdAt: Date; retiredAt?: Date; retiredReason?: string }
+// @returns open: { targetId: string; share: number }[]
+// @returns lastChange: Date | null
 MATCH (d:Deployment {name: $name})
 SET d._lock = true REMOVE d._lock
 WITH d

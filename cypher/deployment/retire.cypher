@@ -2,6 +2,7 @@
 // @param deploymentId: string
 // @param now: Date
 // @param reason: string | null
+// @returns deployment: { id: string; name: string; environment: string; endpoint?: string; createdAt: Date; retiredAt?: Date; retiredReason?: string }
 MATCH (d:Deployment {id: $deploymentId})
 CALL (d) {
   MATCH (d)-[s:SERVES]->()

@@ -5,6 +5,7 @@
 // @param ensembles: { id: string; share: number }[]
 // @param now: Date
 // @param reason: string | null
+// @returns deployment: { id: string; name: string; environment: string; endpoint?: string; createdAt: Date; retiredAt?: Date; retiredReason?: string }
 MATCH (d:Deployment {id: $deploymentId})
 CALL (d) {
   MATCH (d)-[s:SERVES]->()
@@ -14,11 +15,11 @@ CALL (d) {
 CALL (d) {
   UNWIND $modelVersions AS target
   MATCH (mv:ModelVersion {id: target.id})
-  CREATE (d)-[:SERVES {trafficShare: toFloat(target.share), from: $now, reason: $reason}]->(mv)
+  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason}]->(mv)
 }
 CALL (d) {
   UNWIND $ensembles AS target
   MATCH (e:Ensemble {id: target.id})
-  CREATE (d)-[:SERVES {trafficShare: toFloat(target.share), from: $now, reason: $reason}]->(e)
+  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason}]->(e)
 }
 RETURN d {.*} AS deployment

@@ -2,6 +2,7 @@
 // @param name: string
 // @param environment: string
 // @param endpoint: string | null
+// @returns deployment: { id: string; name: string; environment: string; endpoint?: string; createdAt: Date; retiredAt?: Date; retiredReason?: string }
 MERGE (d:Deployment {name: $name})
   ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.environment = $environment, d.endpoint = $endpoint
   ON MATCH SET d.environment = $environment, d.endpoint = coalesce($endpoint, d.endpoint)

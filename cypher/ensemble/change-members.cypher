@@ -5,6 +5,7 @@
 // @param open: { modelVersionId: string; weight: number }[]
 // @param now: Date
 // @param reason: string | null
+// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date }
 MATCH (e:Ensemble {id: $ensembleId})
 CALL (e) {
   UNWIND $close AS modelVersionId
@@ -15,6 +16,6 @@ CALL (e) {
 CALL (e) {
   UNWIND $open AS member
   MATCH (mv:ModelVersion {id: member.modelVersionId})
-  CREATE (e)-[:MEMBER {weight: toFloat(member.weight), from: $now, reason: $reason}]->(mv)
+  CREATE (e)-[:MEMBER {weight: member.weight, from: $now, reason: $reason}]->(mv)
 }
 RETURN e {.*} AS ensemble

@@ -1,7 +1,8 @@
 // A page of ensembles ordered by name, after the cursor's key.
 // @param nameContains: string | null
 // @param after: unknown[] | null
-// @param limit: number
+// @param limit: Integer
+// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date }
 MATCH (e:Ensemble)
 WHERE ($nameContains IS NULL OR toLower(e.name) CONTAINS toLower($nameContains))
   AND ($after IS NULL OR e.name > $after[0])

@@ -2,7 +2,8 @@
 // @param namespace: string | null
 // @param nameContains: string | null
 // @param after: unknown[] | null
-// @param limit: number
+// @param limit: Integer
+// @returns feature: { id: string; namespace: string; name: string; description?: string; transformation?: string; createdAt: Date }
 MATCH (f:Feature)
 WHERE ($namespace IS NULL OR f.namespace = $namespace)
   AND ($nameContains IS NULL OR toLower(f.name) CONTAINS toLower($nameContains))

@@ -5,6 +5,7 @@
 // @param description: string | null
 // @param transformation: string | null
 // @param fieldIds: string[] | null
+// @returns feature: { id: string; namespace: string; name: string; description?: string; transformation?: string; createdAt: Date }
 MERGE (f:Feature {namespace: $namespace, name: $name})
   ON CREATE SET f.id = randomUUID(), f.createdAt = datetime(), f.description = $description, f.transformation = $transformation
   ON MATCH SET f.description = coalesce($description, f.description),

@@ -4,8 +4,9 @@
 // than a thousand rows of maps). Used when the Neo4j has the procedures (the embedded one always does).
 // @param originElementId: string
 // @param asOf: Date | null
-// @param depth: number
-// @param maxNodes: number
+// @param depth: Integer
+// @param maxNodes: Integer
+// @returns rows: string
 MATCH (s) WHERE elementId(s) = $originElementId
 CALL modelgraph.downstreamJson(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes) YIELD rows
 RETURN rows

@@ -18,8 +18,15 @@
 // the display-label and serving lookups run only for the labels that can have them.
 // @param originElementId: string
 // @param asOf: Date | null
-// @param depth: number
-// @param maxNodes: number
+// @param depth: Integer
+// @param maxNodes: Integer
+// @returns id: string
+// @returns nodeLabel: string
+// @returns display: string | null
+// @returns distance: Integer
+// @returns edges: { next: string; source: string; target: string; type: string }[]
+// @returns environment: string | null
+// @returns serving: { deploymentId: string; deployment: string; environment: string | null; trafficShare: number | null; ensemble: string | null; weight: number | null }[]
 MATCH (s) WHERE elementId(s) = $originElementId
 WITH s, coalesce($asOf, datetime()) AS t
 // Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level

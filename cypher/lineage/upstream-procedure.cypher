@@ -4,8 +4,14 @@
 // Neo4j has the procedure (the embedded one always does).
 // @param originElementId: string
 // @param asOf: Date | null
-// @param depth: number
-// @param maxNodes: number
+// @param depth: Integer
+// @param maxNodes: Integer
+// @returns id: string
+// @returns nodeLabel: string
+// @returns display: string | null
+// @returns distance: Integer
+// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns props: Record<string, unknown>
 MATCH (s) WHERE elementId(s) = $originElementId
 CALL modelgraph.upstream(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes)
   YIELD id, nodeLabel, display, distance, edges, props

@@ -10,8 +10,14 @@
 // and its outgoing upstream edges with their properties (role, importance, weight, trafficShare...).
 // @param originElementId: string
 // @param asOf: Date | null
-// @param depth: number
-// @param maxNodes: number
+// @param depth: Integer
+// @param maxNodes: Integer
+// @returns id: string
+// @returns nodeLabel: string
+// @returns display: string | null
+// @returns distance: Integer
+// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns props: Record<string, unknown>
 MATCH (s) WHERE elementId(s) = $originElementId
 WITH s, coalesce($asOf, datetime()) AS t
 // Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level

@@ -3,6 +3,8 @@
 // @param model: string
 // @param metric: string
 // @param needValues: boolean
+// @returns version: { id: string; version: string; createdAt: Date; metrics: string | null } | null
+// @returns buckets: { start: Date; count: Integer; sum: number; min: number; max: number; last: number; lastAt: Date; values: number[] | null }[]
 MATCH (m:Model {name: $model})
 OPTIONAL MATCH (m)<-[:VERSION_OF]-(mv:ModelVersion)
 CALL (mv) {

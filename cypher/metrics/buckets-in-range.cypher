@@ -6,6 +6,15 @@
 // @param to: Date
 // @param fromHour: Date
 // @param needPoints: boolean
+// @returns start: Date
+// @returns count: Integer
+// @returns sum: number
+// @returns min: number
+// @returns max: number
+// @returns last: number
+// @returns lastAt: Date
+// @returns points: Integer[] | null
+// @returns values: number[] | null
 MATCH (s:MetricSeries {targetId: $targetId, name: $name})
 MATCH (b:MetricBucket {seriesId: s.id})
 WHERE b.start >= $fromHour AND b.start < $to

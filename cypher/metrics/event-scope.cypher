@@ -2,6 +2,8 @@
 // model versions, directly or through a served ensemble's members; an ensemble's members (any time).
 // @param kind: string
 // @param key: string
+// @returns targetId: string
+// @returns modelVersionIds: string[]
 OPTIONAL MATCH (mv:ModelVersion {id: $key}) WHERE $kind = 'MODEL_VERSION'
 OPTIONAL MATCH (d:Deployment {name: $key}) WHERE $kind = 'DEPLOYMENT'
 OPTIONAL MATCH (e:Ensemble {name: $key}) WHERE $kind = 'ENSEMBLE'

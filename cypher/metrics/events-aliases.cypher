@@ -2,6 +2,11 @@
 // @param modelVersionIds: string[]
 // @param from: Date
 // @param to: Date
+// @returns model: string
+// @returns alias: string
+// @returns at: Date
+// @returns modelVersionId: string
+// @returns version: string
 UNWIND $modelVersionIds AS id
 MATCH (:ModelVersion {id: id})-[:VERSION_OF]->(m:Model)
 WITH DISTINCT m

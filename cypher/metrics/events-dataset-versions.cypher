@@ -3,6 +3,12 @@
 // @param modelVersionIds: string[]
 // @param from: Date
 // @param to: Date
+// @returns namespace: string
+// @returns dataset: string
+// @returns version: string
+// @returns datasetVersionId: string
+// @returns at: Date
+// @returns trainedOn: boolean
 UNWIND $modelVersionIds AS id
 MATCH (mv:ModelVersion {id: id})
 CALL (mv) {

@@ -3,6 +3,12 @@
 // @param targetId: string
 // @param from: Date
 // @param to: Date
+// @returns deployment: string
+// @returns servedFrom: Date | null
+// @returns servedTo: Date | null
+// @returns trafficShare: number | null
+// @returns modelVersionId: string | null
+// @returns ensemble: string | null
 CALL () {
   MATCH (d:Deployment {id: $targetId})-[r:SERVES]->(x) RETURN d, r, x
   UNION

@@ -8,11 +8,12 @@
 //   alone, with no lookup of old points among the new ones;
 // - merged, otherwise (a re-send, a late point): the stored points whose timestamps come again are
 //   dropped, and the summary is recomputed from the merged lists.
-// @param buckets: { seriesId: string; start: Date; points: number[]; values: number[]; datasets: string[]; tags: string[] }[]
+// @param buckets: { seriesId: string; start: Date; points: Integer[]; values: number[]; datasets: string[]; tags: string[] }[]
+// @returns buckets: Integer
 UNWIND $buckets AS g
 MERGE (b:MetricBucket {seriesId: g.seriesId, start: g.start})
 SET b.updatedAt = datetime()
-WITH b, g, [v IN g.values | toFloat(v)] AS added, b.lastAt IS NULL OR g.points[0] > b.lastAt.epochMillis AS appending
+WITH b, g, g.values AS added, b.lastAt IS NULL OR g.points[0] > b.lastAt.epochMillis AS appending
 CALL (b, g, added, appending) {
   WITH b, g, added WHERE appending
   SET b.points = coalesce(b.points, []) + g.points, b.values = coalesce(b.values, []) + added,

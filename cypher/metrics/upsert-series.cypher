@@ -1,6 +1,10 @@
 // For each (target, metric name): the metric's series, created on first use and linked to the
 // target by MEASURES. Rows whose target does not exist are left out (the caller reports them).
 // @param series: { kind: string; key: string; name: string }[]
+// @returns kind: string
+// @returns key: string
+// @returns name: string
+// @returns seriesId: string
 UNWIND $series AS s
 CALL (s) {
   OPTIONAL MATCH (mv:ModelVersion {id: s.key}) WHERE s.kind = 'MODEL_VERSION'

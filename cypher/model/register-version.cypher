@@ -10,6 +10,8 @@
 // @param runId: string | null
 // @param trainedOn: { datasetVersionId: string; role: string }[]
 // @param features: { featureId: string; importance: number }[]
+// @returns version: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
+// @returns created: boolean
 MERGE (m:Model {name: $model})
   ON CREATE SET m.id = randomUUID(), m.createdAt = datetime()
 WITH m
@@ -28,7 +30,7 @@ CALL (m, existing) {
   CALL (mv) {
     UNWIND $features AS u
     MATCH (f:Feature {id: u.featureId})
-    CREATE (mv)-[:USES_FEATURE {importance: toFloat(u.importance)}]->(f)
+    CREATE (mv)-[:USES_FEATURE {importance: u.importance}]->(f)
   }
   CALL (mv) {
     MATCH (r:Run {runId: $runId})

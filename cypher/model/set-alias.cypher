@@ -4,6 +4,8 @@
 // @param versionId: string
 // @param alias: string
 // @param reason: string | null
+// @returns alias: { name: string; from: Date; to?: Date; reason?: string }
+// @returns modelVersion: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
 MATCH (m:Model {id: $modelId}), (mv:ModelVersion {id: $versionId})
 // Write-lock the model (held to commit) so concurrent moves of an alias cannot both see it unset.
 SET m._LOCK_ = true

@@ -4,6 +4,7 @@
 // @param oldId: string
 // @param byId: string
 // @param reason: string
+// @returns version: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
 MATCH (old:ModelVersion {id: $oldId}), (by:ModelVersion {id: $byId})
 SET old._LOCK_ = true, by._LOCK_ = true
 REMOVE old._LOCK_, by._LOCK_

@@ -4,6 +4,9 @@
 // @param runIds: string[]
 // @param jobs: { namespace: string; name: string }[]
 // @param datasets: { namespace: string; name: string }[]
+// @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; declaredOutputs: string | null }[]
+// @returns jobs: { namespace: string; name: string; facets: string | null; description: string | null }[]
+// @returns datasets: { namespace: string; name: string; facets: string | null; description: string | null }[]
 CALL () {
   UNWIND $runIds AS runId
   MATCH (r:Run {runId: runId})

@@ -9,7 +9,10 @@
 // @param reads: { runId: string; namespace: string; name: string; at: Date }[]
 // @param runReads: { runId: string; namespace: string; name: string }[]
 // @param written: { namespace: string; name: string; version: string }[]
-// @param depth: number
+// @param depth: Integer
+// @returns reads: { runId: string; namespace: string; name: string; at: Date; versions: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }[] }[]
+// @returns runReads: { runId: string; namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns written: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 CALL () {
   UNWIND $reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})

@@ -3,7 +3,11 @@
 // and the fields the batch's events described, at the positions worked out in event order.
 // Returns each one's id.
 // @param initialVersion: string
-// @param placeholders: { namespace: string; name: string; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: number }[] }[]
+// @param placeholders: { namespace: string; name: string; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: Integer }[] }[]
+// @returns namespace: string
+// @returns name: string
+// @returns version: string
+// @returns id: string
 UNWIND $placeholders AS p
 MATCH (d:Dataset {namespace: p.namespace, name: p.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: $initialVersion})

@@ -2,7 +2,11 @@
 // (dataset, version): a replayed event finds its version, and of several rows for one version
 // (sent in event order) the first creates it. A version registered before with other content keeps
 // its content (versions are immutable); the run is still linked to it.
-// @param versions: { runId: string; namespace: string; name: string; version: string; contentHash: string; rowCount: number | null; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: number }[] }[]
+// @param versions: { runId: string; namespace: string; name: string; version: string; contentHash: string; rowCount: Integer | null; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: Integer }[] }[]
+// @returns namespace: string
+// @returns name: string
+// @returns version: string
+// @returns id: string
 UNWIND $versions AS out
 MATCH (r:Run {runId: out.runId})
 MATCH (d:Dataset {namespace: out.namespace, name: out.name})

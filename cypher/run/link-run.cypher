@@ -3,6 +3,7 @@
 // @param inputIds: string[]
 // @param outputIds: string[]
 // @param parentRunId: string | null
+// @returns runId: string
 MATCH (r:Run {runId: $runId})
 CALL (r) {
   UNWIND $inputIds AS id

@@ -2,7 +2,8 @@
 // @param namespace: string | null
 // @param nameContains: string | null
 // @param after: unknown[] | null
-// @param limit: number
+// @param limit: Integer
+// @returns job: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MATCH (j:Job)
 WHERE ($namespace IS NULL OR j.namespace = $namespace)
   AND ($nameContains IS NULL OR toLower(j.name) CONTAINS toLower($nameContains))

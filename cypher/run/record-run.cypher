@@ -7,6 +7,7 @@
 // @param endedAt: Date | null
 // @param codeVersion: string | null
 // @param parameters: string | null
+// @returns run: { id: string; runId: string; jobId: string; state: string; startedAt?: Date; endedAt?: Date; nominalStartTime?: Date; codeVersion?: string; parameters?: string; facets?: string; declaredOutputs?: string; createdAt: Date }
 MATCH (j:Job {id: $jobId})
 MERGE (r:Run {runId: $runId})
   ON CREATE SET r.id = $runId, r.jobId = $jobId, r.createdAt = datetime()

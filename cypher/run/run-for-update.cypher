@@ -2,6 +2,10 @@
 // whether the proposed parent exists and would close a CHILD_OF cycle.
 // @param runId: string
 // @param parentRunId: string | null
+// @returns run: { id: string; runId: string; jobId: string; state: string; startedAt?: Date; endedAt?: Date; nominalStartTime?: Date; codeVersion?: string; parameters?: string; facets?: string; declaredOutputs?: string; createdAt: Date } | null
+// @returns currentParentRunId: string | null
+// @returns parentExists: boolean
+// @returns parentIsDescendant: boolean
 OPTIONAL MATCH (r:Run {runId: $runId})
 OPTIONAL MATCH (r)-[:CHILD_OF]->(currentParent:Run)
 OPTIONAL MATCH (parent:Run {runId: $parentRunId})

@@ -2,6 +2,7 @@
 // @param namespace: string
 // @param name: string
 // @param description: string | null
+// @returns job: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MERGE (j:Job {namespace: $namespace, name: $name})
   ON CREATE SET j.id = randomUUID(), j.createdAt = datetime(), j.updatedAt = datetime(), j.description = $description
   ON MATCH SET j.description = coalesce($description, j.description),

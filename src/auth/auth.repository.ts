@@ -1,38 +1,44 @@
+import { storedEnum } from '../db/convert';
 import { Db } from '../db/db';
+import { RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { ApiKey } from './auth.types';
 import { Role } from './roles';
-
-type KeyRow = { key: ApiKey };
 
 /** The only code that talks to Neo4j about API keys. */
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
   async create(p: { hash: string; prefix: string; name: string; role: Role }): Promise<ApiKey> {
-    const row = await this.db.write((tx) => tx.one<KeyRow>(Q.authCreateKey, p));
-    return row!.key;
+    const row = await this.db.write((tx) => tx.one(Q.authCreateKey, p));
+    return toApiKey(row!.key);
   }
 
   /** Creates the key unless an active admin key exists, under a lock so two callers cannot both create one. */
   async createFirstAdmin(p: { hash: string; prefix: string; name: string }): Promise<ApiKey | undefined> {
     return this.db.write(async (tx) => {
       await tx.run(Q.authLockBootstrap, {});
-      const row = await tx.one<{ admins: number }>(Q.authActiveAdmins, {});
+      const row = await tx.one(Q.authActiveAdmins, {});
       if (row!.admins > 0) return undefined;
-      return (await tx.one<KeyRow>(Q.authCreateKey, { ...p, role: Role.ADMIN }))!.key;
+      return toApiKey((await tx.one(Q.authCreateKey, { ...p, role: Role.ADMIN }))!.key);
     });
   }
 
   async activeByHash(hash: string): Promise<ApiKey | undefined> {
-    return (await this.db.read((tx) => tx.one<KeyRow>(Q.authKeyByHash, { hash })))?.key;
+    const row = await this.db.read((tx) => tx.one(Q.authKeyByHash, { hash }));
+    return row && toApiKey(row.key);
   }
 
   async list(): Promise<ApiKey[]> {
-    return (await this.db.read((tx) => tx.run<KeyRow>(Q.authListKeys, {}))).map((r) => r.key);
+    return (await this.db.read((tx) => tx.run(Q.authListKeys, {}))).map((r) => toApiKey(r.key));
   }
 
   async revoke(id: string): Promise<ApiKey | undefined> {
-    return (await this.db.write((tx) => tx.one<KeyRow>(Q.authRevokeKey, { id })))?.key;
+    const row = await this.db.write((tx) => tx.one(Q.authRevokeKey, { id }));
+    return row && toApiKey(row.key);
   }
+}
+
+function toApiKey(k: RowOf<typeof Q.authListKeys>['key']): ApiKey {
+  return { ...k, role: storedEnum(Role, k.role, 'API key role') };
 }

@@ -5,7 +5,8 @@ import { bootstrapAdminKey } from './bootstrap';
 
 type EndpointOf = (cmd: Command) => Endpoint;
 type Write = (text: string) => void;
-interface KeyRow { id: string; name: string; role: string; prefix: string; createdAt: string; revokedAt: string | null }
+/** A key as the API returns it (times as ISO strings), or as bootstrap returns it (times as Dates). */
+interface KeyRow { id: string; name: string; role: string; prefix: string; createdAt: string | Date; revokedAt: string | Date | null }
 
 const KEY_FIELDS = 'id name role prefix createdAt revokedAt';
 
@@ -42,7 +43,7 @@ export function addKeyCommands(cli: Command, endpoint: EndpointOf, write: Write)
     .option('--name <name>', 'a label for the key', 'bootstrap')
     .action(async (o: { name: string }) => {
       const created = await bootstrapAdminKey(loadConfig(), o.name);
-      write(`${keyLine(created.apiKey as unknown as KeyRow)}\n${created.key}`);
+      write(`${keyLine(created.apiKey)}\n${created.key}`);
     });
 }
 

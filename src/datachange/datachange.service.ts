@@ -2,13 +2,21 @@ import { BadInputError } from '../common/errors';
 import { requireName } from '../common/validate';
 import { DatasetService } from '../dataset/dataset.service';
 import { DatasetRef } from '../dataset/dataset.types';
-import type { DiffResult } from '../drift/diff';
 import { DriftService } from '../drift/drift.service';
 import { DriftThresholdsInput } from '../drift/drift.types';
+import { Transactions } from '../db/db';
+import { TraversalLimits } from '../lineage/traversal-limits';
+import { LineageRepository } from '../lineage/lineage.repository';
+import { checkRef } from '../graph/node-ref-check';
+import { NodeType } from '../graph/node-types';
+import { resolveAll } from '../graph/resolve-refs';
+import { toTraversal } from '../lineage/traversal';
 import { DataChangeRepository } from './datachange.repository';
 import { DataChangeImpact, DriftMeasure } from './datachange.types';
 import { observedChange, WindowBucket, windowsAround } from './observed-change';
-import { rankDeployments } from './scoring';
+import { FeatureUse, rankDeployments, ServedModelVersion } from './scoring';
+
+export interface ServedDependents { served: ServedModelVersion[]; uses: FeatureUse[]; truncated: boolean }
 
 export interface DataChangeArgs {
   dataset: DatasetRef; from: string; to: string; thresholds?: DriftThresholdsInput; measure?: DriftMeasure;
@@ -20,11 +28,15 @@ const MAX_WINDOW_HOURS = 24 * 366;
 
 /**
  * dataChangeImpact: the diff of two versions (the drift module's), who is served now downstream of
- * the dataset (the impact traversal), then a score per deployment (scoring.ts) and, with a metric,
- * what was observed around the moment the new version became current.
+ * the dataset (the impact traversal itself, so "affected" means here what it means for `impact`),
+ * then a score per deployment (scoring.ts) and, with a metric, what was observed around the moment
+ * the new version became current.
  */
 export class DataChangeService {
-  constructor(private readonly repo: DataChangeRepository, private readonly datasets: DatasetService, private readonly drift: DriftService) {}
+  constructor(
+    private readonly repo: DataChangeRepository, private readonly lineage: LineageRepository, private readonly db: Transactions,
+    private readonly limits: TraversalLimits, private readonly datasets: DatasetService, private readonly drift: DriftService,
+  ) {}
 
   async impact(args: DataChangeArgs): Promise<DataChangeImpact> {
     const from = requireName(args.from, 'from');
@@ -38,8 +50,8 @@ export class DataChangeService {
     const dataset = await this.datasets.resolve(args.dataset);
     const ref = (version: string) => ({ namespace: dataset.namespace, name: dataset.name, version });
     const diff = await this.drift.datasetDiff(ref(from), ref(to), args.thresholds);
-    const { served, uses, truncated } = await this.repo.servedDependents(dataset.id);
-    const ranked = rankDeployments(diff as unknown as DiffResult, served, uses, measure);
+    const { served, uses, truncated } = await this.servedDependents(dataset.id);
+    const ranked = rankDeployments(diff, served, uses, measure);
     const observed = new Map<string, WindowBucket[]>();
     const windows = windowsAround(diff.to.createdAt, windowHours);
     if (metric !== null && ranked.length) {
@@ -50,5 +62,25 @@ export class DataChangeService {
       dataset, diff, measure, truncated,
       deployments: ranked.map((d) => ({ ...d, observed: metric === null ? null : observedChange(metric, windows, observed.get(d.deployment) ?? []) })),
     };
+  }
+
+  /**
+   * In one read transaction: everything downstream of the dataset now, the model versions in it
+   * that are served now (directly or through an ensemble), and the features those use, each with
+   * the dataset columns it is computed from.
+   */
+  private servedDependents(datasetId: string): Promise<ServedDependents> {
+    return this.db.read(async (tx) => {
+      const [origin] = await resolveAll(tx, [checkRef(NodeType.DATASET, { id: datasetId }, 'dataset')]);
+      const rows = await this.lineage.downstream(tx, {
+        originElementId: origin.elementId, asOf: null, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
+      });
+      const traversal = toTraversal(rows, this.limits.maxNodes);
+      const served: ServedModelVersion[] = [...traversal.nodes.values()]
+        .filter(({ node, row }) => node.type === NodeType.MODEL_VERSION && (row.serving ?? []).length > 0)
+        .map(({ node, row }) => ({ modelVersionId: node.id, label: node.label, serving: row.serving! }));
+      const uses = served.length ? await this.repo.featureSources(tx, { modelVersionIds: served.map((s) => s.modelVersionId), datasetId }) : [];
+      return { served, uses, truncated: traversal.truncated };
+    }, this.limits.timeoutMs);
   }
 }

@@ -12,7 +12,8 @@ export const dataChangeModule: Module = {
   name: 'datachange',
   resolvers: [DataChangeResolver],
   register(c) {
-    const repo = new DataChangeRepository(c.db, new LineageRepository(c.db, c.config.traversal), traversalLimits(c.config));
-    c.set(DataChangeResolver, new DataChangeResolver(new DataChangeService(repo, c.get(DatasetService), c.get(DriftService))));
+    const lineage = new LineageRepository(c.db, c.config.traversal);
+    const service = new DataChangeService(new DataChangeRepository(c.db), lineage, c.db, traversalLimits(c.config), c.get(DatasetService), c.get(DriftService));
+    c.set(DataChangeResolver, new DataChangeResolver(service));
   },
 };

@@ -1,6 +1,7 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName, requireUnique } from '../common/validate';
+import { Transactions } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { parseFieldProfile } from '../drift/profile';
 import { datasetContentHash } from './content-hash';
@@ -14,7 +15,7 @@ import {
 
 /** The rules for datasets, their immutable versions and their fields. */
 export class DatasetService {
-  constructor(private readonly repo: DatasetRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: DatasetRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   upsert(input: UpsertDatasetInput): Promise<Dataset> {
     const p = {
@@ -22,7 +23,7 @@ export class DatasetService {
       name: requireName(input.name, 'input.name'),
       description: optionalText(input.description, 'input.description'),
     };
-    return this.repo.write((tx) => this.repo.upsert(tx, p));
+    return this.db.write((tx) => this.repo.upsert(tx, p));
   }
 
   /** Same version, same content: returns the existing one. Same version, other content: CONFLICT. */
@@ -41,7 +42,7 @@ export class DatasetService {
     if (input.rowCount != null && input.rowCount < 0) throw new BadInputError('input.rowCount must not be negative.', 'input.rowCount');
     const content = { fields, fingerprint: input.fingerprint ?? null, rowCount: input.rowCount ?? null };
     const contentHash = datasetContentHash(content);
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const { version: v, created } = await this.repo.registerVersion(tx, {
         namespace, name, version, contentHash, fields, fingerprint: content.fingerprint, rowCount: content.rowCount,
         createdAt: input.createdAt ?? null,

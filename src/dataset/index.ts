@@ -7,7 +7,7 @@ export const datasetModule: Module = {
   name: 'dataset',
   resolvers: [DatasetResolver, DatasetVersionResolver, SchemaFieldResolver],
   register(c) {
-    const service = c.set(DatasetService, new DatasetService(new DatasetRepository(c.db), c.config.maxPageSize));
+    const service = c.set(DatasetService, new DatasetService(new DatasetRepository(c.db), c.db, c.config.maxPageSize));
     c.set(DatasetResolver, new DatasetResolver(service));
     c.set(DatasetVersionResolver, new DatasetVersionResolver(service));
     c.set(SchemaFieldResolver, new SchemaFieldResolver(service));

@@ -2,25 +2,30 @@ import neo4j, { Driver, isRetryableError, ManagedTransaction } from 'neo4j-drive
 import { Availability, isUnavailableError } from '../common/availability';
 import { TimeoutError } from '../common/errors';
 import { toNative, toNeo4j } from './convert';
-import { Query } from './query';
+import { integerPaths, Query, Row } from './query';
 import { currentScope, forgetRequestNow } from './request-scope';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 /** How long transient errors (deadlocks) are retried before the error reaches the client. */
 const RETRY_FOR_MS = 5_000;
 
-/** A transaction handed to repository code: runs named queries, returns plain rows. */
+/**
+ * A transaction handed to repository code: runs named queries, returns plain rows of the type the
+ * statement's `// @returns` lines declare (toNative decodes Integers and temporal values into the
+ * numbers and Dates those types say).
+ */
 export class Tx {
   constructor(private readonly tx: ManagedTransaction, private readonly db: Db) {}
 
-  async run<R = Row, P = Record<string, unknown>>(q: Query<P>, params: P): Promise<R[]> {
+  async run<P, R>(q: Query<P, R>, params: P): Promise<R[]> {
     this.db.countStatement();
     const started = performance.now();
     let ok = false;
     try {
-      const result = await this.tx.run(q.text, toNeo4j(params) as Record<string, unknown>);
+      const result = await this.tx.run(q.text, toNeo4j(params, q.integers) as Record<string, unknown>);
       ok = true;
+      // The one place rows get their type: the generator checked the columns against the statement.
       return result.records.map((r) => toNative(r.toObject()) as R);
     } finally {
       this.db.statementObserver?.(q.name, (performance.now() - started) / 1000, ok);
@@ -28,10 +33,13 @@ export class Tx {
   }
 
   /** The first row, or undefined. */
-  async one<R = Row, P = Record<string, unknown>>(q: Query<P>, params: P): Promise<R | undefined> {
-    return (await this.run<R, P>(q, params))[0];
+  async one<P, R>(q: Query<P, R>, params: P): Promise<R | undefined> {
+    return (await this.run(q, params))[0];
   }
 }
+
+/** What a service needs of Db: to run its repositories' work in one read or write transaction. */
+export type Transactions = Pick<Db, 'read' | 'write'>;
 
 /**
  * The service's handle on Neo4j. Reads and writes go through managed transactions, retried on
@@ -103,12 +111,15 @@ export class Db {
     }
   }
 
-  /** Runs one statement outside an explicit transaction: needed for schema commands in migrations. */
-  async runAutoCommit(text: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  /**
+   * Runs one statement outside an explicit transaction: needed for schema commands in migrations.
+   * `integers` names the params sent as integers (as in query()); other numbers go as floats.
+   */
+  async runAutoCommit(text: string, params: Record<string, unknown> = {}, integers: readonly string[] = []): Promise<Row[]> {
     this.countStatement();
     const session = this.driver.session({ database: this.database });
     try {
-      const result = await session.run(text, toNeo4j(params) as Record<string, unknown>);
+      const result = await session.run(text, toNeo4j(params, integerPaths(integers)) as Record<string, unknown>);
       return result.records.map((r) => toNative(r.toObject()) as Row);
     } finally {
       await session.close();

@@ -52,7 +52,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<{ 
     for (const statement of m.statements) await db.runAutoCommit(statement);
     await db.runAutoCommit(
       'MERGE (m:SchemaMigration {version: $version}) ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
-      { version: m.version, name: m.name, checksum: m.checksum });
+      { version: m.version, name: m.name, checksum: m.checksum }, ['version']);
     applied.push(m.version);
   }
   return { applied, current: known };

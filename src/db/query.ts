@@ -1,19 +1,59 @@
 /**
- * A named Cypher statement from cypher/, with the parameters it takes in its type.
- * Instances are generated into src/generated/cypher.ts by scripts/gen-cypher.ts (pgtyped-style):
- * the .cypher files stay the single source of truth, and the compiler checks every call's params.
+ * A named Cypher statement from cypher/, with the parameters it takes (P) and the rows it returns
+ * (R) in its type. Instances are generated into src/generated/cypher.ts by scripts/gen-cypher.js
+ * (pgtyped-style): the .cypher files stay the single source of truth, the compiler checks every
+ * call's params, and `tx.run(q, params)` returns `R[]` with no cast at the call site.
  */
-export interface Query<P> {
+export interface Query<P, R = Row> {
   /** Path under cypher/ without the extension, e.g. "dataset/upsert". */
   readonly name: string;
   readonly text: string;
-  /** Phantom field: carries P for the type checker only. */
+  /** Where in the params the `Integer`s are (see IntegerPaths); absent: none. */
+  readonly integers?: IntegerPaths;
+  /** Phantom fields: carry P and R for the type checker only. */
   readonly __params?: P;
+  readonly __row?: R;
 }
 
-export function query<P>(name: string, text: string): Query<P> {
-  return { name, text };
+export type Row = Record<string, unknown>;
+
+/**
+ * A number sent to Neo4j as an integer (a `// @param limit: Integer` line). JavaScript has one
+ * number type, and the driver sends it as a float; a parameter compared with stored integers, used
+ * in LIMIT, SKIP or range(), or stored where integers are kept (counts, positions, timestamps)
+ * must be declared Integer. Every other number goes as a float.
+ */
+export type Integer = number;
+
+/**
+ * The integer parameters of a statement as a tree over the params: a key per map field, `[]` for
+ * the elements of a list, `true` at an Integer. `fields[].position` is `{ fields: { '[]': { position: true } } }`.
+ */
+export interface IntegerPaths { readonly [key: string]: IntegerPaths | true }
+
+/** `integers` as the generator writes them: paths like `limit`, `fields[].position`, `buckets[].points[]`. */
+export function query<P, R = Row>(name: string, text: string, integers: readonly string[] = []): Query<P, R> {
+  return integers.length ? { name, text, integers: integerPaths(integers) } : { name, text };
+}
+
+export function integerPaths(paths: readonly string[]): IntegerPaths {
+  const root: Record<string, unknown> = {};
+  for (const path of paths) {
+    const steps = path.split('.').flatMap((s) => {
+      const [key, ...lists] = s.split('[]');
+      return [...(key ? [key] : []), ...lists.map(() => '[]')];
+    });
+    let node = root;
+    steps.forEach((step, i) => {
+      if (i === steps.length - 1) node[step] = true;
+      else node = (node[step] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return root as IntegerPaths;
 }
 
 /** The parameter type of a generated query: `ParamsOf<typeof Q.datasetUpsert>`. */
-export type ParamsOf<T> = T extends Query<infer P> ? P : never;
+export type ParamsOf<T> = T extends Query<infer P, unknown> ? P : never;
+
+/** The row type of a generated query: `RowOf<typeof Q.datasetUpsert>`. */
+export type RowOf<T> = T extends Query<unknown, infer R> ? R : never;

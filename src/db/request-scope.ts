@@ -37,6 +37,8 @@ export function newScope(requestId: string, budgetMs?: number): RequestScope {
 export function requestLoader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
   const scope = currentScope();
   const existing = scope?.loaders.get(name);
+  // One map holds loaders of every key and value type, so it forgets them: a name is only ever
+  // used with one batch function (and so one K and V), which is what makes these two casts sound.
   if (existing) return existing as unknown as DataLoader<K, V>;
   const loader = new DataLoader<K, V>(batch, { maxBatchSize: 10_000 });
   scope?.loaders.set(name, loader as unknown as DataLoader<unknown, unknown>);

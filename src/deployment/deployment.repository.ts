@@ -1,11 +1,9 @@
 import { Db, Tx } from '../db/db';
-import { ParamsOf, Query } from '../db/query';
+import { ParamsOf, RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { toEnsemble } from '../ensemble/ensemble.repository';
 import { toModelVersion } from '../model/model.repository';
 import { Deployment, DeploymentServing } from './deployment.types';
-
-type Props = Record<string, unknown>;
 
 /** A deployment locked for a change, with what it serves now. */
 export interface DeploymentForUpdate {
@@ -18,68 +16,64 @@ export interface DeploymentForUpdate {
 export class DeploymentRepository {
   constructor(private readonly db: Db) {}
 
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.write(work);
-  }
-
   async upsert(tx: Tx, p: ParamsOf<typeof Q.deploymentUpsert>): Promise<Deployment> {
-    return toDeployment((await tx.run<{ deployment: Props }>(Q.deploymentUpsert, p))[0].deployment);
+    return toDeployment((await tx.run(Q.deploymentUpsert, p))[0].deployment);
   }
 
   async forUpdate(tx: Tx, name: string): Promise<DeploymentForUpdate | undefined> {
-    const row = await tx.one<DeploymentForUpdate & { deployment: Props }>(Q.deploymentForUpdate, { name });
+    const row = await tx.one(Q.deploymentForUpdate, { name });
     return row && { ...row, deployment: toDeployment(row.deployment) };
   }
 
   async serve(tx: Tx, p: ParamsOf<typeof Q.deploymentServe>): Promise<Deployment> {
-    return toDeployment((await tx.run<{ deployment: Props }>(Q.deploymentServe, p))[0].deployment);
+    return toDeployment((await tx.run(Q.deploymentServe, p))[0].deployment);
   }
 
   async retire(tx: Tx, p: ParamsOf<typeof Q.deploymentRetire>): Promise<Deployment> {
-    return toDeployment((await tx.run<{ deployment: Props }>(Q.deploymentRetire, p))[0].deployment);
+    return toDeployment((await tx.run(Q.deploymentRetire, p))[0].deployment);
   }
 
   async byName(name: string): Promise<Deployment | undefined> {
-    const row = await this.db.read((tx) => tx.one<{ deployment: Props }>(Q.deploymentByNames, { names: [name] }));
+    const row = await this.db.read((tx) => tx.one(Q.deploymentByNames, { names: [name] }));
     return row && toDeployment(row.deployment);
   }
 
   async list(p: ParamsOf<typeof Q.deploymentList>): Promise<Deployment[]> {
-    const rows = await this.db.read((tx) => tx.run<{ deployment: Props }>(Q.deploymentList, p));
+    const rows = await this.db.read((tx) => tx.run(Q.deploymentList, p));
     return rows.map((r) => toDeployment(r.deployment));
   }
 
-  servingAt(deploymentIds: readonly string[], asOf: Date): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
-    return this.servings(Q.deploymentServingAt, { deploymentIds: [...deploymentIds], asOf });
+  async servingAt(deploymentIds: readonly string[], asOf: Date): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
+    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingAt, { deploymentIds: [...deploymentIds], asOf }));
+    return rows.map(toServingRow);
   }
 
-  servesHistory(deploymentIds: readonly string[]): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
-    return this.servings(Q.deploymentServesHistory, { deploymentIds: [...deploymentIds] });
+  async servesHistory(deploymentIds: readonly string[]): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
+    const rows = await this.db.read((tx) => tx.run(Q.deploymentServesHistory, { deploymentIds: [...deploymentIds] }));
+    return rows.map(toServingRow);
   }
 
-  /** Deployments serving these targets now; `q` picks model versions or ensembles. */
-  async servingTargets(q: typeof Q.deploymentServingEnsembles, targetIds: readonly string[]): Promise<{ targetId: string; deployment: Deployment }[]> {
-    const rows = await this.db.read((tx) => tx.run<{ targetId: string; deployment: Props }>(q, { targetIds: [...targetIds] }));
+  /** The deployments serving each model version now (directly, not through an ensemble). */
+  async servingModelVersions(modelVersionIds: readonly string[]): Promise<{ targetId: string; deployment: Deployment }[]> {
+    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingModelVersions, { targetIds: [...modelVersionIds] }));
     return rows.map((r) => ({ targetId: r.targetId, deployment: toDeployment(r.deployment) }));
   }
 
-  private async servings<P>(q: Query<P>, params: P): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
-    const rows = await this.db.read((tx) => tx.run<{ deploymentId: string; serves: Props; target: Props; isEnsemble: boolean }, P>(q, params));
-    return rows.map((r) => ({
-      deploymentId: r.deploymentId,
-      serving: {
-        target: r.isEnsemble ? toEnsemble(r.target) : toModelVersion(r.target),
-        trafficShare: r.serves.trafficShare as number, from: r.serves.from as Date,
-        to: (r.serves.to as Date) ?? null, reason: (r.serves.reason as string) ?? null,
-      },
-    }));
+  /** The deployments serving each ensemble now. */
+  async servingEnsembles(ensembleIds: readonly string[]): Promise<{ targetId: string; deployment: Deployment }[]> {
+    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingEnsembles, { targetIds: [...ensembleIds] }));
+    return rows.map((r) => ({ targetId: r.targetId, deployment: toDeployment(r.deployment) }));
   }
 }
 
-function toDeployment(p: Props): Deployment {
-  const retiredAt = (p.retiredAt as Date) ?? null;
-  return {
-    ...(p as unknown as Deployment), endpoint: (p.endpoint as string) ?? null,
-    retiredAt, retired: retiredAt !== null, retiredReason: (p.retiredReason as string) ?? null,
-  };
+function toServingRow(r: RowOf<typeof Q.deploymentServingAt>): { deploymentId: string; serving: DeploymentServing } {
+  const s = r.serves;
+  // A model version is the target with a modelId (as ServedTarget.resolveType tells them apart).
+  const target = 'modelId' in r.target ? toModelVersion(r.target) : toEnsemble(r.target);
+  return { deploymentId: r.deploymentId, serving: { target, trafficShare: s.trafficShare, from: s.from, to: s.to ?? null, reason: s.reason ?? null } };
+}
+
+function toDeployment(p: RowOf<typeof Q.deploymentByNames>['deployment']): Deployment {
+  const retiredAt = p.retiredAt ?? null;
+  return { ...p, endpoint: p.endpoint ?? null, retiredAt, retired: retiredAt !== null, retiredReason: p.retiredReason ?? null };
 }

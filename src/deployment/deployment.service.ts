@@ -2,9 +2,8 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
-import { Tx } from '../db/db';
+import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, requestLoader } from '../db/request-scope';
-import * as Q from '../generated/cypher';
 import { changeTime } from '../ensemble/change-time';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { EnsembleService, withField } from '../ensemble/ensemble.service';
@@ -20,7 +19,7 @@ interface ResolvedShare { id: string; isEnsemble: boolean; share: number }
 /** The rules for deployments: what they serve, with which traffic shares, as append-only history. */
 export class DeploymentService {
   constructor(
-    private readonly repo: DeploymentRepository, private readonly ensembles: EnsembleService,
+    private readonly repo: DeploymentRepository, private readonly db: Transactions, private readonly ensembles: EnsembleService,
     private readonly versions: ModelVersionService, private readonly maxPageSize: number,
   ) {}
 
@@ -30,7 +29,7 @@ export class DeploymentService {
       environment: requireName(input.environment, 'input.environment'),
       endpoint: optionalText(input.endpoint, 'input.endpoint', 2048),
     };
-    return this.repo.write((tx) => this.repo.upsert(tx, p));
+    return this.db.write((tx) => this.repo.upsert(tx, p));
   }
 
   /** All traffic to one target. */
@@ -43,7 +42,7 @@ export class DeploymentService {
     const reason = optionalText(when.reason, 'reason');
     requireParts(shares, (s) => s.share, field, 'share');
     const targetField = (i: number) => (field === 'target' ? 'target' : `${field}[${i}].target`);
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const current = await this.forUpdate(tx, name);
       const resolved = await this.resolveTargets(tx, shares, targetField);
       if (new Set(resolved.map((r) => r.id)).size < resolved.length) throw new BadInputError(`${field} names a target twice.`, field);
@@ -61,7 +60,7 @@ export class DeploymentService {
   /** Closes all serving and retires the deployment; undeploying a retired one changes nothing. */
   undeploy(name: string, when: When): Promise<Deployment> {
     const reason = optionalText(when.reason, 'reason');
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const current = await this.repo.forUpdate(tx, name);
       if (!current) throw withField(new NotFoundError('Deployment', name), 'deployment');
       if (current.deployment.retired) return current.deployment;
@@ -92,12 +91,17 @@ export class DeploymentService {
     return historyOf(edges, d);
   }
 
-  servingModelVersion(mv: ModelVersion): Promise<Deployment[]> { return this.servingTarget('modelVersion.deployments', Q.deploymentServingModelVersions, mv.id); }
-  servingEnsemble(e: Ensemble): Promise<Deployment[]> { return this.servingTarget('ensemble.deployments', Q.deploymentServingEnsembles, e.id); }
+  servingModelVersion(mv: ModelVersion): Promise<Deployment[]> {
+    return this.servingTarget('modelVersion.deployments', (ids) => this.repo.servingModelVersions(ids), mv.id);
+  }
 
-  private servingTarget(name: string, q: typeof Q.deploymentServingEnsembles, targetId: string): Promise<Deployment[]> {
+  servingEnsemble(e: Ensemble): Promise<Deployment[]> {
+    return this.servingTarget('ensemble.deployments', (ids) => this.repo.servingEnsembles(ids), e.id);
+  }
+
+  private servingTarget(name: string, read: (ids: readonly string[]) => Promise<{ targetId: string; deployment: Deployment }[]>, targetId: string): Promise<Deployment[]> {
     return requestLoader<string, Deployment[]>(name, async (ids) =>
-      groupBy(ids, await this.repo.servingTargets(q, ids), (r) => r.targetId).map((rows) => rows.map((r) => r.deployment))).load(targetId);
+      groupBy(ids, await read(ids), (r) => r.targetId).map((rows) => rows.map((r) => r.deployment))).load(targetId);
   }
 
   private async forUpdate(tx: Tx, name: string) {

@@ -11,7 +11,7 @@ export const deploymentModule: Module = {
   resolvers: [DeploymentResolver, ModelVersionDeploymentResolver, EnsembleDeploymentResolver],
   register(c) {
     const service = c.set(DeploymentService, new DeploymentService(
-      new DeploymentRepository(c.db), c.get(EnsembleService), c.get(ModelVersionService), c.config.maxPageSize));
+      new DeploymentRepository(c.db), c.db, c.get(EnsembleService), c.get(ModelVersionService), c.config.maxPageSize));
     c.set(DeploymentResolver, new DeploymentResolver(service));
     c.set(ModelVersionDeploymentResolver, new ModelVersionDeploymentResolver(service));
     c.set(EnsembleDeploymentResolver, new EnsembleDeploymentResolver(service));

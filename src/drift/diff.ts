@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors';
 import { alignTopValues, commonEdges, histogramOf, rebin } from './binning';
-import { FieldProfile, parseFieldProfile, profileKind } from './profile';
+import { DistributionKind, FieldProfile, parseFieldProfile, profileKind } from './profile';
 import { jensenShannon, ksFromHistograms, psi, wassersteinNormed } from './statistics';
 
 /**
@@ -18,7 +18,7 @@ export interface SchemaChange { field: string; change: SchemaChangeKind; fromTyp
 
 export interface FieldDrift {
   field: string;
-  kind: 'NUMERIC' | 'CATEGORICAL' | null;
+  kind: DistributionKind | null;
   psi: number | null;
   jensenShannon: number | null;
   wasserstein: number | null;

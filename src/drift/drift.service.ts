@@ -22,7 +22,7 @@ export class DriftService {
     const [from, to] = [fromResult.value, toResult.value];
     const [fromFields, toFields] = await Promise.all([this.datasets.fields(from.id), this.datasets.fields(to.id)]);
     const result = diffFields(fromFields, toFields, thresholds);
-    return { from, to, thresholds, ...result } as unknown as DatasetDiff;
+    return { from, to, thresholds, ...result };
   }
 }
 

@@ -1,11 +1,11 @@
 import { Field as GqlField, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DatasetVersion } from '../dataset/dataset.types';
 import { SchemaChangeKind } from './diff';
+import { DistributionKind } from './profile';
 
-export { SchemaChangeKind };
+export { SchemaChangeKind, DistributionKind };
 registerEnumType(SchemaChangeKind, { name: 'SchemaChangeKind', description: 'How a field differs between two dataset versions.' });
 
-export enum DistributionKind { NUMERIC = 'NUMERIC', CATEGORICAL = 'CATEGORICAL' }
 registerEnumType(DistributionKind, { name: 'DistributionKind', description: 'Numeric (histogram/quantiles) or categorical (top values).' });
 
 @InputType({ description: 'When a field counts as drifted: any given threshold reached. PSI and Jensen–Shannon always apply.' })

@@ -1,6 +1,10 @@
 import { BadInputError } from '../common/errors';
 import { checkProfileShape } from './profile-schema';
 
+/** How a column's distribution is profiled: a histogram and quantiles, or top values. */
+export const DistributionKind = { NUMERIC: 'NUMERIC', CATEGORICAL: 'CATEGORICAL' } as const;
+export type DistributionKind = (typeof DistributionKind)[keyof typeof DistributionKind];
+
 /**
  * The shape of a column profile, kept as JSON on Field.profile (the dataset module stores it
  * as given). One shape for numbers and categories so a diff can read any producer's profile:
@@ -27,7 +31,7 @@ export interface FieldProfile {
 }
 
 /** Numeric when it has a histogram or quantiles to compare; categorical when it has top values. */
-export function profileKind(p: FieldProfile): 'NUMERIC' | 'CATEGORICAL' | null {
+export function profileKind(p: FieldProfile): DistributionKind | null {
   if (p.histogram || (p.quantiles && p.min !== undefined && p.max !== undefined)) return 'NUMERIC';
   if (p.topValues) return 'CATEGORICAL';
   return null;

@@ -2,7 +2,7 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
-import { Tx } from '../db/db';
+import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { changeTime } from './change-time';
 import { EnsembleRepository } from './ensemble.repository';
@@ -14,13 +14,16 @@ interface MembershipChange { members: EnsembleMemberInput[]; reason?: string | n
 
 /** The rules for ensembles: validated weights, and membership as append-only history. */
 export class EnsembleService {
-  constructor(private readonly repo: EnsembleRepository, private readonly versions: ModelVersionService, private readonly maxPageSize: number) {}
+  constructor(
+    private readonly repo: EnsembleRepository, private readonly db: Transactions,
+    private readonly versions: ModelVersionService, private readonly maxPageSize: number,
+  ) {}
 
   upsert(input: UpsertEnsembleInput): Promise<Ensemble> {
     const name = requireName(input.name, 'input.name');
     const description = optionalText(input.description, 'input.description');
     requireParts(input.members, (m) => m.weight, 'input.members', 'weight', WEIGHT_RULE);
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       await this.repo.upsert(tx, { name, description });
       return this.changeMembers(tx, name, input, 'input.');
     });
@@ -28,7 +31,7 @@ export class EnsembleService {
 
   setMembers(name: string, change: MembershipChange): Promise<Ensemble> {
     requireParts(change.members, (m) => m.weight, 'members', 'weight', WEIGHT_RULE);
-    return this.repo.write((tx) => this.changeMembers(tx, name, change, ''));
+    return this.db.write((tx) => this.changeMembers(tx, name, change, ''));
   }
 
   /**

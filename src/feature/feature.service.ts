@@ -2,6 +2,7 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { Field } from '../dataset/dataset.types';
+import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
@@ -11,7 +12,7 @@ import { Feature, FeatureFilter, UpsertFeatureInput } from './feature.types';
 
 /** The rules for features and their lineage to dataset fields. */
 export class FeatureService {
-  constructor(private readonly repo: FeatureRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: FeatureRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   /** Everything is validated and every field reference resolved before anything is written. */
   upsert(input: UpsertFeatureInput): Promise<Feature> {
@@ -21,7 +22,7 @@ export class FeatureService {
     const transformation = optionalText(input.transformation, 'input.transformation');
     // A field is named by id or by all four of namespace, name, version and field (no "current version" here).
     const refs = input.derivedFrom?.map((ref, i) => checkRef(NodeType.FIELD, ref, `input.derivedFrom[${i}]`)) ?? null;
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const fieldIds = refs && [...new Set((await resolveAll(tx, refs)).map((f) => f.id))];
       return this.repo.upsert(tx, { namespace, name, description, transformation, fieldIds });
     });

@@ -7,7 +7,7 @@ export const featureModule: Module = {
   name: 'feature',
   resolvers: [FeatureResolver, FieldFeaturesResolver],
   register(c) {
-    const service = c.set(FeatureService, new FeatureService(new FeatureRepository(c.db), c.config.maxPageSize));
+    const service = c.set(FeatureService, new FeatureService(new FeatureRepository(c.db), c.db, c.config.maxPageSize));
     c.set(FeatureResolver, new FeatureResolver(service));
     c.set(FieldFeaturesResolver, new FieldFeaturesResolver(service));
   },

@@ -7,7 +7,6 @@ import { NODE_TYPES } from './node-types';
 /** A node a reference named: its elementId (what traversals start from), id, label and properties. */
 export interface ResolvedNode { elementId: string; id: string; label: string; props: Record<string, unknown> }
 
-type Row = { i: number; id: string | null; elementId: string | null; label: string | null; props: Record<string, unknown> | null };
 
 /**
  * The node each checked reference names, in order (null where none), with one statement for the
@@ -17,8 +16,8 @@ type Row = { i: number; id: string | null; elementId: string | null; label: stri
 export async function resolveRefs(tx: Tx, refs: readonly CheckedRef[], asOf: Date | null = null): Promise<(ResolvedNode | null)[]> {
   if (refs.length === 0) return [];
   const params = refs.map(({ type, id, namespace, name, version, field, model }) => ({ type, id, namespace, name, version, field, model }));
-  const rows = await tx.run<Row>(Q.graphResolveRefs, { refs: params, asOf });
-  return rows.map((r) => (r.id === null ? null : { elementId: r.elementId as string, id: r.id, label: r.label as string, props: r.props ?? {} }));
+  const rows = await tx.run(Q.graphResolveRefs, { refs: params, asOf });
+  return rows.map(({ id, elementId, label, props }) => (id === null || elementId === null || label === null ? null : { elementId, id, label, props: props ?? {} }));
 }
 
 /** As resolveRefs, but the first reference naming nothing is NOT_FOUND ("Dataset 'ns/name' not found.", with its path). */

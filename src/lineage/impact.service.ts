@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor, PageInput, pageSize } from '../common/connection';
+import { Transactions } from '../db/db';
 import { LineageRepository } from './lineage.repository';
 import { NodeType } from '../graph/node-types';
 import { NodeRef } from './lineage.types';
@@ -15,7 +16,7 @@ const IMPACT_ORIGINS = [NodeType.DATASET, NodeType.DATASET_VERSION, NodeType.FIE
 
 /** Impact analysis: one resolve + one traversal statement, then paths, serving and paging in memory. */
 export class ImpactService {
-  constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: LineageRepository, private readonly db: Transactions, private readonly limits: TraversalLimits, private readonly maxPageSize: number) {}
 
   async impact(args: ImpactArgs): Promise<ImpactResult> {
     const of = checkNodeRef(args.of, IMPACT_ORIGINS, 'of');
@@ -24,7 +25,7 @@ export class ImpactService {
     const first = pageSize(args.page, this.maxPageSize);
     const after = decodeCursor(args.page?.after);
     const asOf = args.asOf ?? null;
-    const rows = await this.repo.read(async (tx) => {
+    const rows = await this.db.read(async (tx) => {
       const origin = await resolveOrigin(tx, of, asOf);
       return this.repo.downstream(tx, { originElementId: origin.elementId, asOf, depth, maxNodes: this.limits.maxNodes });
     }, this.limits.timeoutMs);

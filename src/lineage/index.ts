@@ -19,6 +19,6 @@ export const lineageModule: Module = {
     const repo = new LineageRepository(c.db, c.config.traversal);
     const limits = traversalLimits(c.config);
     c.set(LineageResolver, new LineageResolver(
-      new ImpactService(repo, limits, c.config.maxPageSize), new ProvenanceService(repo, limits), new LineageService(repo, limits)));
+      new ImpactService(repo, c.db, limits, c.config.maxPageSize), new ProvenanceService(repo, c.db, limits), new LineageService(repo, c.db, limits)));
   },
 };

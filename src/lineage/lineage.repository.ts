@@ -1,10 +1,11 @@
 import { UnavailableError } from '../common/errors';
 import { Db, Tx } from '../db/db';
+import { ParamsOf } from '../db/query';
 import { requestScope } from '../db/request-scope';
 import * as Q from '../generated/cypher';
 import { TraversalRow } from './traversal';
 
-export type TraversalParams = { originElementId: string; asOf: Date | null; depth: number; maxNodes: number };
+export type TraversalParams = ParamsOf<typeof Q.lineageDownstream>;
 
 /**
  * How traversals run: `procedures` (modelgraph.downstream/upstream, required), `cypher` (pure
@@ -18,19 +19,16 @@ export class LineageRepository {
 
   constructor(private readonly db: Db, private readonly engine: TraversalEngine = 'auto') {}
 
-  /** Runs `work` in one read transaction that Neo4j aborts after `timeoutMs` (→ TIMEOUT). */
-  read<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
-    return this.db.read(work, timeoutMs);
-  }
-
   async downstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    if (!(await this.useProcedures())) return tx.run<TraversalRow>(Q.lineageDownstream, p);
-    const row = await tx.one<{ rows: string }>(Q.lineageDownstreamProcedure, p);
-    return row ? (JSON.parse(row.rows) as TraversalRow[]) : [];
+    if (!(await this.useProcedures())) return tx.run(Q.lineageDownstream, p);
+    const row = await tx.one(Q.lineageDownstreamProcedure, p);
+    // The procedure's rows are downstream.cypher's, as one JSON array (test/traversal-engines.test.ts compares them).
+    const rows: TraversalRow[] = row ? JSON.parse(row.rows) : [];
+    return rows;
   }
 
   async upstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    return tx.run<TraversalRow>((await this.useProcedures()) ? Q.lineageUpstreamProcedure : Q.lineageUpstream, p);
+    return tx.run((await this.useProcedures()) ? Q.lineageUpstreamProcedure : Q.lineageUpstream, p);
   }
 
   /**
@@ -39,7 +37,7 @@ export class LineageRepository {
    */
   private useProcedures(): Promise<boolean> {
     if (this.engine === 'cypher') return Promise.resolve(false);
-    this.procedures ??= requestScope.exit(() => this.db.read((tx) => tx.one<{ installed: boolean }>(Q.lineageProceduresInstalled, {})))
+    this.procedures ??= requestScope.exit(() => this.db.read((tx) => tx.one(Q.lineageProceduresInstalled, {})))
       .then((row) => {
         if (!row?.installed && this.engine === 'procedures') {
           throw new UnavailableError('MODELGRAPH_TRAVERSAL=procedures, but this Neo4j lacks modelgraph.downstream/upstream: install the plugin jar (README) or use auto.');

@@ -1,3 +1,4 @@
+import { Transactions } from '../db/db';
 import { LineageRepository } from './lineage.repository';
 import { NodeType } from '../graph/node-types';
 import { LineageDirection, LineageEdge, LineageGraph, LineageNode, NodeRef } from './lineage.types';
@@ -7,12 +8,12 @@ import { toTraversal, Traversal } from './traversal';
 
 /** Lineage subgraphs for drawing: the downstream and/or upstream traversal, as nodes and stored edges. */
 export class LineageService {
-  constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits) {}
+  constructor(private readonly repo: LineageRepository, private readonly db: Transactions, private readonly limits: TraversalLimits) {}
 
   async lineage(node: NodeRef, direction: LineageDirection, depth: number | undefined, asOf: Date | undefined): Promise<LineageGraph> {
     const ref = checkNodeRef(node, Object.values(NodeType), 'node');
     const hops = checkRange(depth, this.limits.defaultDepth, this.limits.maxDepth, 'depth');
-    const traversals = await this.repo.read(async (tx) => {
+    const traversals = await this.db.read(async (tx) => {
       const origin = await resolveOrigin(tx, ref, asOf ?? null);
       const p = { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes };
       const out: Traversal[] = [];

@@ -1,4 +1,5 @@
 import { parseJsonProperty } from '../common/validate';
+import { Transactions } from '../db/db';
 import { LineageRepository } from './lineage.repository';
 import { NodeType } from '../graph/node-types';
 import { LineageNode, NodeRef } from './lineage.types';
@@ -11,12 +12,12 @@ const PROVENANCE_ORIGINS = [NodeType.DEPLOYMENT, NodeType.ENSEMBLE, NodeType.MOD
 
 /** Provenance: one upstream traversal statement, read apart by relationship type in memory. */
 export class ProvenanceService {
-  constructor(private readonly repo: LineageRepository, private readonly limits: TraversalLimits) {}
+  constructor(private readonly repo: LineageRepository, private readonly db: Transactions, private readonly limits: TraversalLimits) {}
 
   async provenance(ofInput: NodeRef, asOf: Date | undefined, depth: number | undefined): Promise<Provenance> {
     const of = checkNodeRef(ofInput, PROVENANCE_ORIGINS, 'of');
     const hops = checkRange(depth, this.limits.maxDepth, this.limits.maxDepth, 'depth');
-    const rows = await this.repo.read(async (tx) => {
+    const rows = await this.db.read(async (tx) => {
       const origin = await resolveOrigin(tx, of, asOf ?? null);
       return this.repo.upstream(tx, { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes });
     }, this.limits.timeoutMs);

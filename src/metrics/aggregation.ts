@@ -80,7 +80,7 @@ export function aggregateBuckets(rows: StoredBucket[], from: Date, to: Date, buc
 }
 
 /** Every bucket's points in one value (a model version's whole life), or null with no points. */
-export function aggregateAll(rows: StoredBucket[], aggregate: MetricAggregate, keepValues: boolean): { value: number | null; count: number } {
+export function aggregateAll(rows: Omit<StoredBucket, 'points'>[], aggregate: MetricAggregate, keepValues: boolean): { value: number | null; count: number } {
   const acc = new SlotAccumulator(keepValues);
   for (const b of rows) {
     if (keepValues && b.values) b.values.forEach((v) => acc.addPoint(0, v));

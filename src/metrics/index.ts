@@ -12,7 +12,7 @@ export const metricsModule: Module = {
   resolvers: [MetricsResolver, ...driftResolvers],
   register(c) {
     const repo = new MetricsRepository(c.db);
-    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo), new MetricEventsService(repo)));
+    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo, c.db), new MetricEventsService(repo, c.db)));
     c.set(PassCoercedPoints, new PassCoercedPoints(resolver));
     registerDrift(c);
   },

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../common/errors';
 import { checkRange, parseTarget, targetLabel } from './metric-points';
+import { Transactions } from '../db/db';
 import { MetricsRepository } from './metrics.repository';
 import { MetricEvent, MetricEventKind, MetricTargetInput } from './metrics.types';
 
@@ -9,12 +10,12 @@ import { MetricEvent, MetricEventKind, MetricTargetInput } from './metrics.types
  * and when a dataset its model versions depend on got a new version ("new data arrived here").
  */
 export class MetricEventsService {
-  constructor(private readonly repo: MetricsRepository) {}
+  constructor(private readonly repo: MetricsRepository, private readonly db: Transactions) {}
 
   async events(targetInput: MetricTargetInput, from: Date, to: Date): Promise<MetricEvent[]> {
     const target = parseTarget(targetInput, 'target');
     checkRange(from, to);
-    const events = await this.repo.read(async (tx) => {
+    const events = await this.db.read(async (tx) => {
       const scope = await this.repo.eventScope(tx, target);
       if (!scope) throw new NotFoundError(targetLabel(target), target.key);
       const versions = { modelVersionIds: [...new Set(scope.modelVersionIds)], from, to };

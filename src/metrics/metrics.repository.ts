@@ -1,30 +1,21 @@
 import { Db, Tx } from '../db/db';
+import { ParamsOf, RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
 import { resolveRefs } from '../graph/resolve-refs';
 import { StoredBucket } from './aggregation';
-import { BucketWrite, Target, targetRef } from './metric-points';
+import { Target, targetRef } from './metric-points';
 
-export interface VersionBuckets {
-  version: { id: string; version: string; createdAt: Date; metrics: string | null } | null;
-  buckets: StoredBucket[];
-}
-export interface ServesRow { deployment: string; servedFrom: Date | null; servedTo: Date | null; modelVersionId: string | null; ensemble: string | null }
-export interface AliasRow { model: string; alias: string; at: Date; modelVersionId: string; version: string }
-export interface DatasetVersionRow { namespace: string; dataset: string; version: string; datasetVersionId: string; at: Date; trainedOn: boolean }
+export type VersionBuckets = RowOf<typeof Q.metricsAcrossVersions>;
+export type ServesRow = RowOf<typeof Q.metricsEventsServes>;
+export type AliasRow = RowOf<typeof Q.metricsEventsAliases>;
+export type DatasetVersionRow = RowOf<typeof Q.metricsEventsDatasetVersions>;
+export type BucketRow = ParamsOf<typeof Q.metricsUpsertBuckets>['buckets'][number];
 
 /** The only code that talks to Neo4j about metric series, their buckets and their time lines. */
 export class MetricsRepository {
   constructor(private readonly db: Db) {}
-
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.write(work);
-  }
-
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.read(work);
-  }
 
   /** Which of these dataset version ids exist (points may name the version they were measured on). */
   async existingDatasetVersions(tx: Tx, ids: string[]): Promise<Set<string>> {
@@ -34,13 +25,13 @@ export class MetricsRepository {
 
   /** Series ids by JSON [kind, key, name]; targets that do not exist are absent. */
   async upsertSeries(tx: Tx, series: { kind: string; key: string; name: string }[]): Promise<Map<string, string>> {
-    const rows = await tx.run<{ kind: string; key: string; name: string; seriesId: string }>(Q.metricsUpsertSeries, { series });
+    const rows = await tx.run(Q.metricsUpsertSeries, { series });
     return new Map(rows.map((r) => [JSON.stringify([r.kind, r.key, r.name]), r.seriesId]));
   }
 
   /** Each bucket's points ascending by timestamp, one per timestamp (as groupPoints makes them). */
-  async upsertBuckets(tx: Tx, buckets: (Omit<BucketWrite, 'start'> & { seriesId: string; start: Date })[]): Promise<number> {
-    const row = await tx.one<{ buckets: number }>(Q.metricsUpsertBuckets, { buckets });
+  async upsertBuckets(tx: Tx, buckets: BucketRow[]): Promise<number> {
+    const row = await tx.one(Q.metricsUpsertBuckets, { buckets });
     return row?.buckets ?? 0;
   }
 
@@ -49,13 +40,13 @@ export class MetricsRepository {
     return (await resolveRefs(tx, [targetRef(target, 'target')]))[0]?.id;
   }
 
-  bucketsInRange(tx: Tx, p: { targetId: string; name: string; from: Date; to: Date; fromHour: Date; needPoints: boolean }): Promise<StoredBucket[]> {
-    return tx.run<StoredBucket>(Q.metricsBucketsInRange, p);
+  bucketsInRange(tx: Tx, p: ParamsOf<typeof Q.metricsBucketsInRange>): Promise<StoredBucket[]> {
+    return tx.run(Q.metricsBucketsInRange, p);
   }
 
   /** Undefined when the model does not exist. */
-  async acrossVersions(p: { model: string; metric: string; needValues: boolean }): Promise<VersionBuckets[] | undefined> {
-    const rows = await this.db.read((tx) => tx.run<VersionBuckets>(Q.metricsAcrossVersions, p));
+  async acrossVersions(p: ParamsOf<typeof Q.metricsAcrossVersions>): Promise<VersionBuckets[] | undefined> {
+    const rows = await this.db.read((tx) => tx.run(Q.metricsAcrossVersions, p));
     return rows.length ? rows : undefined;
   }
 
@@ -63,15 +54,15 @@ export class MetricsRepository {
     return tx.one(Q.metricsEventScope, target);
   }
 
-  servesEvents(tx: Tx, p: { targetId: string; from: Date; to: Date }): Promise<ServesRow[]> {
-    return tx.run<ServesRow>(Q.metricsEventsServes, p);
+  servesEvents(tx: Tx, p: ParamsOf<typeof Q.metricsEventsServes>): Promise<ServesRow[]> {
+    return tx.run(Q.metricsEventsServes, p);
   }
 
-  aliasEvents(tx: Tx, p: { modelVersionIds: string[]; from: Date; to: Date }): Promise<AliasRow[]> {
-    return tx.run<AliasRow>(Q.metricsEventsAliases, p);
+  aliasEvents(tx: Tx, p: ParamsOf<typeof Q.metricsEventsAliases>): Promise<AliasRow[]> {
+    return tx.run(Q.metricsEventsAliases, p);
   }
 
-  datasetVersionEvents(tx: Tx, p: { modelVersionIds: string[]; from: Date; to: Date }): Promise<DatasetVersionRow[]> {
-    return tx.run<DatasetVersionRow>(Q.metricsEventsDatasetVersions, p);
+  datasetVersionEvents(tx: Tx, p: ParamsOf<typeof Q.metricsEventsDatasetVersions>): Promise<DatasetVersionRow[]> {
+    return tx.run(Q.metricsEventsDatasetVersions, p);
   }
 }

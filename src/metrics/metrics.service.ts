@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { requireName } from '../common/validate';
-import { Tx } from '../db/db';
+import { Transactions, Tx } from '../db/db';
 import { aggregateAll, aggregateBuckets } from './aggregation';
 import { checkRange, groupPoints, parseTarget, Target, targetLabel } from './metric-points';
 import { MetricsRepository } from './metrics.repository';
@@ -26,13 +26,13 @@ import { BUCKET_MS, hourOf, needsPoints } from './time-buckets';
  *   scan of a read are index lookups, and re-sending a point replaces it (same timestamp).
  */
 export class MetricsService {
-  constructor(private readonly repo: MetricsRepository) {}
+  constructor(private readonly repo: MetricsRepository, private readonly db: Transactions) {}
 
   /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
   async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
     const batch = groupPoints(points);
     const series = batch.series.map(({ target, name }) => ({ ...target, name }));
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       if (batch.datasetIds.length) {
         const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
         const missingDataset = batch.datasetIds.find((id) => !known.has(id));
@@ -60,7 +60,7 @@ export class MetricsService {
       throw new BadInputError(`That range holds more than ${MAX_SLOTS} ${bucket} buckets: use a coarser bucket or a shorter range.`, 'bucket');
     }
     const needPoints = needsPoints(bucket, aggregate);
-    const rows = await this.repo.read(async (tx) => {
+    const rows = await this.db.read(async (tx) => {
       const targetId = await this.resolve(tx, target);
       return this.repo.bucketsInRange(tx, { targetId, name, from, to, fromHour: new Date(hourOf(from.getTime())), needPoints });
     });

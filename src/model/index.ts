@@ -14,9 +14,9 @@ export const modelModule: Module = {
   register(c) {
     const models = new ModelRepository(c.db);
     const versions = new ModelVersionRepository(c.db);
-    const modelService = c.set(ModelService, new ModelService(models, c.config.maxPageSize));
-    const aliasService = c.set(ModelAliasService, new ModelAliasService(models, versions));
-    const versionService = c.set(ModelVersionService, new ModelVersionService(versions));
+    const modelService = c.set(ModelService, new ModelService(models, c.db, c.config.maxPageSize));
+    const aliasService = c.set(ModelAliasService, new ModelAliasService(models, versions, c.db));
+    const versionService = c.set(ModelVersionService, new ModelVersionService(versions, c.db));
     c.set(ModelResolver, new ModelResolver(modelService, aliasService));
     c.set(ModelVersionResolver, new ModelVersionResolver(versionService, modelService, aliasService));
     c.set(TrainedModelsResolver, new TrainedModelsResolver(versionService));

@@ -1,5 +1,6 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
+import { Transactions } from '../db/db';
 import { groupBy, requestLoader } from '../db/request-scope';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
@@ -21,7 +22,7 @@ function requireAliasName(value: string, field: string): string {
  * assignment (to = now) and opens a new one, so every past state stays queryable.
  */
 export class ModelAliasService {
-  constructor(private readonly models: ModelRepository, private readonly versions: ModelVersionRepository) {}
+  constructor(private readonly models: ModelRepository, private readonly versions: ModelVersionRepository, private readonly db: Transactions) {}
 
   /** Pointing the alias at the version it already points to is a no-op returning the open assignment. */
   setAlias(model: string, alias: string, version: string, reason?: string | null): Promise<ModelAlias> {
@@ -29,7 +30,7 @@ export class ModelAliasService {
       model: requireName(model, 'model'), alias: requireAliasName(alias, 'alias'),
       version: requireName(version, 'version'), reason: optionalText(reason, 'reason'),
     };
-    return this.models.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const m = await this.models.byKey(p.model, tx);
       if (!m) throw new NotFoundError('Model', p.model);
       const ref = checkRef(NodeType.MODEL_VERSION, { model: p.model, version: p.version }, 'version');
@@ -43,7 +44,7 @@ export class ModelAliasService {
   removeAlias(model: string, alias: string): Promise<Model> {
     const name = requireName(model, 'model');
     const aliasName = requireAliasName(alias, 'alias');
-    return this.models.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const m = await this.models.byKey(name, tx);
       if (!m) throw new NotFoundError('Model', name);
       return this.models.removeAlias(tx, { modelId: m.id, alias: aliasName });

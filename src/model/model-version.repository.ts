@@ -1,33 +1,28 @@
+import { storedEnum } from '../db/convert';
 import { Db, Tx } from '../db/db';
-import { ParamsOf, Query } from '../db/query';
+import { ParamsOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { CheckedRef } from '../graph/node-ref-check';
 import { resolveRefs } from '../graph/resolve-refs';
-import { DatasetVersion } from '../dataset/dataset.types';
+import { toDatasetVersion } from '../dataset/dataset.repository';
 import { toFeature } from '../feature/feature.repository';
-import { ModelVersion } from './model.types';
-import { toModelVersion } from './model.repository';
-import { FeatureUse, FeatureUsage, Supersession, TrainedModel, TrainingData } from './model-version.types';
+import { ModelVersionProps, StoredModelVersion, toModelVersion } from './model.repository';
+import { FeatureUse, FeatureUsage, Supersession, TrainedModel, TrainingData, TrainingRole } from './model-version.types';
 
-type Props = Record<string, unknown>;
-export type StoredModelVersion = ModelVersion & { contentHash: string };
+export type { StoredModelVersion };
 
 /** The only code that talks to Neo4j about model versions: registration, lineage, supersession. */
 export class ModelVersionRepository {
   constructor(private readonly db: Db) {}
 
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.write(work);
-  }
-
   async register(tx: Tx, p: ParamsOf<typeof Q.modelRegisterVersion>): Promise<{ version: StoredModelVersion; created: boolean }> {
-    const row = (await tx.run<{ version: Props; created: boolean }>(Q.modelRegisterVersion, p))[0];
+    const [row] = await tx.run(Q.modelRegisterVersion, p);
     return { version: toModelVersion(row.version), created: row.created };
   }
 
   /** Undefined when either version was superseded by a concurrent transaction. */
   async supersede(tx: Tx, p: ParamsOf<typeof Q.modelSupersede>): Promise<StoredModelVersion | undefined> {
-    const row = await tx.one<{ version: Props }>(Q.modelSupersede, p);
+    const row = await tx.one(Q.modelSupersede, p);
     return row && toModelVersion(row.version);
   }
 
@@ -39,7 +34,8 @@ export class ModelVersionRepository {
   async byRefs(refs: CheckedRef[], tx?: Tx): Promise<(StoredModelVersion | null)[]> {
     const find = (t: Tx) => resolveRefs(t, refs);
     const found = await (tx ? find(tx) : this.db.read(find));
-    return found.map((node) => node && toModelVersion(node.props));
+    // The shared lookup returns any node type's properties; a MODEL_VERSION reference yields a version's.
+    return found.map((node) => node && toModelVersion(node.props as ModelVersionProps));
   }
 
   async byRef(ref: CheckedRef, tx?: Tx): Promise<StoredModelVersion | undefined> {
@@ -47,58 +43,45 @@ export class ModelVersionRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<StoredModelVersion[]> {
-    const rows = await this.db.read((tx) => tx.run<{ version: Props }>(Q.modelVersionsByIds, { ids: [...ids] }));
+    const rows = await this.db.read((tx) => tx.run(Q.modelVersionsByIds, { ids: [...ids] }));
     return rows.map((r) => toModelVersion(r.version));
   }
 
   async trainingData(versionIds: readonly string[]): Promise<(TrainingData & { versionId: string })[]> {
-    return this.read(Q.modelTrainingData, { versionIds: [...versionIds] },
-      (r): TrainingData & { versionId: string } => ({
-        versionId: r.versionId as string, role: r.role as TrainingData['role'], datasetVersion: r.datasetVersion as DatasetVersion,
-      }));
+    const rows = await this.db.read((tx) => tx.run(Q.modelTrainingData, { versionIds: [...versionIds] }));
+    return rows.map((r) => ({ versionId: r.versionId, role: trainingRole(r.role), datasetVersion: toDatasetVersion(r.datasetVersion) }));
   }
 
   async trainedModels(datasetVersionIds: readonly string[]): Promise<(TrainedModel & { datasetVersionId: string })[]> {
-    return this.read(Q.modelTrainedModels, { datasetVersionIds: [...datasetVersionIds] },
-      (r): TrainedModel & { datasetVersionId: string } => ({
-        datasetVersionId: r.datasetVersionId as string, role: r.role as TrainedModel['role'], modelVersion: toModelVersion(r.modelVersion as Props),
-      }));
+    const rows = await this.db.read((tx) => tx.run(Q.modelTrainedModels, { datasetVersionIds: [...datasetVersionIds] }));
+    return rows.map((r) => ({ datasetVersionId: r.datasetVersionId, role: trainingRole(r.role), modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async featuresOf(versionIds: readonly string[]): Promise<(FeatureUse & { versionId: string })[]> {
-    return this.read(Q.modelFeaturesOfVersions, { versionIds: [...versionIds] },
-      (r): FeatureUse & { versionId: string } => ({
-        versionId: r.versionId as string, importance: r.importance as number, feature: toFeature(r.feature as Props),
-      }));
+    const rows = await this.db.read((tx) => tx.run(Q.modelFeaturesOfVersions, { versionIds: [...versionIds] }));
+    return rows.map((r) => ({ versionId: r.versionId, importance: r.importance, feature: toFeature(r.feature) }));
   }
 
   async featureUsages(featureIds: readonly string[]): Promise<(FeatureUsage & { featureId: string })[]> {
-    return this.read(Q.modelFeatureUsages, { featureIds: [...featureIds] },
-      (r): FeatureUsage & { featureId: string } => ({
-        featureId: r.featureId as string, importance: r.importance as number, modelVersion: toModelVersion(r.modelVersion as Props),
-      }));
+    const rows = await this.db.read((tx) => tx.run(Q.modelFeatureUsages, { featureIds: [...featureIds] }));
+    return rows.map((r) => ({ featureId: r.featureId, importance: r.importance, modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async aliasesOf(versionIds: readonly string[]): Promise<{ versionId: string; name: string }[]> {
-    return this.read(Q.modelAliasesOfVersions, { versionIds: [...versionIds] },
-      (r) => ({ versionId: r.versionId as string, name: r.name as string }));
+    return this.db.read((tx) => tx.run(Q.modelAliasesOfVersions, { versionIds: [...versionIds] }));
   }
 
   async supersededBy(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
-    return this.read(Q.modelSupersededBy, { versionIds: [...versionIds] }, toSupersession);
+    const rows = await this.db.read((tx) => tx.run(Q.modelSupersededBy, { versionIds: [...versionIds] }));
+    return rows.map((r) => ({ ...r, modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async supersedes(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
-    return this.read(Q.modelSupersedes, { versionIds: [...versionIds] }, toSupersession);
-  }
-
-  /** Runs a batch query in a read transaction of its own and maps its rows. */
-  private async read<T, P>(q: Query<P>, params: P, map: (row: Props) => T): Promise<T[]> {
-    const rows = await this.db.read((tx) => tx.run<Props, P>(q, params));
-    return rows.map(map);
+    const rows = await this.db.read((tx) => tx.run(Q.modelSupersedes, { versionIds: [...versionIds] }));
+    return rows.map((r) => ({ ...r, modelVersion: toModelVersion(r.modelVersion) }));
   }
 }
 
-function toSupersession(r: Props): Supersession & { versionId: string } {
-  return { versionId: r.versionId as string, at: r.at as Date, reason: r.reason as string, modelVersion: toModelVersion(r.modelVersion as Props) };
+function trainingRole(role: string): TrainingRole {
+  return storedEnum(TrainingRole, role, 'training role');
 }

@@ -1,6 +1,6 @@
 import { BadInputError, ConflictError } from '../common/errors';
 import { optionalText } from '../common/validate';
-import { Tx } from '../db/db';
+import { Transactions, Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelVersion, ModelVersionRef } from './model.types';
 import { CheckedRef, checkRef } from '../graph/node-ref-check';
@@ -12,7 +12,7 @@ import { FeatureUse, FeatureUsage, RegisterModelVersionInput, Supersession, Trai
 
 /** The rules for immutable model versions: registration, what they were built from, supersession. */
 export class ModelVersionService {
-  constructor(private readonly repo: ModelVersionRepository) {}
+  constructor(private readonly repo: ModelVersionRepository, private readonly db: Transactions) {}
 
   /**
    * Every reference is resolved inside the transaction before anything is written, so an unknown
@@ -21,7 +21,7 @@ export class ModelVersionService {
    */
   register(input: RegisterModelVersionInput): Promise<ModelVersion> {
     const r = validateRegistration(input);
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       // Dataset versions, features and the run in one statement; the first that names nothing is NOT_FOUND.
       const run = r.runId === null ? [] : [checkRef(NodeType.RUN, { id: r.runId }, 'input.producedByRunId')];
       const ids = (await resolveAll(tx, [...r.trainedOn.map((t) => t.ref), ...r.features.map((u) => u.ref), ...run])).map((n) => n.id);
@@ -53,7 +53,7 @@ export class ModelVersionService {
     const byKey = checkRef(NodeType.MODEL_VERSION, byRef, 'by');
     if (!reason || reason.trim() === '') throw new BadInputError('reason must not be empty.', 'reason');
     const why = optionalText(reason, 'reason') as string;
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const old = await this.find(oldKey, tx);
       const by = await this.find(byKey, tx);
       if (old.id === by.id) throw new BadInputError('A model version cannot supersede itself.', 'by');

@@ -1,17 +1,18 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
+import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelRepository } from './model.repository';
 import { Model, ModelFilter, ModelVersion, UpsertModelInput } from './model.types';
 
 /** The rules for models (the names versions are registered under). */
 export class ModelService {
-  constructor(private readonly repo: ModelRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: ModelRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   upsert(input: UpsertModelInput): Promise<Model> {
     const p = { name: requireName(input.name, 'input.name'), description: optionalText(input.description, 'input.description') };
-    return this.repo.write((tx) => this.repo.upsert(tx, p));
+    return this.db.write((tx) => this.repo.upsert(tx, p));
   }
 
   async get(id: string): Promise<Model> {

@@ -8,7 +8,7 @@ export const openLineageModule: Module = {
   name: 'openlineage',
   resolvers: [],
   register(c) {
-    c.set(OpenLineageIngestService, new OpenLineageIngestService(new OpenLineageIngestRepository(c.db)));
+    c.set(OpenLineageIngestService, new OpenLineageIngestService(new OpenLineageIngestRepository(), c.db));
   },
   routes(app, c) {
     mountLineageRoutes(app, c.get(OpenLineageIngestService), c.config.limits.maxLineageBytes, c.config.limits.requestTimeoutMs);

@@ -1,33 +1,25 @@
-import { Db, Tx } from '../db/db';
+import { Tx } from '../db/db';
+import { RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
-import { EventType, Facets } from './event.types';
+import { Facets } from './event.types';
 import { entityKeys, FoldedBatch, StoredEntities, StoredNode } from './batch-fold';
 import { linkRows, VersionRows } from './batch-replay';
 import { readKey, runDatasetKey, StoredVersion, StoredVersions, versionKey, versionsToLoad } from './batch-versions';
 import { OutputDeclaration } from './lineage-plan.types';
 import { datasetKey, INITIAL_VERSION } from './lineage-write';
 
-type NodeRow = { namespace: string; name: string; facets: string | null; description: string | null };
-type Keyed<T> = T & { runId: string; namespace: string; name: string };
 
 /**
  * The only code that talks to Neo4j about OpenLineage events. A batch costs a constant number of
  * statements whatever its size: two reads of the stored state, then one UNWIND per kind of write.
  */
 export class OpenLineageIngestRepository {
-  constructor(private readonly db: Db) {}
-
-  /** A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back. */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.write(work);
-  }
-
   async loadEntities(tx: Tx, keys: ReturnType<typeof entityKeys>): Promise<StoredEntities> {
-    const row = await tx.one<{ runs: Record<string, unknown>[]; jobs: NodeRow[]; datasets: NodeRow[] }>(Q.openlineageLoadBatch, keys);
-    const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), { facets: n.facets ?? null, description: n.description ?? null }]));
+    const row = await tx.one(Q.openlineageLoadBatch, keys);
+    const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), { facets: n.facets, description: n.description }]));
     return {
-      runs: new Map((row?.runs ?? []).map((run) => [run.runId as string, {
-        state: run.state as EventType, startedAt: (run.startedAt as Date) ?? null, endedAt: (run.endedAt as Date) ?? null,
+      runs: new Map((row?.runs ?? []).map((run) => [run.runId, {
+        state: run.state, startedAt: run.startedAt, endedAt: run.endedAt,
         facets: parse<Facets>(run.facets) ?? {}, declaredOutputs: parse<OutputDeclaration[]>(run.declaredOutputs) ?? [],
       }])),
       jobs: byKey(row?.jobs),
@@ -38,15 +30,14 @@ export class OpenLineageIngestRepository {
   async loadVersions(tx: Tx, keys: ReturnType<typeof versionsToLoad>): Promise<StoredVersions> {
     const empty = { reads: new Map(), runReads: new Map(), written: [] };
     if (!keys.reads.length && !keys.runReads.length && !keys.written.length) return empty;
-    type Found = { version: StoredVersion | null };
-    const row = await tx.one<{ reads: Keyed<{ at: Date; versions: StoredVersion[] }>[]; runReads: Keyed<Found>[]; written: (Found & { namespace: string; name: string })[] }>(Q.openlineageLoadVersions, keys);
+    const row = await tx.one(Q.openlineageLoadVersions, keys);
     if (!row) return empty;
     const runReads = new Map<string, StoredVersion[]>();
-    for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), r.version!]);
+    for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), r.version]);
     return {
       reads: new Map(row.reads.map((r) => [readKey(r), r.versions])),
       runReads,
-      written: row.written.map((w) => ({ ...w.version!, namespace: w.namespace, name: w.name })),
+      written: row.written.map((w) => ({ ...w.version, namespace: w.namespace, name: w.name })),
     };
   }
 
@@ -60,11 +51,10 @@ export class OpenLineageIngestRepository {
     if (batch.runs.length) await tx.run(Q.openlineageUpsertRuns, { runs: batch.runs });
     if (batch.parents.length) await tx.run(Q.openlineageLinkParents, { parents: batch.parents });
     const ids = new Map(versions.ids);
-    type Created = { namespace: string; name: string; version: string; id: string };
-    const created = (rows: Created[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
-    if (versions.versions.length) created(await tx.run<Created>(Q.openlineageWriteVersions, { versions: versions.versions }));
+    const created = (rows: RowOf<typeof Q.openlineageWriteVersions>[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
+    if (versions.versions.length) created(await tx.run(Q.openlineageWriteVersions, { versions: versions.versions }));
     if (versions.placeholders.length) {
-      created(await tx.run<Created>(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }));
+      created(await tx.run(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }));
     }
     const { reads, links } = linkRows(versions, ids);
     if (reads.length) await tx.run(Q.openlineageLinkReads, { reads });
@@ -72,6 +62,9 @@ export class OpenLineageIngestRepository {
   }
 }
 
-function parse<T>(json: unknown): T | null {
+/** A JSON property back as what this module wrote into it (facets, declared outputs). */
+function parse<T>(json: string | null): T | null {
   return typeof json === 'string' ? (JSON.parse(json) as T) : null;
 }
+
+type NodeRow = RowOf<typeof Q.openlineageLoadBatch>['jobs'][number];

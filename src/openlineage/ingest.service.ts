@@ -1,5 +1,6 @@
 import { AppError } from '../common/errors';
 import { log } from '../common/log';
+import { Transactions } from '../db/db';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
 import { versionsToLoad } from './batch-versions';
@@ -33,7 +34,7 @@ export const EVENTS_PER_TRANSACTION = 500;
 export class OpenLineageIngestService {
   private readonly validator = new EventSchemaValidator();
 
-  constructor(private readonly repo: OpenLineageIngestRepository) {}
+  constructor(private readonly repo: OpenLineageIngestRepository, private readonly db: Transactions) {}
 
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
@@ -72,7 +73,8 @@ export class OpenLineageIngestService {
    * relationship with one UNWIND. Retried whole on a deadlock, so the work is redone from the load.
    */
   private apply(plans: LineagePlan[]): Promise<void> {
-    return this.repo.transaction(async (tx) => {
+    // A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back.
+    return this.db.write(async (tx) => {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
       await this.repo.write(tx, batch, replayVersions(batch, stored));

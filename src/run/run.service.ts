@@ -2,22 +2,20 @@ import crypto from 'node:crypto';
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName } from '../common/validate';
-import { Tx } from '../db/db';
-import { Query } from '../db/query';
+import { Transactions, Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
-import * as Q from '../generated/cypher';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
 import { resolveAll } from '../graph/resolve-refs';
 import { DatasetVersion } from '../dataset/dataset.types';
 import { ModelVersion } from '../model/model.types';
-import { RunRepository } from './run.repository';
+import { Related, RunRepository } from './run.repository';
 import { nextState, requireUuid, withField } from './run.rules';
 import { Job, JobFilter, JobRef, RecordRunInput, Run, UpsertJobInput } from './run.types';
 
 /** The rules for jobs and runs, and the loaders of every relationship a run has. */
 export class RunService {
-  constructor(private readonly repo: RunRepository, private readonly maxPageSize: number) {}
+  constructor(private readonly repo: RunRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   upsertJob(input: UpsertJobInput): Promise<Job> {
     const p = {
@@ -25,7 +23,7 @@ export class RunService {
       name: requireName(input.name, 'input.name'),
       description: optionalText(input.description, 'input.description'),
     };
-    return this.repo.write((tx) => this.repo.upsertJob(tx, p));
+    return this.db.write((tx) => this.repo.upsertJob(tx, p));
   }
 
   /** Upsert by runId. Everything is validated first; then one transaction writes it all or nothing. */
@@ -44,7 +42,7 @@ export class RunService {
       ...input.inputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.inputs[${i}]`)),
       ...input.outputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.outputs[${i}]`)),
     ];
-    return this.repo.write(async (tx) => {
+    return this.db.write(async (tx) => {
       const job = await this.jobFor(tx, input.job);
       const found = await this.repo.runForUpdate(tx, runId, parentRunId);
       if (found.run && found.run.jobId !== job.id) {
@@ -104,31 +102,25 @@ export class RunService {
       groupBy(ids, await this.repo.runsOfJobs(ids), (r) => r.jobId)).load(jobId);
   }
 
-  inputs(runId: string): Promise<DatasetVersion[]> { return this.datasetVersions('run.inputs', Q.runDatasetsReadByRuns, runId); }
-  outputs(runId: string): Promise<DatasetVersion[]> { return this.datasetVersions('run.outputs', Q.runDatasetsWrittenByRuns, runId); }
+  inputs(runId: string): Promise<DatasetVersion[]> { return this.related('run.inputs', (ids) => this.repo.datasetsReadBy(ids), runId); }
+  outputs(runId: string): Promise<DatasetVersion[]> { return this.related('run.outputs', (ids) => this.repo.datasetsWrittenBy(ids), runId); }
 
-  async parent(runId: string): Promise<Run | null> { return (await this.related('run.parent', Q.runParentsOfRuns, 'runIds', 'runId', runId))[0] ?? null; }
-  children(runId: string): Promise<Run[]> { return this.related('run.children', Q.runChildrenOfRuns, 'runIds', 'runId', runId); }
-  consumers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.consumedBy', Q.runReadersOfDatasetVersions, 'versionIds', 'versionId', versionId); }
-  producers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.producedBy', Q.runWritersOfDatasetVersions, 'versionIds', 'versionId', versionId); }
+  async parent(runId: string): Promise<Run | null> { return (await this.related('run.parent', (ids) => this.repo.parentsOf(ids), runId))[0] ?? null; }
+  children(runId: string): Promise<Run[]> { return this.related('run.children', (ids) => this.repo.childrenOf(ids), runId); }
+  consumers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.consumedBy', (ids) => this.repo.readersOf(ids), versionId); }
+  producers(versionId: string): Promise<Run[]> { return this.related('datasetVersion.producedBy', (ids) => this.repo.writersOf(ids), versionId); }
   async producerOf(modelVersionId: string): Promise<Run | null> {
-    return (await this.related('modelVersion.producedBy', Q.runProducersOfModelVersions, 'modelVersionIds', 'modelVersionId', modelVersionId))[0] ?? null;
+    return (await this.related('modelVersion.producedBy', (ids) => this.repo.producersOf(ids), modelVersionId))[0] ?? null;
   }
 
   producedModels(runId: string): Promise<ModelVersion[]> {
-    return requestLoader<string, ModelVersion[]>('run.producedModels', async (ids) =>
-      groupBy(ids, await this.repo.modelsProducedBy(ids), (r) => r.runId).map((rows) => rows.map((r) => r.modelVersion))).load(runId);
+    return this.related('run.producedModels', (ids) => this.repo.modelsProducedBy(ids), runId);
   }
 
-  private datasetVersions(name: string, q: typeof Q.runDatasetsReadByRuns, runId: string): Promise<DatasetVersion[]> {
-    return requestLoader<string, DatasetVersion[]>(name, async (ids) =>
-      groupBy(ids, await this.repo.datasetVersionsOfRuns(q, ids), (r) => r.runId).map((rows) => rows.map((r) => r.version))).load(runId);
-  }
-
-  /** One loader per relationship: `param` is the query's list parameter, `key` the column naming the row's owner. */
-  private related(name: string, q: Query<unknown>, param: string, key: string, id: string): Promise<Run[]> {
-    return requestLoader<string, Run[]>(name, async (ids) =>
-      groupBy(ids, await this.repo.related(q, { [param]: [...ids] }, key), (r) => r.key).map((rows) => rows.map((r) => r.run))).load(id);
+  /** One loader per relationship: `read` returns the related rows of a batch of ids, each with the id it belongs to. */
+  private related<T>(name: string, read: (ids: readonly string[]) => Promise<Related<T>[]>, id: string): Promise<T[]> {
+    return requestLoader<string, T[]>(name, async (ids) =>
+      groupBy(ids, await read(ids), (r) => r.key).map((rows) => rows.map((r) => r.value))).load(id);
   }
 
   private async jobFor(tx: Tx, ref: JobRef): Promise<Job> {
