@@ -89,12 +89,12 @@ export function addQuantifyOptions(cmd: Command): Command {
 }
 
 /** The dataChangeImpact answer for `impact --quantify`; a usage error when the options do not fit. */
-export async function quantify(endpoint: Endpoint, o: QuantifyOptions & { dataset?: string; namespace?: string; version?: string; field?: string }): Promise<QuantifiedData> {
+export async function quantify(endpoint: Endpoint, o: QuantifyOptions & { dataset?: string; namespace?: string; version?: string; field?: string; asOf?: string }): Promise<QuantifiedData> {
   if (!o.dataset || o.version || o.field) throw new CliError('--quantify goes with --dataset (a whole dataset, no --version or --field)', EXIT.USAGE);
   if (!o.from || !o.to) throw new CliError('--quantify needs --from <version> and --to <version>', EXIT.USAGE);
   const vars = {
     dataset: datasetOf(o), from: o.from, to: o.to, thresholds: thresholdsOf(o), measure: o.measure === 'js' ? 'JENSEN_SHANNON' : 'PSI',
-    metric: o.metric, windowHours: o.windowHours,
+    metric: o.metric, windowHours: o.windowHours, asOf: asOfOption(o.asOf), // what was served then (impact --as-of)
   };
   return (await graphql<{ dataChangeImpact: QuantifiedData }>(endpoint, DATA_CHANGE_IMPACT, vars)).dataChangeImpact;
 }
