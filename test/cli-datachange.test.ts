@@ -69,6 +69,30 @@ describe('the data-change commands of the modelgraph CLI', () => {
     expect(ranked[0].score).toBeCloseTo(psi * 2, 10);
   });
 
+  it('fails the drift gate on a schema break (a removed or retyped field), and --fail-on-breaking only on one', async () => {
+    // The same values in both versions: nothing drifts, but `legacy` goes away and `code` turns from numbers to text.
+    const rows = (code: (i: number) => string, legacy: boolean) => [`id,amount,code${legacy ? ',legacy' : ''}`,
+      ...Array.from({ length: 50 }, (_, i) => `${i},${i % 10},${code(i)}${legacy ? ',x' : ''}`)].join('\n') + '\n';
+    fs.writeFileSync(path.join(dir, 'v1.csv'), rows((i) => String(i % 3), true));
+    fs.writeFileSync(path.join(dir, 'v2.csv'), rows((i) => `c${i % 3}`, false));
+    fs.writeFileSync(path.join(dir, 'v3.csv'), rows((i) => `c${i % 3}`, false).replace(/\n(\d+),\d+,/g, (_, id: string) => `\n${id},${Number(id) * 100},`));
+    for (const v of ['v1', 'v2', 'v3']) {
+      expect((await modelgraph(['profile', path.join(dir, `${v}.csv`), '--dataset', 'lake/codes', '--version', v], env())).code).toBe(0);
+    }
+    const diff = (from: string, to: string, ...flags: string[]) => modelgraph(['diff', '--dataset', 'lake/codes', '--from', from, '--to', to, ...flags], env());
+    const broken = await diff('v1', 'v2', '--fail-on-drift');
+    expect(broken.stdout).toContain('0 of 2 compared fields drifted');
+    expect(broken.stdout).toMatch(/legacy\s+REMOVED/);
+    expect(broken.stdout).toMatch(/code\s+TYPE_CHANGED\s+integer\s+string/);
+    expect(broken.code).toBe(3);
+    expect((await diff('v1', 'v2', '--fail-on-breaking')).code).toBe(3);
+    expect((await diff('v1', 'v2')).code).toBe(0);
+    // Drift without a schema break: the drift gate fails, the breaking gate does not; an added field breaks nothing.
+    expect((await diff('v2', 'v3', '--fail-on-drift')).code).toBe(3);
+    expect((await diff('v2', 'v3', '--fail-on-breaking')).code).toBe(0);
+    expect((await diff('v2', 'v1', '--fail-on-breaking')).code).toBe(3); // code retyped back; legacy ADDED alone would pass
+  });
+
   it('exits 1 on usage errors and 2 on GraphQL errors', async () => {
     const noFile = await modelgraph(['profile', path.join(dir, 'nope.csv'), '--dataset', 'warehouse/orders', '--version', 'v1'], env());
     expect(noFile).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });

@@ -24,8 +24,8 @@ const DEPLOY = `mutation($name: String!, $target: DeploymentTargetInput!) {
   upsertDeployment(input: { name: $name, environment: "prod" }) { id } deploy(deployment: $name, target: $target) { name } }`;
 const SHIFT = `mutation($name: String!, $shares: [TrafficShareInput!]!) {
   upsertDeployment(input: { name: $name, environment: "prod" }) { id } shiftTraffic(deployment: $name, shares: $shares) { name } }`;
-const IMPACT = `query($from: String!, $to: String!, $measure: DriftMeasure, $metric: String, $windowHours: Int) {
-  dataChangeImpact(dataset: { namespace: "warehouse", name: "orders" }, from: $from, to: $to, measure: $measure, metric: $metric, windowHours: $windowHours) {
+const IMPACT = `query($from: String!, $to: String!, $measure: DriftMeasure, $metric: String, $windowHours: Int, $asOf: DateTimeISO) {
+  dataChangeImpact(dataset: { namespace: "warehouse", name: "orders" }, from: $from, to: $to, measure: $measure, metric: $metric, windowHours: $windowHours, asOf: $asOf) {
     dataset { name } measure truncated diff { driftedFields schemaChanges { field change } }
     deployments { deployment status breaking score modelVersions withoutFieldLineage
       features { feature modelVersion ensemble weight trafficShare importance drift breaking contribution columns { field change drift drifted } }
@@ -113,6 +113,22 @@ describe('dataChangeImpact', () => {
     expect(fraud.observed.after).toBeCloseTo(0.81, 10);
     expect(fraud.observed.change).toBeCloseTo(-0.11, 10);
     expect(r.deployments.find((d: any) => d.deployment === 'churn-prod').observed).toMatchObject({ before: null, after: null, change: null, pointsBefore: 0 });
+  });
+
+  it('answers as the graph and serving stood at asOf (default now)', async () => {
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await graph.ok(DEPLOY, { name: 'fraud-prod', target: { modelVersion: mv('spare') } }); // spare@1 replaces fraud@1
+    const served = async (asOf?: string) => Object.fromEntries((await graph.ok(IMPACT, { from: 'v1', to: 'v2', asOf })).dataChangeImpact.deployments
+      .map((d: { deployment: string; modelVersions: string[]; score: number }) => [d.deployment, { modelVersions: d.modelVersions, score: d.score }]));
+    const now = await served();
+    expect(now['fraud-prod'].modelVersions).toEqual(['spare@1']);
+    expect(now['fraud-prod'].score).toBeCloseTo(PSI_AMOUNT * 0.9, 10);
+    const then = await served(before);
+    expect(then['fraud-prod'].modelVersions).toEqual(['fraud@1']);
+    expect(then['fraud-prod'].score).toBeCloseTo(PSI_AMOUNT * 0.6, 10);
+    expect(Object.keys(then).sort()).toEqual(Object.keys(now).sort());
+    expect(await served('2025-01-01T00:00:00Z')).toEqual({}); // nothing was served (nor existed) then
   });
 
   it('rejects unknown versions and bad windows with coded errors', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { diffFields } from '../src/drift/diff';
 import { parseFieldProfile } from '../src/drift/profile';
 import { profileFile, Progress } from '../src/drift/profiler';
 import { readRecords } from '../src/drift/records';
@@ -9,6 +10,8 @@ import { readRecords } from '../src/drift/records';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-profiler-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const asDiff = (f: { name: string; type?: string | null; profile?: unknown }) => ({ name: f.name, type: f.type ?? null, profile: f.profile ?? null });
 
 function file(name: string, text: string): string {
   const p = path.join(dir, name);
@@ -60,6 +63,38 @@ describe('profileFile', () => {
     expect(user.profile!.topValues).toHaveLength(20);
     expect(await profileFile(p, { ...options, onProgress: () => {} })).toEqual([n, user]);
     expect(progress.some((x) => x.pass === 2 && x.bytesRead === x.totalBytes)).toBe(true);
+  });
+
+  it('profiles ISO-8601 timestamp columns as timestamps: numbers in epoch seconds, with a histogram', async () => {
+    const csv = 'at,day\n2026-01-01T00:00:00Z,2026-01-01\n2026-01-01T06:00:00.500+02:00,2026-01-02\n,2026-01-03\n2026-01-01 12:00:00,2026-01-03\n';
+    const [at, day] = await profileFile(file('times.csv', csv), { histogramBins: 2 });
+    const jan1 = Date.UTC(2026, 0, 1) / 1000;
+    expect(at).toMatchObject({ type: 'timestamp', profile: { count: 4, nulls: 1, distinct: 3, unit: 'epoch-seconds', min: jan1, max: jan1 + 12 * 3600 } });
+    expect(at.profile!.histogram).toEqual({ edges: [jan1, jan1 + 6 * 3600, jan1 + 12 * 3600], counts: [2, 1] }); // 06:00+02:00 is 04:00Z
+    expect((at.profile!.quantiles as Record<string, number>)['0.5']).toBe(jan1 + 4 * 3600 + 0.5);
+    expect(at.profile!.topValues).toBeUndefined();
+    expect(day).toMatchObject({ type: 'timestamp', profile: { min: jan1, max: jan1 + 2 * 86400, mean: jan1 + (0 + 1 + 2 + 2) * 86400 / 4 } });
+    for (const f of [at, day]) expect(() => parseFieldProfile(f.profile, f.name)).not.toThrow();
+    // Not a timestamp: an impossible date, a time alone, or a mix with other text.
+    const other = await profileFile(file('not-times.csv', 'a,b,c\n2026-02-30,10:00,2026-01-01\n2026-01-01,11:00,soon\n'));
+    expect(other.map((f) => f.type)).toEqual(['string', 'string', 'string']);
+  });
+
+  it('finds drift between two versions of a timestamp column with disjoint values (PSI ≥ 0.2)', async () => {
+    const times = (month: number) => 'id,at\n' + Array.from({ length: 2000 }, (_, i) =>
+      `${i},${new Date(Date.UTC(2026, month, 1) + i * 1000 * 60).toISOString()}`).join('\n') + '\n'; // one a minute, all distinct
+    const v1 = await profileFile(file('jan.csv', times(0)));
+    const v2 = await profileFile(file('feb.csv', times(1)));
+    const at = diffFields(v1.map(asDiff), v2.map(asDiff)).fields.find((f) => f.field === 'at')!;
+    expect(at).toMatchObject({ kind: 'NUMERIC', drifted: true });
+    expect(at.psi).toBeGreaterThanOrEqual(0.2);
+    // The same timestamps profiled as text (top 20 of 2,000 distinct values) drift too.
+    const asText = (fields: typeof v1) => fields.map((f) => f.name !== 'at' ? asDiff(f) : {
+      name: 'at', type: 'string', profile: { count: 2000, nulls: 0, topValues: times(fields === v1 ? 0 : 1).split('\n').slice(1, 21).map((l) => ({ value: l.split(',')[1], count: 1 })) },
+    });
+    const text = diffFields(asText(v1), asText(v2)).fields.find((f) => f.field === 'at')!;
+    expect(text).toMatchObject({ kind: 'CATEGORICAL', drifted: true });
+    expect(text.psi).toBeGreaterThanOrEqual(0.2);
   });
 
   it('rejects unknown formats, bad JSON and an unterminated quote', async () => {

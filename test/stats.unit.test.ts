@@ -77,6 +77,39 @@ describe('putting two profiles on the same bins', () => {
   });
 });
 
+describe('categorical profiles of high-cardinality columns (top values and an unlisted rest)', () => {
+  // 1,000 distinct values per version (timestamps as text, say), each seen once: the top-20 lists show 20 of them.
+  const unique = (prefix: string) => ({
+    count: 1000, nulls: 0, distinct: 1000, topValues: Array.from({ length: 20 }, (_, i) => ({ value: `${prefix}-${String(i).padStart(3, '0')}`, count: 1 })),
+  });
+
+  it('drifts strongly when the listed values are disjoint: the unlisted rest of each side counts as its own', () => {
+    const { labels, p, q } = alignTopValues(unique('2026-01'), unique('2026-02'));
+    expect(labels.slice(-2)).toEqual(['(other, from only)', '(other, to only)']);
+    expect(p.slice(-2)).toEqual([980, 0]);
+    expect(q.slice(-2)).toEqual([0, 980]);
+    expect(psi(p, q)).toBeGreaterThanOrEqual(0.2);
+    expect(jensenShannon(p, q)).toBeGreaterThan(0.9);
+  });
+
+  it('keeps one shared "(other)" when one list holds the other (the same population)', () => {
+    const a = unique('x');
+    expect(alignTopValues(a, { ...a, count: 1200 })).toEqual({
+      labels: [...a.topValues.map((t) => t.value), '(other)'], p: [...new Array(20).fill(1), 980], q: [...new Array(20).fill(1), 1180],
+    });
+  });
+
+  it('splits the rest by how much of the listed mass the other side lists too', () => {
+    const a = { count: 100, nulls: 0, topValues: [{ value: 'x', count: 40 }, { value: 'y', count: 30 }, { value: 'z', count: 10 }] };
+    const b = { count: 100, nulls: 0, topValues: [{ value: 'x', count: 38 }, { value: 'y', count: 31 }, { value: 'w', count: 11 }] };
+    // a lists 80 rows, 70 of them on values b lists: 7/8 of each rest is shared (b: 69/80, the smaller)
+    expect(alignTopValues(a, b)).toEqual({
+      labels: ['x', 'y', 'z', 'w', '(other)', '(other, from only)', '(other, to only)'],
+      p: [40, 30, 10, 0, 17.5, 2.5, 0], q: [38, 31, 0, 11, 17.5, 0, 2.5],
+    });
+  });
+});
+
 describe('the profile shape', () => {
   it('accepts a full numeric and a categorical profile', () => {
     const numeric = { count: 10, nulls: 1, distinct: 9, min: 0, max: 9, mean: 4.5, std: 3, quantiles: { '0.5': 4.5 }, histogram: { edges: [0, 5, 9], counts: [5, 4] } };

@@ -33,18 +33,31 @@ const thresholdOptions = (cmd: Command) => cmd
   .option('--wasserstein <x>', 'also: normed Wasserstein threshold', positiveNumber)
   .option('--ks <x>', 'also: Kolmogorov–Smirnov threshold', positiveNumber);
 
+interface DiffOptions { dataset?: string; namespace?: string; from: string; to: string; json?: boolean; failOnDrift?: boolean; failOnBreaking?: boolean }
+
+/**
+ * The gates of `diff`: a removed or retyped field breaks every reader of it, which is worse than
+ * any drift, so --fail-on-drift fails on it too; --fail-on-breaking fails on it alone. An ADDED
+ * field breaks nothing.
+ */
+function diffGateFails(d: DiffData, o: DiffOptions): boolean {
+  const broken = d.schemaChanges.some((c) => c.change === 'REMOVED' || c.change === 'TYPE_CHANGED');
+  return ((o.failOnDrift ?? false) && (broken || d.driftedFields > 0)) || ((o.failOnBreaking ?? false) && broken);
+}
+
 export function addDataChangeCommands(cli: Command, endpoint: EndpointOf, write: Write, setExitCode: (code: number) => void): void {
   thresholdOptions(cli.command('diff').description('Schema changes and per-field drift between two versions of a dataset, from their profiles.')
     .option('--dataset <namespace/name>', 'the dataset').option('--namespace <namespace>', 'the namespace, when it and the name both hold slashes')
     .requiredOption('--from <version>', 'the old version').requiredOption('--to <version>', 'the new version'))
     .option('--json', 'print the GraphQL answer as JSON')
-    .option('--fail-on-drift', `exit ${EXIT.SERVED_AFFECTED} when any field drifted (a CI gate)`)
-    .action(async (o: ThresholdOptions & { dataset?: string; namespace?: string; from: string; to: string; json?: boolean; failOnDrift?: boolean }, cmd: Command) => {
+    .option('--fail-on-drift', `exit ${EXIT.SERVED_AFFECTED} when any field drifted or the schema broke (a CI gate)`)
+    .option('--fail-on-breaking', `exit ${EXIT.SERVED_AFFECTED} only when the schema broke: a field REMOVED or TYPE_CHANGED`)
+    .action(async (o: ThresholdOptions & DiffOptions, cmd: Command) => {
       const ds = datasetOf(o);
       const { datasetDiff } = await graphql<{ datasetDiff: DiffData }>(endpoint(cmd), DATASET_DIFF,
         { from: { ...ds, version: o.from }, to: { ...ds, version: o.to }, thresholds: thresholdsOf(o) });
       write(o.json ? JSON.stringify(datasetDiff, null, 2) : diffReport(datasetDiff, `${ds.namespace}/${ds.name}`));
-      if (o.failOnDrift && datasetDiff.driftedFields > 0) setExitCode(EXIT.SERVED_AFFECTED);
+      if (diffGateFails(datasetDiff, o)) setExitCode(EXIT.SERVED_AFFECTED);
     });
 
   cli.command('profile').description('Profile a CSV or JSON Lines file (streaming) and register it as a dataset version with those field profiles.')
@@ -76,12 +89,12 @@ export function addQuantifyOptions(cmd: Command): Command {
 }
 
 /** The dataChangeImpact answer for `impact --quantify`; a usage error when the options do not fit. */
-export async function quantify(endpoint: Endpoint, o: QuantifyOptions & { dataset?: string; namespace?: string; version?: string; field?: string }): Promise<QuantifiedData> {
+export async function quantify(endpoint: Endpoint, o: QuantifyOptions & { dataset?: string; namespace?: string; version?: string; field?: string; asOf?: string }): Promise<QuantifiedData> {
   if (!o.dataset || o.version || o.field) throw new CliError('--quantify goes with --dataset (a whole dataset, no --version or --field)', EXIT.USAGE);
   if (!o.from || !o.to) throw new CliError('--quantify needs --from <version> and --to <version>', EXIT.USAGE);
   const vars = {
     dataset: datasetOf(o), from: o.from, to: o.to, thresholds: thresholdsOf(o), measure: o.measure === 'js' ? 'JENSEN_SHANNON' : 'PSI',
-    metric: o.metric, windowHours: o.windowHours,
+    metric: o.metric, windowHours: o.windowHours, asOf: asOfOption(o.asOf), // what was served then (impact --as-of)
   };
   return (await graphql<{ dataChangeImpact: QuantifiedData }>(endpoint, DATA_CHANGE_IMPACT, vars)).dataChangeImpact;
 }

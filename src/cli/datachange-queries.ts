@@ -8,8 +8,8 @@ export const DATASET_DIFF = `query DatasetDiff($from: DatasetVersionRef!, $to: D
   datasetDiff(from: $from, to: $to, thresholds: $thresholds) { ${DIFF_FIELDS} } }`;
 
 export const DATA_CHANGE_IMPACT = `query DataChangeImpact($dataset: DatasetRef!, $from: String!, $to: String!, $thresholds: DriftThresholdsInput,
-    $measure: DriftMeasure, $metric: String, $windowHours: Int) {
-  dataChangeImpact(dataset: $dataset, from: $from, to: $to, thresholds: $thresholds, measure: $measure, metric: $metric, windowHours: $windowHours) {
+    $measure: DriftMeasure, $metric: String, $windowHours: Int, $asOf: DateTimeISO) {
+  dataChangeImpact(dataset: $dataset, from: $from, to: $to, thresholds: $thresholds, measure: $measure, metric: $metric, windowHours: $windowHours, asOf: $asOf) {
     dataset { namespace name } measure truncated
     diff { ${DIFF_FIELDS} }
     deployments {

@@ -9,7 +9,8 @@ import { IMPACT, LINEAGE, PROVENANCE } from './queries';
 
 const EXIT_HELP = `
 Exit status: 0 done; 1 usage or connection error; 2 the service answered with GraphQL errors;
-3 (impact --fail-if-served) a deployment serving now (or at --as-of) is affected; (diff --fail-on-drift) a field drifted.
+3 (impact --fail-if-served) a deployment serving now (or at --as-of) is affected; (diff --fail-on-drift) a field drifted, or
+(diff --fail-on-drift or --fail-on-breaking) a field was removed or retyped.
 Environment: MODELGRAPH_URL (default http://127.0.0.1:4000), MODELGRAPH_API_KEY (sent as Authorization: Bearer).`;
 
 /**

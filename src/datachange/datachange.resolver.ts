@@ -4,7 +4,7 @@ import { DriftThresholdsInput } from '../drift/drift.types';
 import { DataChangeService, DEFAULT_WINDOW_HOURS } from './datachange.service';
 import { DataChangeImpact, DriftMeasure } from './datachange.types';
 
-const FORMULA = 'How much the change from version `from` to version `to` of a dataset matters to each deployment serving now that ' +
+const FORMULA = 'How much the change from version `from` to version `to` of a dataset matters to each deployment serving now (or at `asOf`) that ' +
   'depends on the dataset (through the lineage `impact` follows: field lineage, training data, runs; directly or through an ensemble). ' +
   'Columns: a feature uses column N when its lineage (Feature-DERIVED_FROM->Field, then any Field-DERIVED_FROM->Field chain) reaches ' +
   'a field named N of any version of the dataset; fields are matched by name across versions (a new version\'s field of the same ' +
@@ -25,7 +25,9 @@ export class DataChangeResolver {
                    @Arg('measure', () => DriftMeasure, { defaultValue: DriftMeasure.PSI }) measure?: DriftMeasure,
                    @Arg('metric', () => String, { nullable: true, description: "A deployment metric's name: adds its observed change." }) metric?: string,
                    @Arg('windowHours', () => Int, { defaultValue: DEFAULT_WINDOW_HOURS, description: "Hours before and after the `to` version's createdAt averaged for `metric`." })
-                   windowHours?: number) {
-    return this.service.impact({ dataset, from, to, thresholds, measure, metric, windowHours });
+                   windowHours?: number,
+                   @Arg('asOf', { nullable: true, description: 'Which deployments served what, and the lineage, as they stood then (default: now).' })
+                   asOf?: Date) {
+    return this.service.impact({ dataset, from, to, thresholds, measure, metric, windowHours, asOf });
   }
 }

@@ -21,6 +21,8 @@ export interface ServedDependents { served: ServedModelVersion[]; uses: FeatureU
 export interface DataChangeArgs {
   dataset: DatasetRef; from: string; to: string; thresholds?: DriftThresholdsInput; measure?: DriftMeasure;
   metric?: string | null; windowHours?: number;
+  /** The graph and serving as they stood then; null or absent: now. */
+  asOf?: Date | null;
 }
 
 export const DEFAULT_WINDOW_HOURS = 168;
@@ -50,7 +52,9 @@ export class DataChangeService {
     const dataset = await this.datasets.resolve(args.dataset);
     const ref = (version: string) => ({ namespace: dataset.namespace, name: dataset.name, version });
     const diff = await this.drift.datasetDiff(ref(from), ref(to), args.thresholds);
-    const { served, uses, truncated } = await this.servedDependents(dataset.id);
+    const asOf = args.asOf ?? null;
+    if (asOf !== null && !Number.isFinite(asOf.getTime())) throw new BadInputError('asOf must be a valid date-time.', 'asOf');
+    const { served, uses, truncated } = await this.servedDependents(dataset.id, asOf);
     const ranked = rankDeployments(diff, served, uses, measure);
     const observed = new Map<string, WindowBucket[]>();
     const windows = windowsAround(diff.to.createdAt, windowHours);
@@ -65,21 +69,21 @@ export class DataChangeService {
   }
 
   /**
-   * In one read transaction: everything downstream of the dataset now, the model versions in it
-   * that are served now (directly or through an ensemble), and the features those use, each with
-   * the dataset columns it is computed from.
+   * In one read transaction: everything downstream of the dataset at asOf (null: now), the model
+   * versions in it served then (directly or through an ensemble), and the features those use, each
+   * with the dataset columns it was computed from then.
    */
-  private servedDependents(datasetId: string): Promise<ServedDependents> {
+  private servedDependents(datasetId: string, asOf: Date | null): Promise<ServedDependents> {
     return this.db.read(async (tx) => {
       const [origin] = await resolveAll(tx, [checkRef(NodeType.DATASET, { id: datasetId }, 'dataset')]);
       const rows = await this.lineage.downstream(tx, {
-        originElementId: origin.elementId, asOf: null, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
+        originElementId: origin.elementId, asOf, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
       });
       const traversal = toTraversal(rows, this.limits.maxNodes);
       const served: ServedModelVersion[] = [...traversal.nodes.values()]
         .filter(({ node, row }) => node.type === NodeType.MODEL_VERSION && (row.serving ?? []).length > 0)
         .map(({ node, row }) => ({ modelVersionId: node.id, label: node.label, serving: row.serving! }));
-      const uses = served.length ? await this.repo.featureSources(tx, { modelVersionIds: served.map((s) => s.modelVersionId), datasetId }) : [];
+      const uses = served.length ? await this.repo.featureSources(tx, { modelVersionIds: served.map((s) => s.modelVersionId), datasetId, asOf }) : [];
       return { served, uses, truncated: traversal.truncated };
     }, this.limits.timeoutMs);
   }

@@ -63,21 +63,43 @@ export function histogramOf(p: FieldProfile): Histogram | null {
 }
 
 export const OTHER_VALUES = '(other)';
+export const OTHER_FROM_ONLY = '(other, from only)';
+export const OTHER_TO_ONLY = '(other, to only)';
 
 /**
  * Two categorical profiles as counts over the union of their top values. Values outside a side's
- * top list are unknown individually, so their rows go to one "(other)" category on each side.
+ * top list are unknown individually, so their rows (its "rest") go to an "(other)" category. Whether
+ * the two rests hold the same values is unknown too: a high-cardinality column (ids, timestamps as
+ * text) lists 20 of thousands of values, and one shared "(other)" would call two versions with
+ * disjoint values the same. So the rests are split by the only evidence there is, how much the
+ * listed values recur on the other side: `shared` = the larger of the two shares of a side's listed
+ * rows on values the other side lists too (one list inside the other: one population, shared 1).
+ * That share of each rest goes to a common "(other)"; the remainder to "(other, from only)" /
+ * "(other, to only)", absent from the other side. Disjoint lists (shared 0) drift strongly.
  */
 export function alignTopValues(a: FieldProfile, b: FieldProfile): { labels: string[]; p: number[]; q: number[] } {
   const labels = [...new Set([...(a.topValues ?? []), ...(b.topValues ?? [])].map((t) => t.value))];
-  const countsOf = (f: FieldProfile) => {
+  const countsOf = (f: FieldProfile, other: FieldProfile) => {
     const byValue = new Map((f.topValues ?? []).map((t) => [t.value, t.count]));
     const counts = labels.map((l) => byValue.get(l) ?? 0);
     const listed = counts.reduce((s, c) => s + c, 0);
-    return { counts, other: Math.max(0, f.count - f.nulls - listed) };
+    const listedByOther = new Set((other.topValues ?? []).map((t) => t.value));
+    const recurring = (f.topValues ?? []).reduce((s, t) => s + (listedByOther.has(t.value) ? t.count : 0), 0);
+    return { counts, rest: Math.max(0, f.count - f.nulls - listed), recurs: listed > 0 ? recurring / listed : null };
   };
-  const x = countsOf(a);
-  const y = countsOf(b);
-  if (x.other > 0 || y.other > 0) return { labels: [...labels, OTHER_VALUES], p: [...x.counts, x.other], q: [...y.counts, y.other] };
-  return { labels, p: x.counts, q: y.counts };
+  const x = countsOf(a, b);
+  const y = countsOf(b, a);
+  // Nothing listed on a side: no evidence either way, the rests stay one category as before.
+  const shared = x.recurs === null || y.recurs === null ? 1 : Math.max(x.recurs, y.recurs);
+  const out = { labels: [...labels], p: [...x.counts], q: [...y.counts] };
+  const bucket = (label: string, pCount: number, qCount: number) => {
+    if (pCount === 0 && qCount === 0) return;
+    out.labels.push(label);
+    out.p.push(pCount);
+    out.q.push(qCount);
+  };
+  bucket(OTHER_VALUES, shared * x.rest, shared * y.rest);
+  bucket(OTHER_FROM_ONLY, (1 - shared) * x.rest, 0);
+  bucket(OTHER_TO_ONLY, 0, (1 - shared) * y.rest);
+  return out;
 }

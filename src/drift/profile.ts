@@ -28,6 +28,8 @@ export interface FieldProfile {
   quantiles?: Record<string, number>;
   histogram?: Histogram;
   topValues?: TopValue[];
+  /** What the numbers are when not plain numbers: 'epoch-seconds' for a timestamp column (UTC). */
+  unit?: string;
 }
 
 /** Numeric when it has a histogram or quantiles to compare; categorical when it has top values. */

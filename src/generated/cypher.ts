@@ -131,6 +131,7 @@ SET k.revokedAt = coalesce(k.revokedAt, datetime())
 RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key`);
 
 export const datachangeFeatureSources = query<{
+  asOf: Date | null;
   datasetId: string;
   modelVersionIds: string[];
 }, {
@@ -145,18 +146,25 @@ export const datachangeFeatureSources = query<{
 // version of the dataset. Columns are named, not versioned: a field is a column of its dataset, and
 // another version's field of the same name is the same column. Features with no such column come
 // back with an empty list (the model version uses them, but not this dataset's columns).
+// As the graph stood at $asOf (null: now): nodes created after it are left out, and so are lineage
+// edges whose interval (from/to, where they carry one) does not hold at it.
 // @param modelVersionIds: string[]
 // @param datasetId: string
+// @param asOf: Date | null
 // @returns modelVersionId: string
 // @returns featureId: string
 // @returns feature: string
 // @returns importance: number
 // @returns columns: string[]
+WITH coalesce($asOf, datetime()) AS t
 UNWIND $modelVersionIds AS modelVersionId
 MATCH (:ModelVersion {id: modelVersionId})-[u:USES_FEATURE]->(fe:Feature)
+WHERE $asOf IS NULL OR fe.createdAt IS NULL OR fe.createdAt <= $asOf
 RETURN modelVersionId, fe.id AS featureId, fe.namespace + '/' + fe.name AS feature, coalesce(u.importance, 0.0) AS importance,
   COLLECT {
-    MATCH (fe)-[:DERIVED_FROM]->(:Field)-[:DERIVED_FROM*0..20]->(source:Field)<-[:HAS_FIELD]-(:DatasetVersion)-[:VERSION_OF]->(:Dataset {id: $datasetId})
+    MATCH (fe)-[d:DERIVED_FROM]->(:Field)-[chain:DERIVED_FROM*0..20]->(source:Field)<-[:HAS_FIELD]-(v:DatasetVersion)-[:VERSION_OF]->(:Dataset {id: $datasetId})
+    WHERE ($asOf IS NULL OR v.createdAt IS NULL OR v.createdAt <= $asOf)
+      AND all(r IN [d] + chain WHERE (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t))
     RETURN DISTINCT source.name ORDER BY source.name
   } AS columns
 ORDER BY modelVersionId, feature`);
@@ -1471,26 +1479,38 @@ ORDER BY b.start`);
 export const metricsEventScope = query<{
   key: string;
   kind: string;
+  model: string | null;
+  version: string | null;
 }, {
   targetId: string;
-  modelVersionIds: string[];
-}>("metrics/event-scope", `// A metric target and the model versions behind it: a model version itself; a deployment's served
-// model versions, directly or through a served ensemble's members; an ensemble's members (any time).
+  modelVersions: { id: string; elementId: string }[];
+  ensembleIds: string[];
+}>("metrics/event-scope", `// A metric target and the model versions behind it: a model version itself (by id, or by model +
+// version); a deployment's served model versions, directly or through a served ensemble's members; an
+// ensemble's members (any time). Also the ensembles whose membership changes belong on its time line:
+// the ensemble itself, or those the deployment serves or served.
 // @param kind: string
 // @param key: string
+// @param model: string | null
+// @param version: string | null
 // @returns targetId: string
-// @returns modelVersionIds: string[]
-OPTIONAL MATCH (mv:ModelVersion {id: $key}) WHERE $kind = 'MODEL_VERSION'
+// @returns modelVersions: { id: string; elementId: string }[]
+// @returns ensembleIds: string[]
+OPTIONAL MATCH (mv:ModelVersion {id: $key}) WHERE $kind = 'MODEL_VERSION' AND $model IS NULL
+OPTIONAL MATCH (:Model {name: $model})<-[:VERSION_OF]-(mk:ModelVersion {version: $version}) WHERE $kind = 'MODEL_VERSION'
 OPTIONAL MATCH (d:Deployment {name: $key}) WHERE $kind = 'DEPLOYMENT'
 OPTIONAL MATCH (e:Ensemble {name: $key}) WHERE $kind = 'ENSEMBLE'
-WITH coalesce(mv, d, e) AS target
+WITH coalesce(mv, mk, d, e) AS target
 WHERE target IS NOT NULL
 CALL (target) {
   OPTIONAL MATCH (target)-[:SERVES|MEMBER]->(x)
   OPTIONAL MATCH (x)-[:MEMBER]->(y:ModelVersion)
-  RETURN collect(DISTINCT CASE WHEN x:ModelVersion THEN x.id END) + collect(DISTINCT y.id) AS versions
+  WITH collect(DISTINCT CASE WHEN x:ModelVersion THEN x END) + collect(DISTINCT y) AS versions,
+       collect(DISTINCT CASE WHEN x:Ensemble THEN x.id END) AS served
+  RETURN CASE WHEN target:ModelVersion THEN [target] ELSE versions END AS versions,
+         CASE WHEN target:Ensemble THEN [target.id] ELSE served END AS ensembleIds
 }
-RETURN target.id AS targetId, CASE WHEN $kind = 'MODEL_VERSION' THEN [target.id] ELSE versions END AS modelVersionIds`);
+RETURN target.id AS targetId, [v IN versions | {id: v.id, elementId: elementId(v)}] AS modelVersions, ensembleIds`);
 
 export const metricsEventsAliases = query<{
   from: Date;
@@ -1519,6 +1539,7 @@ WHERE a.from >= $from AND a.from < $to
 RETURN m.name AS model, a.name AS alias, a.from AS at, v.id AS modelVersionId, v.version AS version`);
 
 export const metricsEventsDatasetVersions = query<{
+  datasetIds: string[];
   from: Date;
   modelVersionIds: string[];
   to: Date;
@@ -1529,8 +1550,10 @@ export const metricsEventsDatasetVersions = query<{
   datasetVersionId: string;
   at: Date;
   trainedOn: boolean;
-}>("metrics/events-dataset-versions", `// New versions, created within [$from, $to), of the datasets these model versions depend on:
-// trained on a version of, or using a feature derived from a field of.
+}>("metrics/events-dataset-versions", `// New versions, created within [$from, $to), of these datasets (those upstream of the target's
+// model versions, found by the lineage traversal), each saying whether one of the model versions
+// $modelVersionIds trained on it directly.
+// @param datasetIds: string[]
 // @param modelVersionIds: string[]
 // @param from: Date
 // @param to: Date
@@ -1540,18 +1563,52 @@ export const metricsEventsDatasetVersions = query<{
 // @returns datasetVersionId: string
 // @returns at: Date
 // @returns trainedOn: boolean
-UNWIND $modelVersionIds AS id
-MATCH (mv:ModelVersion {id: id})
-CALL (mv) {
-  MATCH (mv)-[:TRAINED_ON]->(:DatasetVersion)-[:VERSION_OF]->(d:Dataset) RETURN d
-  UNION
-  MATCH (mv)-[:USES_FEATURE]->(:Feature)-[:DERIVED_FROM]->(:Field)<-[:HAS_FIELD]-(:DatasetVersion)-[:VERSION_OF]->(d:Dataset) RETURN d
-}
-WITH DISTINCT d
-MATCH (d)<-[:VERSION_OF]-(v:DatasetVersion)
+UNWIND $datasetIds AS datasetId
+MATCH (d:Dataset {id: datasetId})<-[:VERSION_OF]-(v:DatasetVersion)
 WHERE v.createdAt >= $from AND v.createdAt < $to
 RETURN d.namespace AS namespace, d.name AS dataset, v.version AS version, v.id AS datasetVersionId, v.createdAt AS at,
        EXISTS { MATCH (t:ModelVersion)-[:TRAINED_ON]->(v) WHERE t.id IN $modelVersionIds } AS trainedOn`);
+
+export const metricsEventsMembers = query<{
+  ensembleIds: string[];
+  from: Date;
+  modelVersionId: string | null;
+  to: Date;
+}, {
+  ensemble: string;
+  modelVersionId: string;
+  model: string;
+  version: string;
+  weight: number | null;
+  memberFrom: Date | null;
+  memberTo: Date | null;
+}>("metrics/events-members", `// MEMBER edges that opened or closed within [$from, $to): those of these ensembles, and those of
+// the model version $modelVersionId (its weight in any ensemble). A weight change closes one edge
+// and opens another at the same instant (cypher/ensemble/change-members.cypher).
+// @param ensembleIds: string[]
+// @param modelVersionId: string | null
+// @param from: Date
+// @param to: Date
+// @returns ensemble: string
+// @returns modelVersionId: string
+// @returns model: string
+// @returns version: string
+// @returns weight: number | null
+// @returns memberFrom: Date | null
+// @returns memberTo: Date | null
+CALL () {
+  UNWIND $ensembleIds AS ensembleId
+  MATCH (e:Ensemble {id: ensembleId})-[r:MEMBER]->(mv:ModelVersion)
+  RETURN e, r, mv
+  UNION
+  MATCH (e:Ensemble)-[r:MEMBER]->(mv:ModelVersion {id: $modelVersionId})
+  RETURN e, r, mv
+}
+WITH e, r, mv WHERE (r.from >= $from AND r.from < $to) OR (r.to >= $from AND r.to < $to)
+MATCH (mv)-[:VERSION_OF]->(m:Model)
+RETURN e.name AS ensemble, mv.id AS modelVersionId, m.name AS model, mv.version AS version, r.weight AS weight,
+       r.from AS memberFrom, r.to AS memberTo
+ORDER BY coalesce(r.from, r.to), m.name, mv.version`);
 
 export const metricsEventsServes = query<{
   from: Date;
@@ -1563,6 +1620,8 @@ export const metricsEventsServes = query<{
   servedTo: Date | null;
   trafficShare: number | null;
   modelVersionId: string | null;
+  model: string | null;
+  version: string | null;
   ensemble: string | null;
 }>("metrics/events-serves", `// SERVES relationships of the target (a deployment's own, or those serving the model version or
 // ensemble) that opened or closed within [$from, $to).
@@ -1574,6 +1633,8 @@ export const metricsEventsServes = query<{
 // @returns servedTo: Date | null
 // @returns trafficShare: number | null
 // @returns modelVersionId: string | null
+// @returns model: string | null
+// @returns version: string | null
 // @returns ensemble: string | null
 CALL () {
   MATCH (d:Deployment {id: $targetId})-[r:SERVES]->(x) RETURN d, r, x
@@ -1583,8 +1644,10 @@ CALL () {
   MATCH (d:Deployment)-[r:SERVES]->(x:Ensemble {id: $targetId}) RETURN d, r, x
 }
 WITH d, r, x WHERE (r.from >= $from AND r.from < $to) OR (r.to >= $from AND r.to < $to)
+OPTIONAL MATCH (x:ModelVersion)-[:VERSION_OF]->(m:Model)
 RETURN d.name AS deployment, r.from AS servedFrom, r.to AS servedTo, r.trafficShare AS trafficShare,
-       CASE WHEN x:ModelVersion THEN x.id END AS modelVersionId, CASE WHEN x:Ensemble THEN x.name END AS ensemble`);
+       CASE WHEN x:ModelVersion THEN x.id END AS modelVersionId, m.name AS model, CASE WHEN x:ModelVersion THEN x.version END AS version,
+       CASE WHEN x:Ensemble THEN x.name END AS ensemble`);
 
 export const metricsUpsertBuckets = query<{
   buckets: { seriesId: string; start: Date; points: Integer[]; values: number[]; datasets: string[]; tags: string[] }[];
@@ -1634,7 +1697,7 @@ CALL (b, g, added, appending) {
 RETURN count(b) AS buckets`, ["buckets[].points[]"]);
 
 export const metricsUpsertSeries = query<{
-  series: { kind: string; key: string; name: string }[];
+  series: { kind: string; key: string; model: string | null; version: string | null; name: string }[];
 }, {
   kind: string;
   key: string;
@@ -1642,17 +1705,19 @@ export const metricsUpsertSeries = query<{
   seriesId: string;
 }>("metrics/upsert-series", `// For each (target, metric name): the metric's series, created on first use and linked to the
 // target by MEASURES. Rows whose target does not exist are left out (the caller reports them).
-// @param series: { kind: string; key: string; name: string }[]
+// A model version is named by id (key) or, with model and version set, by its natural key.
+// @param series: { kind: string; key: string; model: string | null; version: string | null; name: string }[]
 // @returns kind: string
 // @returns key: string
 // @returns name: string
 // @returns seriesId: string
 UNWIND $series AS s
 CALL (s) {
-  OPTIONAL MATCH (mv:ModelVersion {id: s.key}) WHERE s.kind = 'MODEL_VERSION'
+  OPTIONAL MATCH (mv:ModelVersion {id: s.key}) WHERE s.kind = 'MODEL_VERSION' AND s.model IS NULL
+  OPTIONAL MATCH (:Model {name: s.model})<-[:VERSION_OF]-(mk:ModelVersion {version: s.version}) WHERE s.kind = 'MODEL_VERSION'
   OPTIONAL MATCH (d:Deployment {name: s.key}) WHERE s.kind = 'DEPLOYMENT'
   OPTIONAL MATCH (e:Ensemble {name: s.key}) WHERE s.kind = 'ENSEMBLE'
-  RETURN coalesce(mv, d, e) AS target
+  RETURN coalesce(mv, mk, d, e) AS target
 }
 WITH s, target WHERE target IS NOT NULL
 MERGE (ms:MetricSeries {targetId: target.id, name: s.name})

@@ -1,5 +1,7 @@
 import { Module } from '../app/container';
 import { driftResolvers, registerDrift } from '../drift';
+import { traversalLimits } from '../lineage';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { PassCoercedPoints } from './coerced-points';
 import { MetricEventsService } from './metric-events';
 import { MetricsRepository } from './metrics.repository';
@@ -12,7 +14,7 @@ export const metricsModule: Module = {
   resolvers: [MetricsResolver, ...driftResolvers],
   register(c) {
     const repo = new MetricsRepository(c.db);
-    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo, c.db), new MetricEventsService(repo, c.db)));
+    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo, c.db), new MetricEventsService(repo, new LineageRepository(c.db, c.config.traversal), c.db, traversalLimits(c.config))));
     c.set(PassCoercedPoints, new PassCoercedPoints(resolver));
     registerDrift(c);
   },

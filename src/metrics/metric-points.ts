@@ -1,13 +1,17 @@
 import { BadInputError } from '../common/errors';
 import { jsonProperty, requireName } from '../common/validate';
 import { CheckedRef, checkRef } from '../graph/node-ref-check';
-import { NODE_TYPES, NodeType } from '../graph/node-types';
+import { displayLabel, NODE_TYPES, NodeType } from '../graph/node-types';
 import { MetricPointInput, MetricTargetInput } from './metrics.types';
 import { hourOf } from './time-buckets';
 
 /** The write side before Neo4j: validated points, grouped by series and by the hour buckets they belong in. */
 export type TargetKind = 'MODEL_VERSION' | 'DEPLOYMENT' | 'ENSEMBLE';
-export interface Target { kind: TargetKind; key: string }
+/**
+ * `key` is the id of a model version, or the name of a deployment or ensemble; a model version
+ * given by its natural key has `model` and `version`, and `key` is its display label ("fraud@2").
+ */
+export interface Target { kind: TargetKind; key: string; model: string | null; version: string | null }
 
 export const MAX_POINTS_PER_CALL = 50_000;
 const MAX_TAGS_BYTES = 2048;
@@ -34,13 +38,22 @@ export interface PointBatch {
   points: number;
 }
 
-/** Exactly one of modelVersion / deployment / ensemble. */
+/** Exactly one of modelVersion / model + version / deployment / ensemble. */
 export function parseTarget(t: MetricTargetInput, field: string): Target {
+  const present = (x: string | null | undefined) => x !== undefined && x !== null;
+  const byKey = present(t.model) || present(t.version);
   const given = ([['MODEL_VERSION', t.modelVersion], ['DEPLOYMENT', t.deployment], ['ENSEMBLE', t.ensemble]] as const)
-    .filter(([, key]) => key !== undefined && key !== null);
-  if (given.length !== 1) throw new BadInputError(`${field} must name exactly one of modelVersion, deployment or ensemble.`, field);
+    .filter(([, key]) => present(key));
+  if (given.length + (byKey ? 1 : 0) !== 1 || (byKey && !(present(t.model) && present(t.version)))) {
+    throw new BadInputError(`${field} must name exactly one of modelVersion, model + version, deployment or ensemble.`, field);
+  }
+  if (byKey) {
+    const model = requireName(t.model, `${field}.model`);
+    const version = requireName(t.version, `${field}.version`);
+    return { kind: 'MODEL_VERSION', key: displayLabel(NodeType.MODEL_VERSION, { model, version })!, model, version };
+  }
   const [kind, key] = given[0];
-  return { kind, key: requireName(key, `${field}.${kind === 'MODEL_VERSION' ? 'modelVersion' : kind.toLowerCase()}`) };
+  return { kind, key: requireName(key, `${field}.${kind === 'MODEL_VERSION' ? 'modelVersion' : kind.toLowerCase()}`), model: null, version: null };
 }
 
 /** The entity name of the target's type ("ModelVersion"), as NOT_FOUND errors name it. */
@@ -48,9 +61,10 @@ export function targetLabel(t: Target): string {
   return NODE_TYPES[NodeType[t.kind]].label;
 }
 
-/** The target as a graph reference (a model version by id, a deployment or ensemble by name), for resolveRefs. */
+/** The target as a graph reference (a model version by id or key, a deployment or ensemble by name), for resolveRefs. */
 export function targetRef(t: Target, path: string): CheckedRef {
-  return checkRef(NodeType[t.kind], t.kind === 'MODEL_VERSION' ? { id: t.key } : { name: t.key }, path);
+  if (t.kind !== 'MODEL_VERSION') return checkRef(NodeType[t.kind], { name: t.key }, path);
+  return checkRef(NodeType.MODEL_VERSION, t.model !== null ? { model: t.model, version: t.version } : { id: t.key }, path);
 }
 
 /** A time range [from, to) must not be empty. */
@@ -62,7 +76,7 @@ interface SeriesGroup {
   target: Target;
   name: string;
   /** The target as given, to recognise the next point of the same series without parsing it again. */
-  given: [string | null, string | null, string | null];
+  given: [string | null, string | null, string | null, string | null, string | null];
   hours: Map<number, BucketGroup>;
   last: BucketGroup | undefined;
 }
@@ -118,13 +132,14 @@ export function groupPoints(input: readonly MetricPointInput[]): PointBatch {
   return { series, datasetIds: [...datasetIds], points: stored };
 }
 
-function given(t: MetricTargetInput): [string | null, string | null, string | null] {
-  return [t.modelVersion ?? null, t.deployment ?? null, t.ensemble ?? null];
+function given(t: MetricTargetInput): SeriesGroup['given'] {
+  return [t.modelVersion ?? null, t.deployment ?? null, t.ensemble ?? null, t.model ?? null, t.version ?? null];
 }
 
 function isSeries(g: SeriesGroup, p: MetricPointInput): boolean {
   const t = p.target;
-  return p.name === g.name && (t.modelVersion ?? null) === g.given[0] && (t.deployment ?? null) === g.given[1] && (t.ensemble ?? null) === g.given[2];
+  return p.name === g.name && (t.modelVersion ?? null) === g.given[0] && (t.deployment ?? null) === g.given[1] && (t.ensemble ?? null) === g.given[2]
+    && (t.model ?? null) === g.given[3] && (t.version ?? null) === g.given[4];
 }
 
 /** The group of point i's series, its target and name validated (in that order, as the messages promise). */

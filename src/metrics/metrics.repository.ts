@@ -11,6 +11,8 @@ export type VersionBuckets = RowOf<typeof Q.metricsAcrossVersions>;
 export type ServesRow = RowOf<typeof Q.metricsEventsServes>;
 export type AliasRow = RowOf<typeof Q.metricsEventsAliases>;
 export type DatasetVersionRow = RowOf<typeof Q.metricsEventsDatasetVersions>;
+export type MemberRow = RowOf<typeof Q.metricsEventsMembers>;
+export type EventScope = RowOf<typeof Q.metricsEventScope>;
 export type BucketRow = ParamsOf<typeof Q.metricsUpsertBuckets>['buckets'][number];
 
 /** The only code that talks to Neo4j about metric series, their buckets and their time lines. */
@@ -50,8 +52,12 @@ export class MetricsRepository {
     return rows.length ? rows : undefined;
   }
 
-  async eventScope(tx: Tx, target: Target): Promise<{ targetId: string; modelVersionIds: string[] } | undefined> {
-    return tx.one(Q.metricsEventScope, target);
+  async eventScope(tx: Tx, target: Target): Promise<EventScope | undefined> {
+    return tx.one(Q.metricsEventScope, { kind: target.kind, key: target.key, model: target.model, version: target.version });
+  }
+
+  memberEvents(tx: Tx, p: ParamsOf<typeof Q.metricsEventsMembers>): Promise<MemberRow[]> {
+    return tx.run(Q.metricsEventsMembers, p);
   }
 
   servesEvents(tx: Tx, p: ParamsOf<typeof Q.metricsEventsServes>): Promise<ServesRow[]> {

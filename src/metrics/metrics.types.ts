@@ -9,12 +9,15 @@ registerEnumType(MetricAggregate, { name: 'MetricAggregate', description: 'How t
 
 export enum MetricEventKind {
   DEPLOYED = 'DEPLOYED', UNDEPLOYED = 'UNDEPLOYED', ALIAS_SET = 'ALIAS_SET', DATASET_VERSION = 'DATASET_VERSION',
+  MEMBER_ADDED = 'MEMBER_ADDED', MEMBER_REMOVED = 'MEMBER_REMOVED', MEMBER_WEIGHT_CHANGED = 'MEMBER_WEIGHT_CHANGED',
 }
 registerEnumType(MetricEventKind, { name: 'MetricEventKind', description: 'Something that happened on a metric time line.' });
 
-@InputType({ description: 'What a metric measures: exactly one of a model version (by id), a deployment or an ensemble (by name).' })
+@InputType({ description: 'What a metric measures: exactly one of a model version (by id, or by model + version), a deployment or an ensemble (by name).' })
 export class MetricTargetInput {
-  @GqlField(() => ID, { nullable: true }) modelVersion?: string;
+  @GqlField(() => ID, { nullable: true, description: 'A model version by id.' }) modelVersion?: string;
+  @GqlField({ nullable: true, description: 'With version: a model version by its natural key, e.g. model "fraud", version "2".' }) model?: string;
+  @GqlField({ nullable: true, description: 'With model: the version of the model.' }) version?: string;
   @GqlField({ nullable: true }) deployment?: string;
   @GqlField({ nullable: true }) ensemble?: string;
 }
@@ -64,6 +67,10 @@ export class MetricEvent {
   @GqlField(() => String, { nullable: true }) ensemble!: string | null;
   @GqlField(() => String, { nullable: true }) alias!: string | null;
   @GqlField(() => ID, { nullable: true }) datasetVersionId!: string | null;
-  @GqlField(() => Boolean, { nullable: true, description: 'DATASET_VERSION: whether a model version of the target trained on it.' })
+  @GqlField(() => Boolean, { nullable: true, description: 'DATASET_VERSION: whether a model version of the target trained on it (false: a dataset further upstream).' })
   trainedOn!: boolean | null;
+  @GqlField(() => Float, { nullable: true, description: "MEMBER_*: the member's weight in the ensemble from then on (null: it left)." })
+  weight!: number | null;
+  @GqlField(() => Float, { nullable: true, description: "MEMBER_*: the member's weight before (null: it joined)." })
+  previousWeight!: number | null;
 }
