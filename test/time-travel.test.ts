@@ -62,7 +62,7 @@ describe('time travel by world time on back-filled histories', () => {
       members: [{modelVersion: {model: "fraud", version: "1"}, weight: 1}]}) { id } }`);
     expect(await impacted(AMOUNT, OCT(3))).toEqual(['FEATURE fs/spend']);
     expect(await impacted({ type: 'DATASET_VERSION', namespace: 'lake', name: 'tx', version: 'v1' }, OCT(4)))
-      .toEqual(['DATASET lake/tx', 'FIELD lake/tx@v1.amount', 'FIELD lake/tx@v1.country', 'FEATURE fs/spend', `RUN pipelines/train#${RUN_ID}`].sort());
+      .toEqual(['FIELD lake/tx@v1.amount', 'FIELD lake/tx@v1.country', 'FEATURE fs/spend', `RUN pipelines/train#${RUN_ID}`].sort());
     expect(await impacted(AMOUNT, OCT(11))).toEqual(['ENSEMBLE fraud-ens', 'FEATURE fs/spend', 'MODEL_VERSION fraud@1']);
     expect(await impacted({ type: 'JOB', namespace: 'pipelines', name: 'train' }, OCT(4))).toEqual([`RUN pipelines/train#${RUN_ID}`]);
   });
@@ -90,8 +90,8 @@ describe('time travel by world time on back-filled histories', () => {
     await backfillOctober();
     await graph.ok(`mutation { upsertFeature(input: {namespace: "fs", name: "spend", at: "${OCT(15)}",
       derivedFrom: [{namespace: "lake", name: "tx", version: "v1", field: "country"}]}) { id } }`);
-    const feature = await graph.ok(`{ feature(namespace: "fs", name: "spend") { createdAt derivedFrom { name } } }`);
-    expect(feature.feature).toEqual({ createdAt: OCT(2), derivedFrom: [{ name: 'country' }] });
+    const feature = await graph.ok('{ featureByName(namespace: "fs", name: "spend") { createdAt derivedFrom { name } } }');
+    expect(feature.featureByName).toEqual({ createdAt: OCT(2), derivedFrom: [{ name: 'country' }] });
     expect(await impacted(AMOUNT, OCT(10))).toEqual(['FEATURE fs/spend', 'MODEL_VERSION fraud@1']);
     const fields = await graph.ok('{ datasetVersion(ref: {namespace: "lake", name: "tx", version: "v1"}) { fields { name features { name } } } }');
     expect(fields.datasetVersion.fields).toEqual([{ name: 'amount', features: [] }, { name: 'country', features: [{ name: 'spend' }] }]);
@@ -117,10 +117,10 @@ describe('time travel by world time on back-filled histories', () => {
     await graph.ok(`mutation { deploy(deployment: "fraud-prod", target: {ensemble: "fraud-ens"}, at: "${OCT(11)}") { id } }`);
     await graph.ok(`mutation { setEnsembleMembers(ensemble: "fraud-ens", at: "${OCT(12)}", members: [{modelVersion: {model: "fraud", version: "2"}, weight: 1}]) { id } }`);
     await graph.ok(`mutation { undeploy(deployment: "fraud-prod", at: "${OCT(13)}") { id } }`);
-    const [missing] = await graph.db.runAutoCommit(`CALL () { MATCH (n) WHERE n.recordedAt IS NULL RETURN collect(labels(n)[0]) AS nodes }
+    const [missing] = await graph.db.runAutoCommit(`CALL () { MATCH (n) WHERE n.recordedAt IS NULL AND NOT n:SchemaMigration RETURN collect(labels(n)[0]) AS nodes }
       CALL () { MATCH ()-[r]->() WHERE r.recordedAt IS NULL RETURN collect(type(r)) AS rels }
       CALL () { MATCH ()-[r]->() WHERE r.to IS NOT NULL AND r.toRecordedAt IS NULL RETURN collect(type(r)) AS closed }
-      CALL () { MATCH (n) WHERE n.createdAt IS NULL RETURN collect(labels(n)[0]) AS created }
+      CALL () { MATCH (n) WHERE n.createdAt IS NULL AND NOT n:SchemaMigration RETURN collect(labels(n)[0]) AS created }
       RETURN nodes, rels, closed, created`);
     expect(missing).toEqual({ nodes: [], rels: [], closed: [], created: [] });
     const [times] = await graph.db.runAutoCommit(`MATCH (m:Model {name: 'churn'}), (d:Dataset {name: 'other'}), (old:ModelVersion {version: '1'}),
