@@ -5,8 +5,8 @@ describe('deploymentHistory', () => {
 
   it('lists every change with its time and reason, through to the retirement', async () => {
     await graph.ok(`mutation {
-      a: registerModelVersion(input: { model: "m", version: "1" }) { id }
-      b: registerModelVersion(input: { model: "m", version: "2" }) { id }
+      a: registerModelVersion(input: { model: "m", version: "1", createdAt: "2025-12-01T00:00:00Z" }) { id }
+      b: registerModelVersion(input: { model: "m", version: "2", createdAt: "2025-12-01T00:00:00Z" }) { id }
       upsertDeployment(input: { name: "m-prod", environment: "production" }) { id }
     }`);
     await graph.ok('mutation { deploy(deployment: "m-prod", target: { modelVersion: { model: "m", version: "1" } }, reason: "launch", at: "2026-01-01T00:00:00Z") { id } }');

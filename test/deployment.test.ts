@@ -16,11 +16,11 @@ describe('deployments and what they serve over time', () => {
   const servesEdges = async () => (await graph.db.runAutoCommit('MATCH ()-[r:SERVES]->() RETURN count(r) AS n'))[0].n;
   const servingAt = async (asOf?: string) => (await graph.ok(SERVING, { asOf })).deployment.serving;
 
-  /** Model versions as the graph contract stores them, and an ensemble of the first one. */
+  /** Model versions as the graph contract stores them (made before the deploys at T1..T3), and an ensemble of the first one. */
   async function setUp() {
-    await graph.db.runAutoCommit(`CREATE (m:Model {id: randomUUID(), name: 'churn', createdAt: datetime()})
+    await graph.db.runAutoCommit(`CREATE (m:Model {id: randomUUID(), name: 'churn', createdAt: datetime('2023-12-01T00:00:00Z')})
       WITH m UNWIND ['1', '2'] AS v
-      CREATE (:ModelVersion {id: randomUUID(), modelId: m.id, version: v, tags: [], createdAt: datetime()})-[:VERSION_OF]->(m)`);
+      CREATE (:ModelVersion {id: randomUUID(), modelId: m.id, version: v, tags: [], createdAt: m.createdAt})-[:VERSION_OF]->(m)`);
     await graph.ok(`mutation { upsertEnsemble(input: {name: "blend", members: [{modelVersion: {model: "churn", version: "1"}, weight: 1}], at: "${T1}"}) { id } }`);
     await graph.ok('mutation { upsertDeployment(input: {name: "churn-prod", environment: "prod", endpoint: "https://x/predict"}) { id } }');
   }

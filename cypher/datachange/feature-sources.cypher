@@ -5,7 +5,8 @@
 // another version's field of the same name is the same column. Features with no such column come
 // back with an empty list (the model version uses them, but not this dataset's columns).
 // As the graph stood at $asOf (null: now): nodes created after it are left out, and so are lineage
-// edges whose interval (from/to, where they carry one) does not hold at it.
+// edges whose interval (from/to, where they carry one) does not hold at it: a feature's closed
+// DERIVED_FROM edges (fields it was derived from before a change) are history.
 // @param modelVersionIds: string[]
 // @param datasetId: string
 // @param asOf: Date | null

@@ -1,4 +1,5 @@
-// Retires the deployment: closes every open SERVES edge (to = $now) and records when and why.
+// Retires the deployment: closes every open SERVES edge (to = $now, world time; toRecordedAt the
+// transaction's) and records when and why.
 // @param deploymentId: string
 // @param now: Date
 // @param reason: string | null
@@ -7,7 +8,7 @@ MATCH (d:Deployment {id: $deploymentId})
 CALL (d) {
   MATCH (d)-[s:SERVES]->()
   WHERE s.to IS NULL
-  SET s.to = $now
+  SET s.to = $now, s.toRecordedAt = datetime()
 }
 SET d.retiredAt = $now, d.retiredReason = $reason
 RETURN d {.*} AS deployment

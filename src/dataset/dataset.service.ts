@@ -1,6 +1,7 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName, requireUnique } from '../common/validate';
+import { statedTime } from '../common/world-time';
 import { Transactions } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { parseFieldProfile } from '../drift/profile';
@@ -22,6 +23,7 @@ export class DatasetService {
       namespace: requireName(input.namespace, 'input.namespace'),
       name: requireName(input.name, 'input.name'),
       description: optionalText(input.description, 'input.description'),
+      at: statedTime(input.at, 'input.at'),
     };
     return this.db.write((tx) => this.repo.upsert(tx, p));
   }

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field as GqlField, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { CREATED_AT } from '../common/world-time';
 
 /** A dataset: a table, file set or topic, named by namespace + name (as in OpenLineage). */
 @ObjectType({ description: 'A dataset, named by namespace + name (as in OpenLineage).' })
@@ -64,6 +65,7 @@ export class UpsertDatasetInput {
   @GqlField() namespace!: string;
   @GqlField() name!: string;
   @GqlField(() => String, { nullable: true }) description?: string | null;
+  @GqlField(() => Date, { nullable: true, description: CREATED_AT }) at?: Date | null;
 }
 
 @InputType()

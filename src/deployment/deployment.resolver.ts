@@ -9,7 +9,9 @@ import {
 } from './deployment.types';
 
 const REASON = { nullable: true, description: 'Why, as recorded in the history.' } as const;
-const AT = { nullable: true, description: 'When it took effect (default now); for backfills: after the latest change, not in the future.' } as const;
+const AT = {
+  nullable: true, description: 'When it took effect (default now); for backfills: after the latest change, not before the target existed, not in the future.',
+} as const;
 const SAME = 'Serving exactly what is served now again records nothing; a retired deployment is a CONFLICT.';
 
 @Resolver(() => Deployment)

@@ -2,6 +2,7 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
+import { requireExisted, statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, requestLoader } from '../db/request-scope';
 import { changeTime } from '../ensemble/change-time';
@@ -14,7 +15,7 @@ import { Deployment, DeploymentChange, DeploymentFilter, DeploymentTargetInput, 
 import { historyOf } from './deployment-history';
 
 interface When { reason?: string | null; at?: Date | null }
-interface ResolvedShare { id: string; isEnsemble: boolean; share: number }
+interface ResolvedShare { id: string; isEnsemble: boolean; share: number; createdAt: Date; what: string }
 
 /** The rules for deployments: what they serve, with which traffic shares, as append-only history. */
 export class DeploymentService {
@@ -28,6 +29,7 @@ export class DeploymentService {
       name: requireName(input.name, 'input.name'),
       environment: requireName(input.environment, 'input.environment'),
       endpoint: optionalText(input.endpoint, 'input.endpoint', 2048),
+      at: statedTime(input.at, 'input.at'),
     };
     return this.db.write((tx) => this.repo.upsert(tx, p));
   }
@@ -46,6 +48,8 @@ export class DeploymentService {
       const current = await this.forUpdate(tx, name);
       const resolved = await this.resolveTargets(tx, shares, targetField);
       if (new Set(resolved.map((r) => r.id)).size < resolved.length) throw new BadInputError(`${field} names a target twice.`, field);
+      // Checked before "already so": serving something before it existed is wrong whether or not it changes.
+      if (when.at != null) for (const r of resolved) requireExisted(when.at, r.createdAt, r.what, 'at');
       const open = new Map(current.open.map((o) => [o.targetId, o.share]));
       if (open.size === resolved.length && resolved.every((r) => open.get(r.id) === r.share)) return current.deployment; // already so
       const now = changeTime(when.at, current.lastChange, 'at');
@@ -125,10 +129,13 @@ export class DeploymentService {
     const names = shares.flatMap((s) => (s.target.ensemble != null ? [s.target.ensemble] : []));
     const byName = new Map((await this.ensembles.byNamesIn(tx, names)).map((e) => [e.name, e]));
     return shares.map((s, i) => {
-      if (s.target.modelVersion) return { id: versions[mvAt.indexOf(i)].id, isEnsemble: false, share: s.share };
+      if (s.target.modelVersion) {
+        const v = versions[mvAt.indexOf(i)];
+        return { id: v.id, isEnsemble: false, share: s.share, createdAt: v.createdAt, what: `ModelVersion '${s.target.modelVersion.model ? `${s.target.modelVersion.model}@${v.version}` : v.id}'` };
+      }
       const ensemble = byName.get(s.target.ensemble!);
       if (!ensemble) throw withField(new NotFoundError('Ensemble', s.target.ensemble!), `${fieldOf(i)}.ensemble`);
-      return { id: ensemble.id, isEnsemble: true, share: s.share };
+      return { id: ensemble.id, isEnsemble: true, share: s.share, createdAt: ensemble.createdAt, what: `Ensemble '${ensemble.name}'` };
     });
   }
 }

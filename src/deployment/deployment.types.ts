@@ -1,5 +1,6 @@
 import { createUnionType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { CREATED_AT } from '../common/world-time';
 import { SUM_TOLERANCE } from '../common/shares';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { ModelVersion, ModelVersionRef } from '../model/model.types';
@@ -50,6 +51,7 @@ export class UpsertDeploymentInput {
   @Field() name!: string;
   @Field() environment!: string;
   @Field(() => String, { nullable: true }) endpoint?: string | null;
+  @Field(() => Date, { nullable: true, description: CREATED_AT }) at?: Date | null;
 }
 
 @InputType({ description: 'What to serve: exactly one of a model version or an ensemble (by name).' })

@@ -2,6 +2,7 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
+import { statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { changeTime } from './change-time';
@@ -23,8 +24,9 @@ export class EnsembleService {
     const name = requireName(input.name, 'input.name');
     const description = optionalText(input.description, 'input.description');
     requireParts(input.members, (m) => m.weight, 'input.members', 'weight', WEIGHT_RULE);
+    const at = statedTime(input.at, 'input.at');
     return this.db.write(async (tx) => {
-      await this.repo.upsert(tx, { name, description });
+      await this.repo.upsert(tx, { name, description, at });
       return this.changeMembers(tx, name, input, 'input.');
     });
   }

@@ -38,7 +38,11 @@ export class UpsertEnsembleInput {
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [EnsembleMemberInput], { description: `The full membership. ${WEIGHT_RULE}` }) members!: EnsembleMemberInput[];
   @Field(() => String, { nullable: true, description: 'Why the membership changed.' }) reason?: string | null;
-  @Field(() => Date, { nullable: true, description: 'When the change took effect (default now); for backfills, after the latest change.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the change took effect (default now); for backfills, after the latest change, not in the future. '
+      + 'Also the createdAt of a new ensemble.',
+  })
   at?: Date | null;
 }
 

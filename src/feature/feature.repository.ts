@@ -15,6 +15,11 @@ export class FeatureRepository {
     return toFeature(rows[0].feature);
   }
 
+  /** Locks the feature; undefined when it does not exist yet. */
+  async forUpdate(tx: Tx, namespace: string, name: string): Promise<RowOf<typeof Q.featureForUpdate> | undefined> {
+    return tx.one(Q.featureForUpdate, { namespace, name });
+  }
+
   async byIds(ids: readonly string[]): Promise<Feature[]> {
     const rows = await this.db.read((tx) => tx.run(Q.featureByIds, { ids: [...ids] }));
     return rows.map((r) => toFeature(r.feature));

@@ -1,6 +1,8 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
+import { statedTime } from '../common/world-time';
+import { changeTime } from '../ensemble/change-time';
 import { Field } from '../dataset/dataset.types';
 import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
@@ -14,17 +16,27 @@ import { Feature, FeatureFilter, UpsertFeatureInput } from './feature.types';
 export class FeatureService {
   constructor(private readonly repo: FeatureRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
-  /** Everything is validated and every field reference resolved before anything is written. */
+  /**
+   * Everything is validated and every field reference resolved before anything is written. A change
+   * of derivedFrom closes the edges to fields left out and opens edges to new ones at `at` (default
+   * now), after the latest change (history is append-only, as ensemble membership).
+   */
   upsert(input: UpsertFeatureInput): Promise<Feature> {
     const namespace = requireName(input.namespace, 'input.namespace');
     const name = requireName(input.name, 'input.name');
     const description = optionalText(input.description, 'input.description');
     const transformation = optionalText(input.transformation, 'input.transformation');
+    const at = statedTime(input.at, 'input.at');
     // A field is named by id or by all four of namespace, name, version and field (no "current version" here).
     const refs = input.derivedFrom?.map((ref, i) => checkRef(NodeType.FIELD, ref, `input.derivedFrom[${i}]`)) ?? null;
     return this.db.write(async (tx) => {
-      const fieldIds = refs && [...new Set((await resolveAll(tx, refs)).map((f) => f.id))];
-      return this.repo.upsert(tx, { namespace, name, description, transformation, fieldIds });
+      const wanted = refs && new Set((await resolveAll(tx, refs)).map((f) => f.id));
+      const current = await this.repo.forUpdate(tx, namespace, name);
+      const openIds = new Set(current?.openFieldIds ?? []);
+      const close = wanted ? [...openIds].filter((id) => !wanted.has(id)) : [];
+      const open = wanted ? [...wanted].filter((id) => !openIds.has(id)) : [];
+      const changeAt = close.length || open.length ? changeTime(at, current?.lastChange ?? null, 'input.at') : null;
+      return this.repo.upsert(tx, { namespace, name, description, transformation, at, changeAt, close, open });
     });
   }
 

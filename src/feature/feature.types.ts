@@ -42,6 +42,12 @@ export class UpsertFeatureInput {
     description: 'The fields the feature is computed from; replaces the current set (omit to keep it, [] to clear it).',
   })
   derivedFrom?: FieldRef[] | null;
+  @GqlField(() => Date, {
+    nullable: true,
+    description: 'When it came to be or changed (default now; for backfills, not in the future): the createdAt of a new feature, '
+      + 'and when a change of derivedFrom took effect (after its latest change; the fields before stay as history).',
+  })
+  at?: Date | null;
 }
 
 @InputType()

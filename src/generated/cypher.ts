@@ -147,7 +147,8 @@ export const datachangeFeatureSources = query<{
 // another version's field of the same name is the same column. Features with no such column come
 // back with an empty list (the model version uses them, but not this dataset's columns).
 // As the graph stood at $asOf (null: now): nodes created after it are left out, and so are lineage
-// edges whose interval (from/to, where they carry one) does not hold at it.
+// edges whose interval (from/to, where they carry one) does not hold at it: a feature's closed
+// DERIVED_FROM edges (fields it was derived from before a change) are history.
 // @param modelVersionIds: string[]
 // @param datasetId: string
 // @param asOf: Date | null
@@ -377,6 +378,9 @@ export const datasetRegisterVersion = query<{
   created: boolean;
 }>("dataset/register-version", `// Registers an immutable dataset version (and its dataset, if new) with its fields. When the
 // version exists already nothing is written: the caller compares contentHash to detect a conflict.
+// World time: the version (and its fields) exist from $createdAt (default now); a dataset exists
+// at least since its earliest version, so a back-filled version moves its dataset's createdAt back.
+// Everything written is recordedAt now (transaction time).
 // @param namespace: string
 // @param name: string
 // @param version: string
@@ -387,21 +391,23 @@ export const datasetRegisterVersion = query<{
 // @param fields: { name: string; type: string | null; description: string | null; profile: string | null; position: Integer }[]
 // @returns version: { id: string; datasetId: string; version: string; contentHash?: string; fingerprint?: string; rowCount?: number; createdAt: Date }
 // @returns created: boolean
+WITH coalesce($createdAt, datetime()) AS at
 MERGE (d:Dataset {namespace: $namespace, name: $name})
-  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime()
-WITH d
+  ON CREATE SET d.id = randomUUID(), d.createdAt = at, d.recordedAt = datetime(), d.updatedAt = datetime()
+WITH d, at
 OPTIONAL MATCH (existing:DatasetVersion {datasetId: d.id, version: $version})
-CALL (d, existing) {
-  WITH d, existing WHERE existing IS NULL
+CALL (d, existing, at) {
+  WITH d, existing, at WHERE existing IS NULL
   CREATE (v:DatasetVersion {id: randomUUID(), datasetId: d.id, version: $version, contentHash: $contentHash,
-                            fingerprint: $fingerprint, rowCount: $rowCount, createdAt: coalesce($createdAt, datetime())})
-  CREATE (v)-[:VERSION_OF]->(d)
-  SET d.updatedAt = datetime()
+                            fingerprint: $fingerprint, rowCount: $rowCount, createdAt: at, recordedAt: datetime()})
+  CREATE (v)-[:VERSION_OF {recordedAt: datetime()}]->(d)
+  SET d.updatedAt = datetime(), d.createdAt = CASE WHEN at < d.createdAt THEN at ELSE d.createdAt END
   WITH v
   CALL (v) {
     UNWIND $fields AS f
-    CREATE (v)-[:HAS_FIELD]->(:Field {id: randomUUID(), datasetVersionId: v.id, name: f.name, type: f.type,
-                                      description: f.description, profile: f.profile, position: f.position})
+    CREATE (v)-[:HAS_FIELD {recordedAt: datetime()}]->(:Field {id: randomUUID(), datasetVersionId: v.id, name: f.name, type: f.type,
+                                      description: f.description, profile: f.profile, position: f.position,
+                                      createdAt: v.createdAt, recordedAt: datetime()})
   }
   RETURN v, true AS created
   UNION
@@ -411,6 +417,7 @@ CALL (d, existing) {
 RETURN v {.*} AS version, created`, ["fields[].position", "rowCount"]);
 
 export const datasetUpsert = query<{
+  at: Date | null;
   description: string | null;
   name: string;
   namespace: string;
@@ -425,12 +432,15 @@ export const datasetUpsert = query<{
     updatedAt: Date;
   };
 }>("dataset/upsert", `// Creates the dataset named by (namespace, name), or updates its description; returns it.
+// A new dataset exists from $at (world time, default now), recorded now; a later upsert never moves either.
 // @param namespace: string
 // @param name: string
 // @param description: string | null
+// @param at: Date | null
 // @returns dataset: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MERGE (d:Dataset {namespace: $namespace, name: $name})
-  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.updatedAt = datetime(), d.description = $description
+  ON CREATE SET d.id = randomUUID(), d.createdAt = coalesce($at, datetime()), d.recordedAt = datetime(), d.updatedAt = datetime(),
+                d.description = $description
   ON MATCH SET d.description = coalesce($description, d.description),
                d.updatedAt = CASE WHEN $description IS NULL OR $description = d.description THEN d.updatedAt ELSE datetime() END
 RETURN d {.*} AS dataset`);
@@ -562,7 +572,8 @@ export const deploymentRetire = query<{
     retiredAt?: Date;
     retiredReason?: string;
   };
-}>("deployment/retire", `// Retires the deployment: closes every open SERVES edge (to = $now) and records when and why.
+}>("deployment/retire", `// Retires the deployment: closes every open SERVES edge (to = $now, world time; toRecordedAt the
+// transaction's) and records when and why.
 // @param deploymentId: string
 // @param now: Date
 // @param reason: string | null
@@ -571,7 +582,7 @@ MATCH (d:Deployment {id: $deploymentId})
 CALL (d) {
   MATCH (d)-[s:SERVES]->()
   WHERE s.to IS NULL
-  SET s.to = $now
+  SET s.to = $now, s.toRecordedAt = datetime()
 }
 SET d.retiredAt = $now, d.retiredReason = $reason
 RETURN d {.*} AS deployment`);
@@ -593,7 +604,9 @@ export const deploymentServe = query<{
     retiredReason?: string;
   };
 }>("deployment/serve", `// Closes every open SERVES edge of the deployment (to = $now) and opens one per target with its
-// share (from = $now): a change of what is served is one instant in the history.
+// share (from = $now): a change of what is served is one instant in the history. $now is world
+// time; recordedAt/toRecordedAt the transaction's. A deployment exists at least since it first
+// served, so a back-filled change moves its createdAt back.
 // @param deploymentId: string
 // @param modelVersions: { id: string; share: number }[]
 // @param ensembles: { id: string; share: number }[]
@@ -604,18 +617,19 @@ MATCH (d:Deployment {id: $deploymentId})
 CALL (d) {
   MATCH (d)-[s:SERVES]->()
   WHERE s.to IS NULL
-  SET s.to = $now
+  SET s.to = $now, s.toRecordedAt = datetime()
 }
 CALL (d) {
   UNWIND $modelVersions AS target
   MATCH (mv:ModelVersion {id: target.id})
-  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason}]->(mv)
+  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason, recordedAt: datetime()}]->(mv)
 }
 CALL (d) {
   UNWIND $ensembles AS target
   MATCH (e:Ensemble {id: target.id})
-  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason}]->(e)
+  CREATE (d)-[:SERVES {trafficShare: target.share, from: $now, reason: $reason, recordedAt: datetime()}]->(e)
 }
+SET d.createdAt = CASE WHEN $now < d.createdAt THEN $now ELSE d.createdAt END
 RETURN d {.*} AS deployment`);
 
 export const deploymentServesHistory = query<{
@@ -734,6 +748,7 @@ RETURN targetId, d {.*} AS deployment
 ORDER BY d.name`);
 
 export const deploymentUpsert = query<{
+  at: Date | null;
   endpoint: string | null;
   environment: string;
   name: string;
@@ -748,12 +763,15 @@ export const deploymentUpsert = query<{
     retiredReason?: string;
   };
 }>("deployment/upsert", `// Creates the deployment named $name, or updates its environment and endpoint; returns it.
+// A new deployment exists from $at (world time, default now), recorded now; a later upsert never moves either.
 // @param name: string
 // @param environment: string
 // @param endpoint: string | null
+// @param at: Date | null
 // @returns deployment: { id: string; name: string; environment: string; endpoint?: string; createdAt: Date; retiredAt?: Date; retiredReason?: string }
 MERGE (d:Deployment {name: $name})
-  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime(), d.environment = $environment, d.endpoint = $endpoint
+  ON CREATE SET d.id = randomUUID(), d.createdAt = coalesce($at, datetime()), d.recordedAt = datetime(),
+                d.environment = $environment, d.endpoint = $endpoint
   ON MATCH SET d.environment = $environment, d.endpoint = coalesce($endpoint, d.endpoint)
 RETURN d {.*} AS deployment`);
 
@@ -787,8 +805,10 @@ export const ensembleChangeMembers = query<{
   reason: string | null;
 }, {
   ensemble: { id: string; name: string; description?: string; createdAt: Date };
-}>("ensemble/change-members", `// Closes the open MEMBER edges to $close (to = $now) and opens new ones for $open (from = $now).
-// Edges are never deleted: membership at any past time stays a query.
+}>("ensemble/change-members", `// Closes the open MEMBER edges to $close (to = $now) and opens new ones for $open (from = $now);
+// $now is world time, recordedAt/toRecordedAt the transaction's. Edges are never deleted:
+// membership at any past time stays a query. An ensemble exists at least since its first member
+// joined, so a back-filled change moves its createdAt back.
 // @param ensembleId: string
 // @param close: string[]
 // @param open: { modelVersionId: string; weight: number }[]
@@ -800,13 +820,14 @@ CALL (e) {
   UNWIND $close AS modelVersionId
   MATCH (e)-[m:MEMBER]->(:ModelVersion {id: modelVersionId})
   WHERE m.to IS NULL
-  SET m.to = $now
+  SET m.to = $now, m.toRecordedAt = datetime()
 }
 CALL (e) {
   UNWIND $open AS member
   MATCH (mv:ModelVersion {id: member.modelVersionId})
-  CREATE (e)-[:MEMBER {weight: member.weight, from: $now, reason: $reason}]->(mv)
+  CREATE (e)-[:MEMBER {weight: member.weight, from: $now, reason: $reason, recordedAt: datetime()}]->(mv)
 }
+SET e.createdAt = CASE WHEN size($open) > 0 AND $now < e.createdAt THEN $now ELSE e.createdAt END
 RETURN e {.*} AS ensemble`);
 
 export const ensembleEnsemblesOfModelVersions = query<{
@@ -918,16 +939,19 @@ RETURN ensembleId, m {.*} AS member, mv {.*} AS modelVersion
 ORDER BY m.weight DESC, mv.modelId, mv.version`);
 
 export const ensembleUpsert = query<{
+  at: Date | null;
   description: string | null;
   name: string;
 }, {
   ensemble: { id: string; name: string; description?: string; createdAt: Date };
 }>("ensemble/upsert", `// Creates the ensemble named $name, or updates its description; returns it.
+// A new ensemble exists from $at (world time, default now), recorded now; a later upsert never moves either.
 // @param name: string
 // @param description: string | null
+// @param at: Date | null
 // @returns ensemble: { id: string; name: string; description?: string; createdAt: Date }
 MERGE (e:Ensemble {name: $name})
-  ON CREATE SET e.id = randomUUID(), e.createdAt = datetime(), e.description = $description
+  ON CREATE SET e.id = randomUUID(), e.createdAt = coalesce($at, datetime()), e.recordedAt = datetime(), e.description = $description
   ON MATCH SET e.description = coalesce($description, e.description)
 RETURN e {.*} AS ensemble`);
 
@@ -982,13 +1006,34 @@ export const featureDerivedFrom = query<{
     position: number;
   };
 }>("feature/derived-from", `// For each feature id: the fields it is derived from, by field name.
+// Only the edges that hold now (to IS NULL): a closed one is history.
 // @param featureIds: string[]
 // @returns featureId: string
 // @returns field: { id: string; datasetVersionId: string; name: string; type?: string; description?: string; profile?: string; position: number }
 UNWIND $featureIds AS featureId
-MATCH (:Feature {id: featureId})-[:DERIVED_FROM]->(x:Field)
+MATCH (:Feature {id: featureId})-[r:DERIVED_FROM]->(x:Field)
+WHERE r.to IS NULL
 RETURN featureId, x {.*} AS field
 ORDER BY x.name, x.datasetVersionId`);
+
+export const featureForUpdate = query<{
+  name: string;
+  namespace: string;
+}, {
+  openFieldIds: string[];
+  lastChange: Date | null;
+}>("feature/for-update", `// Locks the feature (when it exists) for the rest of the transaction, so concurrent changes of its
+// fields serialize, and returns the fields it is derived from now (open DERIVED_FROM edges) and the
+// time of its latest change of them. No row: the feature does not exist yet.
+// @param namespace: string
+// @param name: string
+// @returns openFieldIds: string[]
+// @returns lastChange: Date | null
+MATCH (f:Feature {namespace: $namespace, name: $name})
+SET f._lock = true REMOVE f._lock
+WITH f
+OPTIONAL MATCH (f)-[r:DERIVED_FROM]->(x:Field)
+RETURN collect(CASE WHEN r IS NOT NULL AND r.to IS NULL THEN x.id END) AS openFieldIds, max(coalesce(r.to, r.from)) AS lastChange`);
 
 export const featureList = query<{
   after: unknown[] | null;
@@ -1031,19 +1076,24 @@ export const featureOfFields = query<{
     createdAt: Date;
   };
 }>("feature/of-fields", `// For each field id: the features derived from it, by (namespace, name).
+// Only the edges that hold now (to IS NULL): a closed one is history.
 // @param fieldIds: string[]
 // @returns fieldId: string
 // @returns feature: { id: string; namespace: string; name: string; description?: string; transformation?: string; createdAt: Date }
 UNWIND $fieldIds AS fieldId
-MATCH (:Field {id: fieldId})<-[:DERIVED_FROM]-(f:Feature)
+MATCH (:Field {id: fieldId})<-[r:DERIVED_FROM]-(f:Feature)
+WHERE r.to IS NULL
 RETURN fieldId, f {.*} AS feature
 ORDER BY f.namespace, f.name`);
 
 export const featureUpsert = query<{
+  at: Date | null;
+  changeAt: Date | null;
+  close: string[];
   description: string | null;
-  fieldIds: string[] | null;
   name: string;
   namespace: string;
+  open: string[];
   transformation: string | null;
 }, {
   feature: {
@@ -1054,29 +1104,36 @@ export const featureUpsert = query<{
     transformation?: string;
     createdAt: Date;
   };
-}>("feature/upsert", `// Creates the feature named by (namespace, name) or updates it; when $fieldIds is not null it
-// becomes the exact set of fields the feature is DERIVED_FROM (edges to other fields are removed).
+}>("feature/upsert", `// Creates the feature named by (namespace, name) or updates it, and changes the fields it is
+// DERIVED_FROM at $changeAt (world time): the open edges to $close get to = $changeAt, new edges to
+// $open get from = $changeAt, so what it was derived from at any past time stays a query (the
+// caller decided both lists from feature/for-update). A new feature exists from $at (default: the
+// change time, else now); recordedAt and toRecordedAt are the transaction's time.
 // @param namespace: string
 // @param name: string
 // @param description: string | null
 // @param transformation: string | null
-// @param fieldIds: string[] | null
+// @param at: Date | null
+// @param changeAt: Date | null
+// @param close: string[]
+// @param open: string[]
 // @returns feature: { id: string; namespace: string; name: string; description?: string; transformation?: string; createdAt: Date }
 MERGE (f:Feature {namespace: $namespace, name: $name})
-  ON CREATE SET f.id = randomUUID(), f.createdAt = datetime(), f.description = $description, f.transformation = $transformation
+  ON CREATE SET f.id = randomUUID(), f.createdAt = coalesce($at, $changeAt, datetime()), f.recordedAt = datetime(),
+                f.description = $description, f.transformation = $transformation
   ON MATCH SET f.description = coalesce($description, f.description),
                f.transformation = coalesce($transformation, f.transformation)
 WITH f
 CALL (f) {
-  WITH f WHERE $fieldIds IS NOT NULL
-  MATCH (f)-[old:DERIVED_FROM]->(x:Field)
-  WHERE NOT x.id IN $fieldIds
-  DELETE old
+  UNWIND $close AS fieldId
+  MATCH (f)-[old:DERIVED_FROM]->(:Field {id: fieldId})
+  WHERE old.to IS NULL
+  SET old.to = $changeAt, old.toRecordedAt = datetime()
 }
 CALL (f) {
-  UNWIND coalesce($fieldIds, []) AS fieldId
+  UNWIND $open AS fieldId
   MATCH (x:Field {id: fieldId})
-  MERGE (f)-[:DERIVED_FROM]->(x)
+  CREATE (f)-[:DERIVED_FROM {from: $changeAt, recordedAt: datetime()}]->(x)
 }
 RETURN f {.*} AS feature`);
 
@@ -1725,6 +1782,25 @@ MERGE (ms:MetricSeries {targetId: target.id, name: s.name})
 MERGE (ms)-[:MEASURES]->(target)
 RETURN s.kind AS kind, s.key AS key, s.name AS name, ms.id AS seriesId`);
 
+export const modelAliasForUpdate = query<{
+  alias: string;
+  modelId: string;
+}, {
+  currentVersionId: string | null;
+  lastChange: Date | null;
+}>("model/alias-for-update", `// Locks the model for the rest of the transaction (so concurrent moves of an alias serialize) and
+// returns the version alias $alias points at now (null: unset) and the time of its latest change.
+// @param modelId: string
+// @param alias: string
+// @returns currentVersionId: string | null
+// @returns lastChange: Date | null
+MATCH (m:Model {id: $modelId})
+SET m._LOCK_ = true
+REMOVE m._LOCK_
+WITH m
+OPTIONAL MATCH (m)-[a:ALIAS {name: $alias}]->(mv:ModelVersion)
+RETURN head(collect(CASE WHEN a.to IS NULL THEN mv.id END)) AS currentVersionId, max(coalesce(a.to, a.from)) AS lastChange`);
+
 export const modelAliasHistory = query<{
   modelIds: string[];
   name: string | null;
@@ -1910,6 +1986,8 @@ export const modelRegisterVersion = query<{
 }>("model/register-version", `// Registers an immutable model version (and its model, if new) with the data it was trained on,
 // the features it uses and the run that produced it; every referenced id was resolved beforehand.
 // When the version exists already nothing is written: the caller compares contentHash.
+// World time: the version exists from $createdAt (default now); a model exists at least since its
+// earliest version (a back-filled version moves its createdAt back). Everything is recordedAt now.
 // @param model: string
 // @param version: string
 // @param contentHash: string
@@ -1921,29 +1999,31 @@ export const modelRegisterVersion = query<{
 // @param features: { featureId: string; importance: number }[]
 // @returns version: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
 // @returns created: boolean
+WITH coalesce($createdAt, datetime()) AS at
 MERGE (m:Model {name: $model})
-  ON CREATE SET m.id = randomUUID(), m.createdAt = datetime()
-WITH m
+  ON CREATE SET m.id = randomUUID(), m.createdAt = at, m.recordedAt = datetime()
+WITH m, at
 OPTIONAL MATCH (existing:ModelVersion {modelId: m.id, version: $version})
-CALL (m, existing) {
-  WITH m, existing WHERE existing IS NULL
+CALL (m, existing, at) {
+  WITH m, existing, at WHERE existing IS NULL
   CREATE (mv:ModelVersion {id: randomUUID(), modelId: m.id, version: $version, contentHash: $contentHash,
-                           tags: $tags, metrics: $metrics, createdAt: coalesce($createdAt, datetime())})
-  CREATE (mv)-[:VERSION_OF]->(m)
+                           tags: $tags, metrics: $metrics, createdAt: at, recordedAt: datetime()})
+  CREATE (mv)-[:VERSION_OF {recordedAt: datetime()}]->(m)
+  SET m.createdAt = CASE WHEN at < m.createdAt THEN at ELSE m.createdAt END
   WITH mv
   CALL (mv) {
     UNWIND $trainedOn AS t
     MATCH (dv:DatasetVersion {id: t.datasetVersionId})
-    CREATE (mv)-[:TRAINED_ON {role: t.role}]->(dv)
+    CREATE (mv)-[:TRAINED_ON {role: t.role, recordedAt: datetime()}]->(dv)
   }
   CALL (mv) {
     UNWIND $features AS u
     MATCH (f:Feature {id: u.featureId})
-    CREATE (mv)-[:USES_FEATURE {importance: u.importance}]->(f)
+    CREATE (mv)-[:USES_FEATURE {importance: u.importance, recordedAt: datetime()}]->(f)
   }
   CALL (mv) {
     MATCH (r:Run {runId: $runId})
-    CREATE (mv)-[:PRODUCED_BY]->(r)
+    CREATE (mv)-[:PRODUCED_BY {recordedAt: datetime()}]->(r)
   }
   RETURN mv, true AS created
   UNION
@@ -1954,21 +2034,25 @@ RETURN mv {.*} AS version, created`);
 
 export const modelRemoveAlias = query<{
   alias: string;
+  at: Date;
   modelId: string;
 }, {
   model: { id: string; name: string; description?: string; createdAt: Date };
-}>("model/remove-alias", `// Ends alias $alias of the model now (to = now); the assignment stays as history. No open alias: no-op.
+}>("model/remove-alias", `// Ends alias $alias of the model at $at (world time; to = $at, toRecordedAt = now); the assignment
+// stays as history. No open alias: no-op. The caller locked the model and checked $at.
 // @param modelId: string
 // @param alias: string
+// @param at: Date
 // @returns model: { id: string; name: string; description?: string; createdAt: Date }
 MATCH (m:Model {id: $modelId})
 OPTIONAL MATCH (m)-[open:ALIAS {name: $alias}]->(:ModelVersion)
 WHERE open.to IS NULL
-SET open.to = datetime()
+SET open.to = $at, open.toRecordedAt = datetime()
 RETURN m {.*} AS model`);
 
 export const modelSetAlias = query<{
   alias: string;
+  at: Date;
   modelId: string;
   reason: string | null;
   versionId: string;
@@ -1985,25 +2069,23 @@ export const modelSetAlias = query<{
     supersededAt?: Date;
     supersededReason?: string;
   };
-}>("model/set-alias", `// Points alias $alias of the model at version $versionId: closes the open assignment of that name
-// (to = now) and opens a new one. Already pointing there: nothing is written, the open one returned.
+}>("model/set-alias", `// Points alias $alias of the model at version $versionId from $at (world time): closes the open
+// assignment of that name (to = $at) and opens a new one. Already pointing there: nothing is
+// written, the open one returned. The caller locked the model (alias-for-update) and checked $at.
 // @param modelId: string
 // @param versionId: string
 // @param alias: string
 // @param reason: string | null
+// @param at: Date
 // @returns alias: { name: string; from: Date; to?: Date; reason?: string }
 // @returns modelVersion: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
 MATCH (m:Model {id: $modelId}), (mv:ModelVersion {id: $versionId})
-// Write-lock the model (held to commit) so concurrent moves of an alias cannot both see it unset.
-SET m._LOCK_ = true
-REMOVE m._LOCK_
-WITH m, mv
 OPTIONAL MATCH (m)-[open:ALIAS {name: $alias}]->(current:ModelVersion)
 WHERE open.to IS NULL
 CALL (m, mv, open, current) {
   WITH m, mv, open, current WHERE current IS NULL OR current.id <> mv.id
-  SET open.to = datetime()
-  CREATE (m)-[a:ALIAS {name: $alias, from: datetime(), reason: $reason}]->(mv)
+  SET open.to = $at, open.toRecordedAt = datetime()
+  CREATE (m)-[a:ALIAS {name: $alias, from: $at, reason: $reason, recordedAt: datetime()}]->(mv)
   RETURN a
   UNION
   WITH mv, open, current WHERE current.id = mv.id
@@ -2012,6 +2094,7 @@ CALL (m, mv, open, current) {
 RETURN a {.*} AS alias, mv {.*} AS modelVersion`);
 
 export const modelSupersede = query<{
+  at: Date;
   byId: string;
   oldId: string;
   reason: string;
@@ -2027,20 +2110,21 @@ export const modelSupersede = query<{
     supersededAt?: Date;
     supersededReason?: string;
   };
-}>("model/supersede", `// Records that $byId replaced $oldId (SUPERSEDED_BY at, reason) and marks the old version; the
-// caller has checked both exist, share a model and differ. No row when either got superseded
-// meanwhile: both are write-locked (held to commit) before that is checked.
+}>("model/supersede", `// Records that $byId replaced $oldId at $at (world time) with SUPERSEDED_BY {at, reason, recordedAt}
+// and marks the old version; the caller has checked both exist, share a model and differ. No row
+// when either got superseded meanwhile: both are write-locked (held to commit) before that is checked.
 // @param oldId: string
 // @param byId: string
 // @param reason: string
+// @param at: Date
 // @returns version: { id: string; modelId: string; version: string; contentHash: string; tags?: string[]; metrics?: string; createdAt: Date; supersededAt?: Date; supersededReason?: string }
 MATCH (old:ModelVersion {id: $oldId}), (by:ModelVersion {id: $byId})
 SET old._LOCK_ = true, by._LOCK_ = true
 REMOVE old._LOCK_, by._LOCK_
 WITH old, by
 WHERE old.supersededAt IS NULL AND by.supersededAt IS NULL
-CREATE (old)-[:SUPERSEDED_BY {at: datetime(), reason: $reason}]->(by)
-SET old.supersededAt = datetime(), old.supersededReason = $reason
+CREATE (old)-[:SUPERSEDED_BY {at: $at, reason: $reason, recordedAt: datetime()}]->(by)
+SET old.supersededAt = $at, old.supersededReason = $reason
 RETURN old {.*} AS version`);
 
 export const modelSupersededBy = query<{
@@ -2149,16 +2233,19 @@ RETURN versionId, t.role AS role, dv {.*} AS datasetVersion
 ORDER BY t.role, dv.createdAt`);
 
 export const modelUpsert = query<{
+  at: Date | null;
   description: string | null;
   name: string;
 }, {
   model: { id: string; name: string; description?: string; createdAt: Date };
 }>("model/upsert", `// Creates the model named $name, or updates its description; returns it.
+// A new model exists from $at (world time, default now), recorded now; a later upsert never moves either.
 // @param name: string
 // @param description: string | null
+// @param at: Date | null
 // @returns model: { id: string; name: string; description?: string; createdAt: Date }
 MERGE (m:Model {name: $name})
-  ON CREATE SET m.id = randomUUID(), m.createdAt = datetime(), m.description = $description
+  ON CREATE SET m.id = randomUUID(), m.createdAt = coalesce($at, datetime()), m.recordedAt = datetime(), m.description = $description
   ON MATCH SET m.description = coalesce($description, m.description)
 RETURN m {.*} AS model`);
 
@@ -2624,7 +2711,8 @@ export const runLinkRun = query<{
   runId: string;
 }, {
   runId: string;
-}>("run/link-run", `// Adds a run's READ/WROTE edges to dataset versions and its CHILD_OF edge (MERGE: repeats are no-ops).
+}>("run/link-run", `// Adds a run's READ/WROTE edges to dataset versions and its CHILD_OF edge (MERGE: repeats are no-ops);
+// a new edge is recordedAt now.
 // @param runId: string
 // @param inputIds: string[]
 // @param outputIds: string[]
@@ -2634,16 +2722,19 @@ MATCH (r:Run {runId: $runId})
 CALL (r) {
   UNWIND $inputIds AS id
   MATCH (v:DatasetVersion {id: id})
-  MERGE (r)-[:READ]->(v)
+  MERGE (r)-[e:READ]->(v)
+    ON CREATE SET e.recordedAt = datetime()
 }
 CALL (r) {
   UNWIND $outputIds AS id
   MATCH (v:DatasetVersion {id: id})
-  MERGE (r)-[:WROTE]->(v)
+  MERGE (r)-[e:WROTE]->(v)
+    ON CREATE SET e.recordedAt = datetime()
 }
 CALL (r) {
   MATCH (p:Run {runId: $parentRunId})
-  MERGE (r)-[:CHILD_OF]->(p)
+  MERGE (r)-[e:CHILD_OF]->(p)
+    ON CREATE SET e.recordedAt = datetime()
 }
 RETURN r.runId AS runId`);
 
@@ -2780,6 +2871,7 @@ RETURN versionId, r {.*} AS run
 ORDER BY coalesce(r.startedAt, r.createdAt) DESC`);
 
 export const runRecordRun = query<{
+  at: Date | null;
   codeVersion: string | null;
   endedAt: Date | null;
   jobId: string;
@@ -2804,6 +2896,8 @@ export const runRecordRun = query<{
   };
 }>("run/record-run", `// Upserts a run by runId under its job: creation sets everything; later calls fill in what was
 // missing and set the state the service decided on (it never lets a finished run regress).
+// A new run exists from $at (world time; default its start, else now), recorded now; a job exists
+// at least since its first run, so a back-filled run moves its job's createdAt back.
 // @param runId: string
 // @param jobId: string
 // @param state: string
@@ -2811,16 +2905,19 @@ export const runRecordRun = query<{
 // @param endedAt: Date | null
 // @param codeVersion: string | null
 // @param parameters: string | null
+// @param at: Date | null
 // @returns run: { id: string; runId: string; jobId: string; state: string; startedAt?: Date; endedAt?: Date; nominalStartTime?: Date; codeVersion?: string; parameters?: string; facets?: string; declaredOutputs?: string; createdAt: Date }
 MATCH (j:Job {id: $jobId})
 MERGE (r:Run {runId: $runId})
-  ON CREATE SET r.id = $runId, r.jobId = $jobId, r.createdAt = datetime()
+  ON CREATE SET r.id = $runId, r.jobId = $jobId, r.createdAt = coalesce($at, $startedAt, datetime()), r.recordedAt = datetime()
 SET r.state = $state,
     r.startedAt = coalesce($startedAt, r.startedAt),
     r.endedAt = coalesce($endedAt, r.endedAt),
     r.codeVersion = coalesce($codeVersion, r.codeVersion),
-    r.parameters = coalesce($parameters, r.parameters)
-MERGE (r)-[:RUN_OF]->(j)
+    r.parameters = coalesce($parameters, r.parameters),
+    j.createdAt = CASE WHEN r.createdAt < j.createdAt THEN r.createdAt ELSE j.createdAt END
+MERGE (r)-[o:RUN_OF]->(j)
+  ON CREATE SET o.recordedAt = datetime()
 RETURN r {.*} AS run`);
 
 export const runRunForUpdate = query<{
@@ -2908,6 +3005,7 @@ RETURN r {.*} AS run
 ORDER BY coalesce(r.startedAt, r.createdAt) DESC, r.runId DESC`);
 
 export const runUpsertJob = query<{
+  at: Date | null;
   description: string | null;
   name: string;
   namespace: string;
@@ -2922,12 +3020,15 @@ export const runUpsertJob = query<{
     updatedAt: Date;
   };
 }>("run/upsert-job", `// Creates the job named by (namespace, name), or updates its description; returns it.
+// A new job exists from $at (world time, default now), recorded now; a later upsert never moves either.
 // @param namespace: string
 // @param name: string
 // @param description: string | null
+// @param at: Date | null
 // @returns job: { id: string; namespace: string; name: string; description?: string; facets?: string; createdAt: Date; updatedAt: Date }
 MERGE (j:Job {namespace: $namespace, name: $name})
-  ON CREATE SET j.id = randomUUID(), j.createdAt = datetime(), j.updatedAt = datetime(), j.description = $description
+  ON CREATE SET j.id = randomUUID(), j.createdAt = coalesce($at, datetime()), j.recordedAt = datetime(), j.updatedAt = datetime(),
+                j.description = $description
   ON MATCH SET j.description = coalesce($description, j.description),
                j.updatedAt = CASE WHEN $description IS NULL OR $description = j.description THEN j.updatedAt ELSE datetime() END
 RETURN j {.*} AS job`);

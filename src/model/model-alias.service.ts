@@ -1,6 +1,7 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { Transactions } from '../db/db';
+import { changeTime } from '../ensemble/change-time';
 import { groupBy, requestLoader } from '../db/request-scope';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
@@ -8,6 +9,8 @@ import { notFound } from '../graph/resolve-refs';
 import { ModelRepository } from './model.repository';
 import { Model, ModelAlias } from './model.types';
 import { ModelVersionRepository } from './model-version.repository';
+
+interface When { reason?: string | null; at?: Date | null }
 
 /** Alias names are short identifiers ("champion", "prod-eu", "v2.canary"), usable in URLs and configs. */
 const ALIAS_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -19,16 +22,17 @@ function requireAliasName(value: string, field: string): string {
 
 /**
  * Aliases: named pointers from a model to one version at a time. Moving one closes the old
- * assignment (to = now) and opens a new one, so every past state stays queryable.
+ * assignment (to = at, default now) and opens a new one, so every past state stays queryable; a
+ * change comes after the alias's latest one (append-only, as ensemble membership).
  */
 export class ModelAliasService {
   constructor(private readonly models: ModelRepository, private readonly versions: ModelVersionRepository, private readonly db: Transactions) {}
 
   /** Pointing the alias at the version it already points to is a no-op returning the open assignment. */
-  setAlias(model: string, alias: string, version: string, reason?: string | null): Promise<ModelAlias> {
+  setAlias(model: string, alias: string, version: string, when: When = {}): Promise<ModelAlias> {
     const p = {
       model: requireName(model, 'model'), alias: requireAliasName(alias, 'alias'),
-      version: requireName(version, 'version'), reason: optionalText(reason, 'reason'),
+      version: requireName(version, 'version'), reason: optionalText(when.reason, 'reason'),
     };
     return this.db.write(async (tx) => {
       const m = await this.models.byKey(p.model, tx);
@@ -36,18 +40,23 @@ export class ModelAliasService {
       const ref = checkRef(NodeType.MODEL_VERSION, { model: p.model, version: p.version }, 'version');
       const mv = await this.versions.byRef(ref, tx);
       if (!mv) throw notFound(ref);
-      return this.models.setAlias(tx, { modelId: m.id, versionId: mv.id, alias: p.alias, reason: p.reason });
+      const current = await this.models.aliasForUpdate(tx, { modelId: m.id, alias: p.alias });
+      // Pointing where it points already writes nothing, so there is no time to check.
+      const at = current.currentVersionId === mv.id ? new Date() : changeTime(when.at, current.lastChange, 'at');
+      return this.models.setAlias(tx, { modelId: m.id, versionId: mv.id, alias: p.alias, reason: p.reason, at });
     });
   }
 
-  /** Ends the alias now; removing an alias that is not set is a no-op (retries are safe). */
-  removeAlias(model: string, alias: string): Promise<Model> {
+  /** Ends the alias at `at` (default now); removing an alias that is not set is a no-op (retries are safe). */
+  removeAlias(model: string, alias: string, at?: Date | null): Promise<Model> {
     const name = requireName(model, 'model');
     const aliasName = requireAliasName(alias, 'alias');
     return this.db.write(async (tx) => {
       const m = await this.models.byKey(name, tx);
       if (!m) throw new NotFoundError('Model', name);
-      return this.models.removeAlias(tx, { modelId: m.id, alias: aliasName });
+      const current = await this.models.aliasForUpdate(tx, { modelId: m.id, alias: aliasName });
+      if (current.currentVersionId === null) return m;
+      return this.models.removeAlias(tx, { modelId: m.id, alias: aliasName, at: changeTime(at, current.lastChange, 'at') });
     });
   }
 

@@ -19,7 +19,10 @@ export class ModelVersionResolver {
 
   @Mutation(() => ModelVersion, { description: 'Records that `by` replaced `old` (same model), when and why; returns the old version.' })
   supersedeModelVersion(@Arg('old', () => ModelVersionRef) old: ModelVersionRef, @Arg('by', () => ModelVersionRef) by: ModelVersionRef,
-                        @Arg('reason') reason: string) { return this.service.supersede(old, by, reason); }
+                        @Arg('reason') reason: string,
+                        @Arg('at', () => Date, { nullable: true, description: 'When it was replaced (default now); not before `by` existed, not in the future.' }) at?: Date) {
+    return this.service.supersede(old, by, reason, at);
+  }
 
   @FieldResolver(() => Model)
   model(@Root() v: ModelVersion) { return this.models.load(v.modelId); }

@@ -1,5 +1,6 @@
 import { BadInputError, ConflictError } from '../common/errors';
 import { optionalText } from '../common/validate';
+import { requireExisted, statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelVersion, ModelVersionRef } from './model.types';
@@ -48,11 +49,12 @@ export class ModelVersionService {
   }
 
   /** `old` is replaced by `by`: both of one model, different, and neither replaced already. */
-  supersede(oldRef: ModelVersionRef, byRef: ModelVersionRef, reason: string): Promise<ModelVersion> {
+  supersede(oldRef: ModelVersionRef, byRef: ModelVersionRef, reason: string, at?: Date | null): Promise<ModelVersion> {
     const oldKey = checkRef(NodeType.MODEL_VERSION, oldRef, 'old');
     const byKey = checkRef(NodeType.MODEL_VERSION, byRef, 'by');
     if (!reason || reason.trim() === '') throw new BadInputError('reason must not be empty.', 'reason');
     const why = optionalText(reason, 'reason') as string;
+    const when = statedTime(at, 'at') ?? new Date();
     return this.db.write(async (tx) => {
       const old = await this.find(oldKey, tx);
       const by = await this.find(byKey, tx);
@@ -61,7 +63,8 @@ export class ModelVersionService {
       if (old.supersededAt) throw new ConflictError(`ModelVersion '${oldKey.key}' is already superseded.`, { field: 'old' });
       // Replacing with a version that is itself replaced would point at a dead end (or make a cycle).
       if (by.supersededAt) throw new ConflictError(`ModelVersion '${byKey.key}' is itself superseded.`, { field: 'by' });
-      const superseded = await this.repo.supersede(tx, { oldId: old.id, byId: by.id, reason: why });
+      if (at != null) requireExisted(when, by.createdAt, `ModelVersion '${byKey.key}'`, 'at');
+      const superseded = await this.repo.supersede(tx, { oldId: old.id, byId: by.id, reason: why, at: when });
       if (!superseded) throw new ConflictError('A concurrent change superseded one of these versions; read them again.', { field: 'old' });
       return superseded;
     });

@@ -44,6 +44,11 @@ export class ModelRepository {
     return rows.map((r) => ({ modelId: r.modelId, alias: toAlias(r) }));
   }
 
+  /** Locks the model; what alias `alias` points at now and when it last changed. */
+  async aliasForUpdate(tx: Tx, p: ParamsOf<typeof Q.modelAliasForUpdate>): Promise<RowOf<typeof Q.modelAliasForUpdate>> {
+    return (await tx.run(Q.modelAliasForUpdate, p))[0];
+  }
+
   async setAlias(tx: Tx, p: ParamsOf<typeof Q.modelSetAlias>): Promise<ModelAlias> {
     return toAlias((await tx.run(Q.modelSetAlias, p))[0]);
   }

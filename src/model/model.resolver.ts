@@ -4,6 +4,8 @@ import { ModelService } from './model.service';
 import { ModelAliasService } from './model-alias.service';
 import { Model, ModelAlias, ModelConnection, ModelFilter, ModelVersion, UpsertModelInput } from './model.types';
 
+const AT = { nullable: true, description: 'When it took effect (default now); for backfills: after the latest change of the alias, not in the future.' } as const;
+
 @Resolver(() => Model)
 export class ModelResolver {
   constructor(private readonly service: ModelService, private readonly aliasService: ModelAliasService) {}
@@ -23,12 +25,14 @@ export class ModelResolver {
 
   @Mutation(() => ModelAlias, { description: 'Points an alias of a model at one of its versions, ending its previous assignment.' })
   setModelAlias(@Arg('model') model: string, @Arg('alias') alias: string, @Arg('version') version: string,
-                @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
-    return this.aliasService.setAlias(model, alias, version, reason);
+                @Arg('reason', () => String, { nullable: true }) reason?: string | null, @Arg('at', () => Date, AT) at?: Date) {
+    return this.aliasService.setAlias(model, alias, version, { reason, at });
   }
 
-  @Mutation(() => Model, { description: 'Ends an alias of a model now (it stays in aliasHistory).' })
-  removeModelAlias(@Arg('model') model: string, @Arg('alias') alias: string) { return this.aliasService.removeAlias(model, alias); }
+  @Mutation(() => Model, { description: 'Ends an alias of a model at `at`, default now (it stays in aliasHistory).' })
+  removeModelAlias(@Arg('model') model: string, @Arg('alias') alias: string, @Arg('at', () => Date, AT) at?: Date) {
+    return this.aliasService.removeAlias(model, alias, at);
+  }
 
   @FieldResolver(() => [ModelVersion], { description: 'Every version, newest first.' })
   versions(@Root() m: Model) { return this.service.versions(m.id); }

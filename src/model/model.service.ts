@@ -1,6 +1,7 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
+import { statedTime } from '../common/world-time';
 import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { ModelRepository } from './model.repository';
@@ -11,7 +12,10 @@ export class ModelService {
   constructor(private readonly repo: ModelRepository, private readonly db: Transactions, private readonly maxPageSize: number) {}
 
   upsert(input: UpsertModelInput): Promise<Model> {
-    const p = { name: requireName(input.name, 'input.name'), description: optionalText(input.description, 'input.description') };
+    const p = {
+      name: requireName(input.name, 'input.name'), description: optionalText(input.description, 'input.description'),
+      at: statedTime(input.at, 'input.at'),
+    };
     return this.db.write((tx) => this.repo.upsert(tx, p));
   }
 

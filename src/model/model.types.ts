@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { CREATED_AT } from '../common/world-time';
 
 /** A registered model (a name under which versions are trained and served). */
 @ObjectType({ description: 'A registered model: the name under which versions are trained and served.' })
@@ -57,6 +58,7 @@ export class ModelAlias {
 export class UpsertModelInput {
   @Field() name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Date, { nullable: true, description: CREATED_AT }) at?: Date | null;
 }
 
 @InputType()

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { jsonProperty, optionalText, requireName } from '../common/validate';
+import { statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';
 import { checkRef } from '../graph/node-ref-check';
@@ -22,6 +23,7 @@ export class RunService {
       namespace: requireName(input.namespace, 'input.namespace'),
       name: requireName(input.name, 'input.name'),
       description: optionalText(input.description, 'input.description'),
+      at: statedTime(input.at, 'input.at'),
     };
     return this.db.write((tx) => this.repo.upsertJob(tx, p));
   }
@@ -37,13 +39,15 @@ export class RunService {
       startedAt: input.startedAt ?? null, endedAt: input.endedAt ?? null,
       codeVersion: optionalText(input.codeVersion, 'input.codeVersion', 1024),
       parameters: jsonProperty(input.parameters, 'input.parameters'),
+      at: statedTime(input.at, 'input.at'),
     };
     const versionRefs = [
       ...input.inputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.inputs[${i}]`)),
       ...input.outputs.map((ref, i) => checkRef(NodeType.DATASET_VERSION, ref, `input.outputs[${i}]`)),
     ];
     return this.db.write(async (tx) => {
-      const job = await this.jobFor(tx, input.job);
+      // A job created for this run exists from the run's time on.
+      const job = await this.jobFor(tx, input.job, fields.at ?? fields.startedAt);
       const found = await this.repo.runForUpdate(tx, runId, parentRunId);
       if (found.run && found.run.jobId !== job.id) {
         throw new ConflictError(`Run '${runId}' belongs to another job.`, { field: 'input.job' });
@@ -123,7 +127,7 @@ export class RunService {
       groupBy(ids, await read(ids), (r) => r.key).map((rows) => rows.map((r) => r.value))).load(id);
   }
 
-  private async jobFor(tx: Tx, ref: JobRef): Promise<Job> {
+  private async jobFor(tx: Tx, ref: JobRef, at: Date | null): Promise<Job> {
     if (ref.id) {
       const [job] = await this.repo.jobsByIds([ref.id], tx);
       if (!job) throw withField(new NotFoundError('Job', ref.id), 'input.job');
@@ -131,6 +135,6 @@ export class RunService {
     }
     const namespace = requireName(ref.namespace, 'input.job.namespace');
     const name = requireName(ref.name, 'input.job.name');
-    return this.repo.upsertJob(tx, { namespace, name, description: null });
+    return this.repo.upsertJob(tx, { namespace, name, description: null, at });
   }
 }

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { CREATED_AT } from '../common/world-time';
 import { DatasetVersionRef } from '../dataset/dataset.types';
 
 export enum RunState { START = 'START', RUNNING = 'RUNNING', COMPLETE = 'COMPLETE', ABORT = 'ABORT', FAIL = 'FAIL', OTHER = 'OTHER' }
@@ -49,6 +50,7 @@ export class UpsertJobInput {
   @Field() namespace!: string;
   @Field() name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Date, { nullable: true, description: CREATED_AT }) at?: Date | null;
 }
 
 @InputType()
@@ -77,4 +79,10 @@ export class RecordRunInput {
   outputs!: DatasetVersionRef[];
   @Field(() => String, { nullable: true, description: 'The runId of the parent run, which must be recorded already.' })
   parentRunId?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the run came to be (default: startedAt, else now; for backfills, not in the future): the createdAt of a new run, '
+      + 'and of its job when the job is created for it; a later call never moves it.',
+  })
+  at?: Date | null;
 }
