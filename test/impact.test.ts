@@ -63,6 +63,10 @@ describe('impact on a hand-built graph with known answers', () => {
   it('says where a model version is served: through an ensemble, with its weight, as of a time', async () => {
     const now = await impact({ of: CHURN_1 });
     expect(distances(now.items.nodes)).toEqual({ 'ens-churn': 1, 'dep-prod': 2 });
+    // The deployments serving the origin itself count, directly or through an ensemble; an ensemble is an origin too.
+    expect(now.summary.servedDeployments).toEqual([{ name: 'churn-prod', environment: 'production', via: ['churn@1', 'churn-ens'] }]);
+    const ensemble = await impact({ of: { type: 'ENSEMBLE', name: 'churn-ens' }, servedOnly: true });
+    expect(ensemble.summary.servedDeployments).toEqual([{ name: 'churn-prod', environment: 'production', via: ['churn-ens'] }]);
     const jan = await impact({ of: CHURN_1, asOf: '2026-01-10T00:00:00Z' });
     expect(distances(jan.items.nodes)).toEqual({ 'ens-churn': 1, 'dep-canary': 1, 'dep-prod': 2 });
     const rows = await impact({ of: ORDERS_V1, asOf: '2026-01-10T00:00:00Z', types: ['MODEL_VERSION'] });

@@ -53,7 +53,8 @@ export function program(io: CliIo = processIo): Command {
   const allNodeOptions = (cmd: Command) => nodeOptions(cmd).option('--run <runId>', 'a run').option('--model <name>', 'a model (all its versions)')
     .option('--ensemble <name>').option('--deployment <name>');
 
-  addQuantifyOptions(nodeOptions(cli.command('impact').description('What a change to a dataset, version, field, feature, job or model version affects.')))
+  addQuantifyOptions(nodeOptions(cli.command('impact').description('What a change to a dataset, version, field, feature, job, run, model, model version or ensemble affects.'))
+    .option('--run <runId>', 'a run').option('--model <name>', 'a model (all its versions)').option('--ensemble <name>'))
     .option('--depth <n>', 'hops to follow (service default 10, at most 20)', positiveInt)
     .option('--served-only', 'only what leads to a deployment serving now (or at --as-of)')
     .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
@@ -62,7 +63,7 @@ export function program(io: CliIo = processIo): Command {
     .option('--fail-if-served', `exit ${EXIT.SERVED_AFFECTED} when a served deployment is affected (a CI gate)`)
     .action(async (o: NodeOptions & QuantifyOptions & { depth?: number; servedOnly?: boolean; asOf?: string; knownAt?: string; json?: boolean; failIfServed?: boolean },
       cmd: Command) => {
-      const of = nodeRefOf(o, ['dataset', 'feature', 'job', 'modelVersion']);
+      const of = nodeRefOf(o, ['dataset', 'feature', 'job', 'run', 'model', 'modelVersion', 'ensemble']);
       const vars = { of, depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf), knownAt: knownAtOption(o.knownAt) };
       const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // the dataChangeImpact ranking
       const result = await allImpactPages(endpoint(cmd), vars);

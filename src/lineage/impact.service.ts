@@ -12,7 +12,8 @@ export interface ImpactArgs {
   of: NodeRef; depth?: number; maxPaths?: number; servedOnly?: boolean; asOf?: Date; knownAt?: Date; types?: NodeType[]; page?: PageInput;
 }
 
-const IMPACT_ORIGINS = [NodeType.DATASET, NodeType.DATASET_VERSION, NodeType.FIELD, NodeType.FEATURE, NodeType.JOB, NodeType.MODEL_VERSION];
+/** Every type but a deployment, downstream of which nothing lies. */
+const IMPACT_ORIGINS = Object.values(NodeType).filter((t) => t !== NodeType.DEPLOYMENT);
 
 /** Impact analysis: one resolve + one traversal statement, then paths, serving and paging in memory. */
 export class ImpactService {

@@ -16,7 +16,7 @@ const KNOWN_AT = 'Record time: answer with only what had been recorded by then (
 export class LineageResolver {
   constructor(private readonly impacts: ImpactService, private readonly provenances: ProvenanceService, private readonly lineages: LineageService) {}
 
-  @Query(() => ImpactResult, { description: 'Everything downstream of a dataset, dataset version, field, feature, job or model version: ' +
+  @Query(() => ImpactResult, { description: 'Everything downstream of a dataset, dataset version, field, feature, job, run, model, model version or ensemble: ' +
     'what a change to it can affect, up to the deployments serving it. Depth counts hops (a run is a hop). A reference without a ' +
     'version covers every version: a DATASET expands to all its versions, a FIELD without version names that field in every version ' +
     '(all listed in origins).' })
