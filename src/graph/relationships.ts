@@ -9,12 +9,15 @@ export enum Flow {
   YIELDS = 'YIELDS',
   /** From the derived thing to what it was made from: followed against its direction downstream. */
   MADE_FROM = 'MADE_FROM',
-  /** From the server to the served, valid over [from, to): like MADE_FROM, while it holds. */
+  /**
+   * From the server to the served, valid over [from, to): like MADE_FROM, while it holds. (Every
+   * followed relationship is checked against from/to and the record times: docs/graph-model.md, "Time".)
+   */
   SERVING = 'SERVING',
   /**
-   * From a version to its dataset or model. Downstream: a dataset (as the origin only) to its
-   * versions, a dataset version (not the origin) to its dataset; upstream: a dataset version to
-   * its dataset.
+   * From a version to its dataset or model. A dataset or model as an origin to its versions (both
+   * directions); downstream a dataset version (not an origin) to its dataset; upstream a dataset
+   * version to its dataset. (RUN_OF, MADE_FROM, also leads upstream from a job origin to its runs.)
    */
   VERSION_OF = 'VERSION_OF',
 }

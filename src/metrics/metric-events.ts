@@ -66,7 +66,7 @@ export class MetricEventsService {
     const origins = [...new Map(scope.modelVersions.map((v) => [v.id, v])).values()].slice(0, MAX_UPSTREAM_ORIGINS);
     for (const v of origins) {
       const rows = await this.lineage.upstream(tx, {
-        originElementId: v.elementId, asOf: null, depth: this.limits.maxDepth, maxNodes: this.limits.maxNodes,
+        originElementIds: [v.elementId], asOf: null, knownAt: null, depth: this.limits.maxDepth, maxNodes: this.limits.maxNodes,
       });
       for (const row of rows) if (row.nodeLabel === 'Dataset') datasets.add(row.id);
     }
