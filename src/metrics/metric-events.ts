@@ -58,18 +58,18 @@ export class MetricEventsService {
   /**
    * The datasets upstream of the scope's model versions (training data, what that data was made
    * from, the sources of their features' columns), by the lineage module's upstream traversal as
-   * the graph stands now: one traversal per model version, each bounded by the traversal limits
+   * the graph stands now: one traversal from all of them, bounded by the traversal limits
    * (depth and nodes), and at most MAX_UPSTREAM_ORIGINS model versions.
    */
   private async upstreamDatasets(tx: Tx, scope: EventScope): Promise<string[]> {
     const datasets = new Set<string>();
     const origins = [...new Map(scope.modelVersions.map((v) => [v.id, v])).values()].slice(0, MAX_UPSTREAM_ORIGINS);
-    for (const v of origins) {
-      const rows = await this.lineage.upstream(tx, {
-        originElementIds: [v.elementId], asOf: null, knownAt: null, depth: this.limits.maxDepth, maxNodes: this.limits.maxNodes,
-      });
-      for (const row of rows) if (row.nodeLabel === 'Dataset') datasets.add(row.id);
-    }
+    if (origins.length === 0) return [];
+    // One traversal from all of them at once (the traversal takes several origins).
+    const rows = await this.lineage.upstream(tx, {
+      originElementIds: origins.map((v) => v.elementId), asOf: null, knownAt: null, depth: this.limits.maxDepth, maxNodes: this.limits.maxNodes,
+    });
+    for (const row of rows) if (row.nodeLabel === 'Dataset') datasets.add(row.id);
     return [...datasets];
   }
 }
