@@ -16,14 +16,14 @@ CALL (j, decl) {
 CALL (j, decl) {
   UNWIND decl.inputs AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  WITH j, d WHERE NOT (j)-[:DECLARES_INPUT WHERE retractedAt IS NULL]->(d)
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_INPUT]->(d) WHERE x.retractedAt IS NULL }
   CREATE (j)-[e:DECLARES_INPUT]->(d)
   SET e.recordedAt = datetime()
 }
 CALL (j, decl) {
   UNWIND decl.outputs AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  WITH j, d WHERE NOT (j)-[:DECLARES_OUTPUT WHERE retractedAt IS NULL]->(d)
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_OUTPUT]->(d) WHERE x.retractedAt IS NULL }
   CREATE (j)-[e:DECLARES_OUTPUT]->(d)
   SET e.recordedAt = datetime()
 }

@@ -18,6 +18,6 @@ CALL (to, f) {
     ON CREATE SET h.recordedAt = datetime()
 }
 MATCH (to)-[:HAS_FIELD]->(target:Field {name: f.name})
-WHERE NOT (out)-[:DERIVED_FROM WHERE retractedAt IS NULL]->(target)
+WHERE NOT EXISTS { (out)-[x:DERIVED_FROM]->(target) WHERE x.retractedAt IS NULL }
 CREATE (out)-[d:DERIVED_FROM]->(target)
 SET d = properties(old), d.retractedAt = null, d.recordedAt = datetime()

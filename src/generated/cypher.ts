@@ -2166,17 +2166,47 @@ CALL (j, decl) {
 CALL (j, decl) {
   UNWIND decl.inputs AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  WITH j, d WHERE NOT (j)-[:DECLARES_INPUT WHERE retractedAt IS NULL]->(d)
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_INPUT]->(d) WHERE x.retractedAt IS NULL }
   CREATE (j)-[e:DECLARES_INPUT]->(d)
   SET e.recordedAt = datetime()
 }
 CALL (j, decl) {
   UNWIND decl.outputs AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  WITH j, d WHERE NOT (j)-[:DECLARES_OUTPUT WHERE retractedAt IS NULL]->(d)
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_OUTPUT]->(d) WHERE x.retractedAt IS NULL }
   CREATE (j)-[e:DECLARES_OUTPUT]->(d)
   SET e.recordedAt = datetime()
 }`);
+
+export const openlineageFieldDerivations = query<{
+  fieldIds: string[];
+}, {
+  fieldId: string;
+  field: {
+    id: string;
+    datasetVersionId: string;
+    name: string;
+    type?: string;
+    description?: string;
+    profile?: string;
+    position: number;
+  };
+  transformation: string | null;
+  description: string | null;
+  transformations: string | null;
+}>("openlineage/field-derivations", `// For each field id: the fields it is DERIVED_FROM (column lineage in force, not withdrawn), with
+// the transformations OpenLineage's columnLineage facet gave (\`transformations\`: JSON text).
+// @param fieldIds: string[]
+// @returns fieldId: string
+// @returns field: { id: string; datasetVersionId: string; name: string; type?: string; description?: string; profile?: string; position: number }
+// @returns transformation: string | null
+// @returns description: string | null
+// @returns transformations: string | null
+UNWIND $fieldIds AS fieldId
+MATCH (:Field {id: fieldId})-[d:DERIVED_FROM]->(f:Field)
+WHERE d.retractedAt IS NULL
+RETURN fieldId, f {.*} AS field, d.transformation AS transformation, d.description AS description, d.transformations AS transformations
+ORDER BY f.datasetVersionId, f.position, f.name`);
 
 export const openlineageLinkColumns = query<{
   links: {
@@ -2435,7 +2465,7 @@ CALL (to, f) {
     ON CREATE SET h.recordedAt = datetime()
 }
 MATCH (to)-[:HAS_FIELD]->(target:Field {name: f.name})
-WHERE NOT (out)-[:DERIVED_FROM WHERE retractedAt IS NULL]->(target)
+WHERE NOT EXISTS { (out)-[x:DERIVED_FROM]->(target) WHERE x.retractedAt IS NULL }
 CREATE (out)-[d:DERIVED_FROM]->(target)
 SET d = properties(old), d.retractedAt = null, d.recordedAt = datetime()`);
 
