@@ -11,9 +11,11 @@ WITH DISTINCT out, old, f, link
 MATCH (to:DatasetVersion {id: link.toVersionId})
 CALL (to, f) {
   WITH * WHERE to.contentHash IS NULL
+  // A subquery may not stand in MERGE's SET: the position (next after the fields it has) first.
+  WITH to, f, COUNT { (to)-[:HAS_FIELD]->() } AS position
   MERGE (added:Field {datasetVersionId: to.id, name: f.name})
     ON CREATE SET added.id = randomUUID(), added.type = f.type, added.description = f.description, added.profile = null,
-                  added.position = COUNT { (to)-[:HAS_FIELD]->() }, added.createdAt = to.createdAt, added.recordedAt = datetime()
+                  added.position = position, added.createdAt = to.createdAt, added.recordedAt = datetime()
   MERGE (to)-[h:HAS_FIELD]->(added)
     ON CREATE SET h.recordedAt = datetime()
 }
