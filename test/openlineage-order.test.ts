@@ -83,13 +83,11 @@ describe('OpenLineage: the same events in any order give the same graph', () => 
         WHEN n:Field THEN vd.namespace + '/' + vd.name + '@' + v.version + '.' + n.name
         ELSE elementId(n) END AS key
       RETURN key, labels(n) AS labels, properties(n) AS props`);
-    const keys = new Map<string, string>();
     const nodes = rows.map((r: any) => {
       const props = Object.fromEntries(Object.entries(r.props).filter(([k]) => !['id', 'datasetId', 'datasetVersionId', 'jobId', 'recordedAt', 'updatedAt'].includes(k))
         .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]).sort(([a], [b]) => String(a).localeCompare(String(b))));
       return `${r.labels.join(':')} ${r.key} ${JSON.stringify(props)}`;
     }).sort();
-    for (const r of rows as any[]) keys.set(r.key, r.key);
     const rels = await graph.db.runAutoCommit(`
       MATCH (a)-[r]->(b) WHERE r.retractedAt IS NULL AND ${inForce('a')} AND ${inForce('b')}
       OPTIONAL MATCH (av:DatasetVersion)-[:HAS_FIELD]->(a) OPTIONAL MATCH (av)-[:VERSION_OF]->(ad:Dataset) OPTIONAL MATCH (a)-[:VERSION_OF]->(ad2:Dataset)
