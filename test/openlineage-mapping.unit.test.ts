@@ -3,7 +3,8 @@ import { columnEdges, planEvent } from '../src/openlineage/event-mapping';
 import { OlEvent } from '../src/openlineage/event.types';
 import { datasetContentHash } from '../src/dataset/content-hash';
 import { planWrite, StoredState } from '../src/openlineage/lineage-write';
-import { mergeFacets, nextRun } from '../src/openlineage/run-state';
+import { nextRun } from '../src/openlineage/run-state';
+import { mergeFacets } from '../src/openlineage/facet-merge';
 import { EventSchemaValidator } from '../src/openlineage/schema-validator';
 
 /** The pure parts: validation, event → plan, plan + stored state → write. No database. */
@@ -41,7 +42,48 @@ describe('OpenLineage mapping (pure)', () => {
   });
 
   it('merges facets by name and drops a facet sent with _deleted', () => {
-    expect(mergeFacets({ a: { ...F, x: 1 }, b: { ...F } }, { a: { ...F, x: 2 }, b: { ...F, _deleted: true } })).toEqual({ a: { ...F, x: 2 } });
+    const at = new Date('2026-01-01T00:00:00Z');
+    const stored = mergeFacets(null, { a: { ...F, x: 1 }, b: { ...F } }, at);
+    expect(mergeFacets(stored, { a: { ...F, x: 2 }, b: { ...F, _deleted: true } }, new Date('2026-01-02T00:00:00Z')).facets).toEqual({ a: { ...F, x: 2 } });
+  });
+
+  it('keeps, per facet, the one of the later eventTime, whatever the arrival order', () => {
+    const older = { a: { ...F, x: 1 }, b: { ...F, y: 1 } };
+    const newer = { a: { ...F, x: 2 }, b: { ...F, _deleted: true } };
+    const t1 = new Date('2026-01-01T00:00:00Z');
+    const t2 = new Date('2026-01-02T00:00:00Z');
+    const inOrder = mergeFacets(mergeFacets(null, older, t1), newer, t2);
+    const reversed = mergeFacets(mergeFacets(null, newer, t2), older, t1);
+    expect(reversed).toEqual(inOrder);
+    expect(reversed.facets).toEqual({ a: { ...F, x: 2 } });
+    // Two events at the same instant: the same winner in either order.
+    const same = { a: { ...F, x: 3 } };
+    expect(mergeFacets(mergeFacets(null, older, t1), same, t1)).toEqual(mergeFacets(mergeFacets(null, same, t1), older, t1));
+  });
+
+  it('refuses times that are not on the calendar, rather than rolling them over', () => {
+    expect(parseEventTime('2026-02-30T10:00:00Z')).toBeNull();
+    expect(parseEventTime('2026-02-29T10:00:00Z')).toBeNull();
+    expect(parseEventTime('2024-02-29T10:00:00Z')).toEqual(new Date('2024-02-29T10:00:00Z'));
+    expect(parseEventTime('2026-04-31T10:00:00Z')).toBeNull();
+    expect(parseEventTime('2026-01-01T24:00:00Z')).toBeNull();
+    const v = new EventSchemaValidator().validate(base('START', '2026-02-30T10:00:00Z'));
+    expect(v.errors).toEqual(["/eventTime '2026-02-30T10:00:00Z' is not a date-time: RFC 3339, a day that exists in its month, hours 00-23"]);
+  });
+
+  it('reads run ids case-insensitively (they are UUIDs)', () => {
+    const upper = planEvent(base('START', '2026-01-01T00:00:00Z', { run: { runId: 'C04CA271-1F2E-4D3C-8B7A-6F5E4D3C2B1A' } }));
+    expect(upper.run!.runId).toBe('c04ca271-1f2e-4d3c-8b7a-6f5e4d3c2b1a');
+  });
+
+  it('maps a JobEvent to static lineage and a DatasetEvent schema to a version', () => {
+    const job = planEvent({ eventTime: '2026-01-01T00:00:00Z', producer: 'p', job: { namespace: 'n', name: 'j' },
+      inputs: [{ namespace: 'db', name: 'a' }], outputs: [{ namespace: 'db', name: 'b' }] });
+    expect(job.jobLineage).toEqual({ at: new Date('2026-01-01T00:00:00Z'), inputs: [{ namespace: 'db', name: 'a' }], outputs: [{ namespace: 'db', name: 'b' }] });
+    const ds = planEvent({ eventTime: '2026-01-01T00:00:00Z', producer: 'p', dataset: { namespace: 'db', name: 'a', facets: { schema: { ...F, fields: [{ name: 'id', type: 'INT' }] } } } });
+    const w = planWrite(ds, empty).schemaVersion!;
+    expect(w).toMatchObject({ namespace: 'db', name: 'a', version: expect.stringMatching(/^schema:[0-9a-f]{16}$/), createdAt: new Date('2026-01-01T00:00:00Z') });
+    expect(w.fields.map((f) => f.name)).toEqual(['id']);
   });
 
   it('creates output versions only once the run is COMPLETE, from outputs declared on START', () => {
@@ -70,8 +112,10 @@ describe('OpenLineage mapping (pure)', () => {
       b: { inputFields: [{ namespace: 'db', name: 'in', field: 'y' }], transformationType: 'IDENTITY', transformationDescription: 'copy' },
     } } });
     expect(edges).toEqual([
-      { outputField: 'a', inputNamespace: 'db', inputName: 'in', inputField: 'x', transformation: 'DIRECT/AGGREGATION', description: 'sum' },
-      { outputField: 'b', inputNamespace: 'db', inputName: 'in', inputField: 'y', transformation: 'IDENTITY', description: 'copy' },
+      { outputField: 'a', inputNamespace: 'db', inputName: 'in', inputField: 'x', transformation: 'DIRECT/AGGREGATION', description: 'sum',
+        transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'sum', masking: null }] },
+      { outputField: 'b', inputNamespace: 'db', inputName: 'in', inputField: 'y', transformation: 'IDENTITY', description: 'copy',
+        transformations: [{ type: 'IDENTITY', subtype: null, description: 'copy', masking: null }] },
     ]);
   });
 

@@ -92,7 +92,7 @@ describe('OpenLineage ingestion: POST /api/v1/lineage', () => {
   it('ends in the same graph when COMPLETE arrives before START', async () => {
     const start = event('START', '2026-01-01T00:00:00Z');
     const complete = event('COMPLETE', '2026-01-01T00:05:00Z', { outputs: [] }); // outputs declared on START only
-    const ignoreIds = (s: { nodes: string[]; rels: number }) => ({ ...s, nodes: s.nodes.map((n) => n.replace(/"(id|datasetId|datasetVersionId|jobId|createdAt|updatedAt)":"[^"]*"/g, '')).sort() });
+    const ignoreIds = (s: { nodes: string[]; rels: number }) => ({ ...s, nodes: s.nodes.map((n) => n.replace(/"(id|datasetId|datasetVersionId|jobId|createdAt|updatedAt|recordedAt)":"[^"]*"/g, '')).sort() });
     await post(start); await post(complete);
     const inOrder = ignoreIds(await snapshot());
     await graph.db.runAutoCommit('MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n');

@@ -4,23 +4,23 @@
 // @param runIds: string[]
 // @param jobs: { namespace: string; name: string }[]
 // @param datasets: { namespace: string; name: string }[]
-// @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; declaredOutputs: string | null }[]
-// @returns jobs: { namespace: string; name: string; facets: string | null; description: string | null }[]
-// @returns datasets: { namespace: string; name: string; facets: string | null; description: string | null }[]
+// @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; facetTimes: string | null; declaredOutputs: string | null }[]
+// @returns jobs: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null; lineageAt: Date | null }[]
+// @returns datasets: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null }[]
 CALL () {
   UNWIND $runIds AS runId
   MATCH (r:Run {runId: runId})
   SET r.state = r.state
-  RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .declaredOutputs}) AS runs
+  RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .facetTimes, .declaredOutputs}) AS runs
 }
 CALL () {
   UNWIND $jobs AS key
   MATCH (j:Job {namespace: key.namespace, name: key.name})
-  RETURN collect(j {.namespace, .name, .facets, .description}) AS jobs
+  RETURN collect(j {.namespace, .name, .facets, .facetTimes, .description, .createdAt, .lineageAt}) AS jobs
 }
 CALL () {
   UNWIND $datasets AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  RETURN collect(d {.namespace, .name, .facets, .description}) AS datasets
+  RETURN collect(d {.namespace, .name, .facets, .facetTimes, .description, .createdAt}) AS datasets
 }
 RETURN runs, jobs, datasets

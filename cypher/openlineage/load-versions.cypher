@@ -1,48 +1,70 @@
-// The stored versions a batch's reads, writes and column lineage depend on, for replaying its
-// events in memory (batch-versions.ts). `reads`: per (run, input, time), the versions the run would
-// READ now, best first: the newest created at or before the time, not written by the run, else
-// the oldest (a new run has written nothing); of equal times the first by name. $depth of them, so
-// one is left when the run writes some of them earlier in the batch. `runReads`: the versions a
-// run READ of a dataset. `written`: those of the versions the batch writes that exist. Field names
-// come with placeholders (contentHash null), which get fields, and with written versions, whose
-// fields column lineage links.
+// The stored versions and READs a batch's reads, writes and column lineage depend on, for working
+// out in memory (batch-replay.ts) which version each run read at each time. `reads`: per (run,
+// input, time), the real versions (contentHash set) the run would READ, best first: the newest
+// created at or before the time, not written by the run, else the oldest; of equal times the first
+// by name. $depth of them, so one is left when the run writes some of them in the batch.
+// `runReads`: the READs still in force (not retracted) of each (run, dataset) pair the batch names,
+// and of each run whose binding a version the batch writes may change: one read at or after
+// `since` (the earliest new version's time), or bound to a placeholder or to a version not older
+// than it. `placeholders`: the placeholder version of each dataset read. `written`: those of the
+// versions the batch writes that exist, with the runs that wrote them.
 // @param reads: { runId: string; namespace: string; name: string; at: Date }[]
-// @param runReads: { runId: string; namespace: string; name: string }[]
+// @param pairs: { runId: string; namespace: string; name: string }[]
+// @param since: { namespace: string; name: string; since: Date }[]
+// @param datasets: { namespace: string; name: string }[]
 // @param written: { namespace: string; name: string; version: string }[]
+// @param initialVersion: string
 // @param depth: Integer
 // @returns reads: { runId: string; namespace: string; name: string; at: Date; versions: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }[] }[]
-// @returns runReads: { runId: string; namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
-// @returns written: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns runReads: { runId: string; namespace: string; name: string; at: Date[] | null; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns placeholders: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns written: { namespace: string; name: string; writers: string[]; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 CALL () {
   UNWIND $reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})
   OPTIONAL MATCH (r:Run {runId: input.runId})
   CALL (r, d, input) {
     MATCH (v:DatasetVersion {datasetId: d.id})
-    WHERE r IS NULL OR NOT (r)-[:WROTE]->(v)
+    WHERE v.contentHash IS NOT NULL AND (r IS NULL OR NOT (r)-[:WROTE]->(v))
     WITH v ORDER BY CASE WHEN v.createdAt <= input.at THEN 0 ELSE 1 END, CASE WHEN v.createdAt <= input.at THEN v.createdAt END DESC, v.createdAt, v.version
     LIMIT $depth
-    RETURN collect(v {
-      .id, .version, .createdAt, .contentHash, fields: CASE WHEN v.contentHash IS NULL THEN COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name } END
-    }) AS versions
+    RETURN collect(v {.id, .version, .createdAt, .contentHash, fields: null}) AS versions
   }
   RETURN collect({runId: input.runId, namespace: input.namespace, name: input.name, at: input.at, versions: versions}) AS reads
 }
 CALL () {
-  UNWIND $runReads AS key
+  UNWIND $since AS s
+  MATCH (d:Dataset {namespace: s.namespace, name: s.name})
+  MATCH (r:Run)-[rd:READ]->(v:DatasetVersion {datasetId: d.id})
+  WHERE rd.retractedAt IS NULL AND rd.at IS NOT NULL
+    AND (v.contentHash IS NULL OR v.createdAt >= s.since OR any(a IN rd.at WHERE a >= s.since))
+  RETURN collect(DISTINCT {runId: r.runId, namespace: s.namespace, name: s.name}) AS affected
+}
+CALL (affected) {
+  UNWIND $pairs + affected AS key
+  WITH DISTINCT key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  MATCH (:Run {runId: key.runId})-[:READ]->(v:DatasetVersion)
-  WHERE v.datasetId = d.id
-  RETURN collect({runId: key.runId, namespace: key.namespace, name: key.name, version: v {
+  MATCH (:Run {runId: key.runId})-[rd:READ]->(v:DatasetVersion)
+  WHERE v.datasetId = d.id AND rd.retractedAt IS NULL
+  RETURN collect({runId: key.runId, namespace: key.namespace, name: key.name, at: rd.at, version: v {
     .id, .version, .createdAt, .contentHash, fields: CASE WHEN v.contentHash IS NULL THEN COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name } END
   }}) AS runReads
+}
+CALL () {
+  UNWIND $datasets AS key
+  MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+  MATCH (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
+  WHERE v.contentHash IS NULL
+  RETURN collect({namespace: key.namespace, name: key.name, version: v {
+    .id, .version, .createdAt, .contentHash, fields: COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name }
+  }}) AS placeholders
 }
 CALL () {
   UNWIND $written AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: key.version})
-  RETURN collect({namespace: key.namespace, name: key.name, version: v {
+  RETURN collect({namespace: key.namespace, name: key.name, writers: COLLECT { MATCH (w:Run)-[:WROTE]->(v) RETURN w.runId }, version: v {
     .id, .version, .createdAt, .contentHash, fields: COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name }
   }}) AS written
 }
-RETURN reads, runReads, written
+RETURN reads, runReads, placeholders, written

@@ -2339,49 +2339,145 @@ MATCH (mv:ModelVersion {modelId: modelId})
 RETURN mv {.*} AS version
 ORDER BY mv.createdAt DESC, mv.version DESC`);
 
+export const openlineageDeclareJobLineage = query<{
+  jobs: {
+    namespace: string;
+    name: string;
+    at: Date;
+    inputs: { namespace: string; name: string }[];
+    outputs: { namespace: string; name: string }[];
+  }[];
+}, Record<string, never>>("openlineage/declare-job-lineage", `// A JobEvent's inputs and outputs: the job's static lineage, what it is declared to read and write
+// (no run needed). Only the declaration with the latest eventTime (\`at\`) is in force: edges to
+// datasets it no longer names get retractedAt (kept for knownAt), new ones recordedAt; datasets
+// were upserted before. Lineage traversals do not follow these edges (runs carry the lineage).
+// @param jobs: { namespace: string; name: string; at: Date; inputs: { namespace: string; name: string }[]; outputs: { namespace: string; name: string }[] }[]
+UNWIND $jobs AS decl
+MATCH (j:Job {namespace: decl.namespace, name: decl.name})
+SET j.lineageAt = decl.at
+WITH j, decl
+CALL (j, decl) {
+  MATCH (j)-[old:DECLARES_INPUT|DECLARES_OUTPUT]->(d:Dataset)
+  WHERE old.retractedAt IS NULL
+    AND NOT {namespace: d.namespace, name: d.name} IN (CASE type(old) WHEN 'DECLARES_INPUT' THEN decl.inputs ELSE decl.outputs END)
+  SET old.retractedAt = datetime()
+}
+CALL (j, decl) {
+  UNWIND decl.inputs AS key
+  MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_INPUT]->(d) WHERE x.retractedAt IS NULL }
+  CREATE (j)-[e:DECLARES_INPUT]->(d)
+  SET e.recordedAt = datetime()
+}
+CALL (j, decl) {
+  UNWIND decl.outputs AS key
+  MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+  WITH j, d WHERE NOT EXISTS { (j)-[x:DECLARES_OUTPUT]->(d) WHERE x.retractedAt IS NULL }
+  CREATE (j)-[e:DECLARES_OUTPUT]->(d)
+  SET e.recordedAt = datetime()
+}`);
+
+export const openlineageFieldDerivations = query<{
+  fieldIds: string[];
+}, {
+  fieldId: string;
+  field: {
+    id: string;
+    datasetVersionId: string;
+    name: string;
+    type?: string;
+    description?: string;
+    profile?: string;
+    position: number;
+  };
+  transformation: string | null;
+  description: string | null;
+  transformations: string | null;
+}>("openlineage/field-derivations", `// For each field id: the fields it is DERIVED_FROM (column lineage in force, not withdrawn), with
+// the transformations OpenLineage's columnLineage facet gave (\`transformations\`: JSON text).
+// @param fieldIds: string[]
+// @returns fieldId: string
+// @returns field: { id: string; datasetVersionId: string; name: string; type?: string; description?: string; profile?: string; position: number }
+// @returns transformation: string | null
+// @returns description: string | null
+// @returns transformations: string | null
+UNWIND $fieldIds AS fieldId
+MATCH (:Field {id: fieldId})-[d:DERIVED_FROM]->(f:Field)
+WHERE d.retractedAt IS NULL
+RETURN fieldId, f {.*} AS field, d.transformation AS transformation, d.description AS description, d.transformations AS transformations
+ORDER BY f.datasetVersionId, f.position, f.name`);
+
 export const openlineageLinkColumns = query<{
   links: {
     outputVersionId: string;
     inputVersionId: string;
-    fields: { outputField: string; inputField: string; transformation: string | null; description: string | null }[];
+    fields: {
+      outputField: string;
+      inputField: string;
+      transformation: string | null;
+      description: string | null;
+      transformations: string;
+    }[];
   }[];
 }, Record<string, never>>("openlineage/link-columns", `// Column lineage: each output field (on the version the run wrote) DERIVED_FROM its input field on
-// the version of the input dataset the run had read (the newest, when the event came), as replaying
-// the batch chose them; grouped by (output version, input version). Input fields a placeholder
-// version lacked were added by write-placeholders; a field a version does not have links nothing.
-// @param links: { outputVersionId: string; inputVersionId: string; fields: { outputField: string; inputField: string; transformation: string | null; description: string | null }[] }[]
+// the newest version of the input dataset the run read, as replaying the batch bound them; grouped
+// by (output version, input version). Input fields a placeholder version lacked were added by
+// write-placeholders; a field a version does not have links nothing. The edge keeps the
+// transformations (\`transformations\`: JSON list of {type, subtype, description, masking}; the
+// readable \`transformation\`, \`description\`); an edge in force is updated, else one is created.
+// @param links: { outputVersionId: string; inputVersionId: string; fields: { outputField: string; inputField: string; transformation: string | null; description: string | null; transformations: string }[] }[]
 UNWIND $links AS link
 UNWIND link.fields AS e
 MATCH (out:Field {datasetVersionId: link.outputVersionId, name: e.outputField})
 MATCH (f:Field {datasetVersionId: link.inputVersionId, name: e.inputField})
-MERGE (out)-[d:DERIVED_FROM]->(f)
-SET d.transformation = e.transformation, d.description = e.description`);
+OPTIONAL MATCH (out)-[current:DERIVED_FROM WHERE current.retractedAt IS NULL]->(f)
+CALL (out, f, current) {
+  WITH * WHERE current IS NULL
+  CREATE (out)-[created:DERIVED_FROM]->(f)
+  SET created.recordedAt = datetime()
+}
+MATCH (out)-[d:DERIVED_FROM WHERE d.retractedAt IS NULL]->(f)
+SET d.transformation = e.transformation, d.description = e.description, d.transformations = e.transformations`);
 
 export const openlineageLinkParents = query<{
-  parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string }[];
+  parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string; at: Date }[];
 }, Record<string, never>>("openlineage/link-parents", `// The \`parent\` run facet: each run is CHILD_OF its parent run, created (with its job) if unseen;
 // the parent's own events fill in its state later.
-// @param parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string }[]
+// @param parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string; at: Date }[]
 UNWIND $parents AS link
 MATCH (r:Run {runId: link.runId})
 MERGE (pj:Job {namespace: link.parentNamespace, name: link.parentName})
-  ON CREATE SET pj.id = randomUUID(), pj.createdAt = datetime(), pj.updatedAt = datetime()
+  ON CREATE SET pj.id = randomUUID(), pj.createdAt = link.at, pj.recordedAt = datetime(), pj.updatedAt = datetime()
 MERGE (p:Run {runId: link.parentRunId})
-  ON CREATE SET p.id = link.parentRunId, p.jobId = pj.id, p.state = 'OTHER', p.createdAt = datetime()
-MERGE (r)-[:CHILD_OF]->(p)
+  ON CREATE SET p.id = link.parentRunId, p.jobId = pj.id, p.state = 'OTHER', p.createdAt = link.at, p.recordedAt = datetime()
+// The parent ran at least since its child's event.
+SET p.createdAt = CASE WHEN p.createdAt IS NULL OR link.at < p.createdAt THEN link.at ELSE p.createdAt END
+MERGE (r)-[c:CHILD_OF]->(p)
+  ON CREATE SET c.recordedAt = datetime()
 WITH p, pj
 WHERE p.jobId = pj.id
-MERGE (p)-[:RUN_OF]->(pj)`);
+MERGE (p)-[o:RUN_OF]->(pj)
+  ON CREATE SET o.recordedAt = datetime()`);
 
 export const openlineageLinkReads = query<{
-  reads: { runId: string; versionId: string }[];
-}, Record<string, never>>("openlineage/link-reads", `// Each run READ the version of each input that replaying the batch chose (batch-versions.ts):
-// the version current at the input's time, or the dataset's placeholder version.
-// @param reads: { runId: string; versionId: string }[]
+  reads: { runId: string; versionId: string; at: Date[] }[];
+}, Record<string, never>>("openlineage/link-reads", `// Each run READ the versions replaying the batch bound its inputs to (batch-replay.ts): \`at\` lists
+// the times (of its events) at which that version was the one current. A READ still in force gets
+// its times; else a new one is created with recordedAt (a withdrawn one stays withdrawn: history).
+// @param reads: { runId: string; versionId: string; at: Date[] }[]
 UNWIND $reads AS input
 MATCH (r:Run {runId: input.runId})
 MATCH (v:DatasetVersion {id: input.versionId})
-MERGE (r)-[:READ]->(v)`);
+OPTIONAL MATCH (r)-[current:READ WHERE current.retractedAt IS NULL]->(v)
+CALL (r, v, current, input) {
+  WITH * WHERE current IS NULL
+  CREATE (r)-[created:READ]->(v)
+  SET created.at = input.at, created.recordedAt = datetime()
+}
+CALL (current, input) {
+  WITH * WHERE current IS NOT NULL
+  SET current.at = input.at
+}`);
 
 export const openlineageLoadBatch = query<{
   datasets: { namespace: string; name: string }[];
@@ -2394,41 +2490,60 @@ export const openlineageLoadBatch = query<{
     startedAt: Date | null;
     endedAt: Date | null;
     facets: string | null;
+    facetTimes: string | null;
     declaredOutputs: string | null;
   }[];
-  jobs: { namespace: string; name: string; facets: string | null; description: string | null }[];
-  datasets: { namespace: string; name: string; facets: string | null; description: string | null }[];
+  jobs: {
+    namespace: string;
+    name: string;
+    facets: string | null;
+    facetTimes: string | null;
+    description: string | null;
+    createdAt: Date | null;
+    lineageAt: Date | null;
+  }[];
+  datasets: {
+    namespace: string;
+    name: string;
+    facets: string | null;
+    facetTimes: string | null;
+    description: string | null;
+    createdAt: Date | null;
+  }[];
 }>("openlineage/load-batch", `// The stored state of the runs, jobs and datasets a batch of events names, to fold its events into
 // (batch-fold.ts). Setting a property locks each run (in runId order, so concurrent batches queue
 // rather than deadlock) until the batch's transaction ends: events of one run are never interleaved.
 // @param runIds: string[]
 // @param jobs: { namespace: string; name: string }[]
 // @param datasets: { namespace: string; name: string }[]
-// @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; declaredOutputs: string | null }[]
-// @returns jobs: { namespace: string; name: string; facets: string | null; description: string | null }[]
-// @returns datasets: { namespace: string; name: string; facets: string | null; description: string | null }[]
+// @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; facetTimes: string | null; declaredOutputs: string | null }[]
+// @returns jobs: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null; lineageAt: Date | null }[]
+// @returns datasets: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null }[]
 CALL () {
   UNWIND $runIds AS runId
   MATCH (r:Run {runId: runId})
   SET r.state = r.state
-  RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .declaredOutputs}) AS runs
+  RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .facetTimes, .declaredOutputs}) AS runs
 }
 CALL () {
   UNWIND $jobs AS key
   MATCH (j:Job {namespace: key.namespace, name: key.name})
-  RETURN collect(j {.namespace, .name, .facets, .description}) AS jobs
+  RETURN collect(j {.namespace, .name, .facets, .facetTimes, .description, .createdAt, .lineageAt}) AS jobs
 }
 CALL () {
   UNWIND $datasets AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  RETURN collect(d {.namespace, .name, .facets, .description}) AS datasets
+  RETURN collect(d {.namespace, .name, .facets, .facetTimes, .description, .createdAt}) AS datasets
 }
 RETURN runs, jobs, datasets`);
 
 export const openlineageLoadVersions = query<{
+  datasets: { namespace: string; name: string }[];
   depth: Integer;
+  initialVersion: string;
+  pairs: { runId: string; namespace: string; name: string }[];
   reads: { runId: string; namespace: string; name: string; at: Date }[];
-  runReads: { runId: string; namespace: string; name: string }[];
+  since: { namespace: string; name: string; since: Date }[];
   written: { namespace: string; name: string; version: string }[];
 }, {
   reads: {
@@ -2442,85 +2557,170 @@ export const openlineageLoadVersions = query<{
     runId: string;
     namespace: string;
     name: string;
+    at: Date[] | null;
+    version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null };
+  }[];
+  placeholders: {
+    namespace: string;
+    name: string;
     version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null };
   }[];
   written: {
     namespace: string;
     name: string;
+    writers: string[];
     version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null };
   }[];
-}>("openlineage/load-versions", `// The stored versions a batch's reads, writes and column lineage depend on, for replaying its
-// events in memory (batch-versions.ts). \`reads\`: per (run, input, time), the versions the run would
-// READ now, best first: the newest created at or before the time, not written by the run, else
-// the oldest (a new run has written nothing); of equal times the first by name. $depth of them, so
-// one is left when the run writes some of them earlier in the batch. \`runReads\`: the versions a
-// run READ of a dataset. \`written\`: those of the versions the batch writes that exist. Field names
-// come with placeholders (contentHash null), which get fields, and with written versions, whose
-// fields column lineage links.
+}>("openlineage/load-versions", `// The stored versions and READs a batch's reads, writes and column lineage depend on, for working
+// out in memory (batch-replay.ts) which version each run read at each time. \`reads\`: per (run,
+// input, time), the real versions (contentHash set) the run would READ, best first: the newest
+// created at or before the time, not written by the run, else the oldest; of equal times the first
+// by name. $depth of them, so one is left when the run writes some of them in the batch.
+// \`runReads\`: the READs still in force (not retracted) of each (run, dataset) pair the batch names,
+// and of each run whose binding a version the batch writes may change: one read at or after
+// \`since\` (the earliest new version's time), or bound to a placeholder or to a version not older
+// than it. \`placeholders\`: the placeholder version of each dataset read. \`written\`: those of the
+// versions the batch writes that exist, with the runs that wrote them.
 // @param reads: { runId: string; namespace: string; name: string; at: Date }[]
-// @param runReads: { runId: string; namespace: string; name: string }[]
+// @param pairs: { runId: string; namespace: string; name: string }[]
+// @param since: { namespace: string; name: string; since: Date }[]
+// @param datasets: { namespace: string; name: string }[]
 // @param written: { namespace: string; name: string; version: string }[]
+// @param initialVersion: string
 // @param depth: Integer
 // @returns reads: { runId: string; namespace: string; name: string; at: Date; versions: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }[] }[]
-// @returns runReads: { runId: string; namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
-// @returns written: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns runReads: { runId: string; namespace: string; name: string; at: Date[] | null; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns placeholders: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
+// @returns written: { namespace: string; name: string; writers: string[]; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 CALL () {
   UNWIND $reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})
   OPTIONAL MATCH (r:Run {runId: input.runId})
   CALL (r, d, input) {
     MATCH (v:DatasetVersion {datasetId: d.id})
-    WHERE r IS NULL OR NOT (r)-[:WROTE]->(v)
+    WHERE v.contentHash IS NOT NULL AND (r IS NULL OR NOT (r)-[:WROTE]->(v))
     WITH v ORDER BY CASE WHEN v.createdAt <= input.at THEN 0 ELSE 1 END, CASE WHEN v.createdAt <= input.at THEN v.createdAt END DESC, v.createdAt, v.version
     LIMIT $depth
-    RETURN collect(v {
-      .id, .version, .createdAt, .contentHash, fields: CASE WHEN v.contentHash IS NULL THEN COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name } END
-    }) AS versions
+    RETURN collect(v {.id, .version, .createdAt, .contentHash, fields: null}) AS versions
   }
   RETURN collect({runId: input.runId, namespace: input.namespace, name: input.name, at: input.at, versions: versions}) AS reads
 }
 CALL () {
-  UNWIND $runReads AS key
+  UNWIND $since AS s
+  MATCH (d:Dataset {namespace: s.namespace, name: s.name})
+  MATCH (r:Run)-[rd:READ]->(v:DatasetVersion {datasetId: d.id})
+  WHERE rd.retractedAt IS NULL AND rd.at IS NOT NULL
+    AND (v.contentHash IS NULL OR v.createdAt >= s.since OR any(a IN rd.at WHERE a >= s.since))
+  RETURN collect(DISTINCT {runId: r.runId, namespace: s.namespace, name: s.name}) AS affected
+}
+CALL (affected) {
+  UNWIND $pairs + affected AS key
+  WITH DISTINCT key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
-  MATCH (:Run {runId: key.runId})-[:READ]->(v:DatasetVersion)
-  WHERE v.datasetId = d.id
-  RETURN collect({runId: key.runId, namespace: key.namespace, name: key.name, version: v {
+  MATCH (:Run {runId: key.runId})-[rd:READ]->(v:DatasetVersion)
+  WHERE v.datasetId = d.id AND rd.retractedAt IS NULL
+  RETURN collect({runId: key.runId, namespace: key.namespace, name: key.name, at: rd.at, version: v {
     .id, .version, .createdAt, .contentHash, fields: CASE WHEN v.contentHash IS NULL THEN COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name } END
   }}) AS runReads
+}
+CALL () {
+  UNWIND $datasets AS key
+  MATCH (d:Dataset {namespace: key.namespace, name: key.name})
+  MATCH (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
+  WHERE v.contentHash IS NULL
+  RETURN collect({namespace: key.namespace, name: key.name, version: v {
+    .id, .version, .createdAt, .contentHash, fields: COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name }
+  }}) AS placeholders
 }
 CALL () {
   UNWIND $written AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: key.version})
-  RETURN collect({namespace: key.namespace, name: key.name, version: v {
+  RETURN collect({namespace: key.namespace, name: key.name, writers: COLLECT { MATCH (w:Run)-[:WROTE]->(v) RETURN w.runId }, version: v {
     .id, .version, .createdAt, .contentHash, fields: COLLECT { MATCH (v)-[:HAS_FIELD]->(f) RETURN f.name }
   }}) AS written
 }
-RETURN reads, runReads, written`, ["depth"]);
+RETURN reads, runReads, placeholders, written`, ["depth"]);
+
+export const openlineageRelinkColumns = query<{
+  relinks: { runId: string; fromVersionId: string; toVersionId: string }[];
+}, Record<string, never>>("openlineage/relink-columns", `// Column lineage follows a re-bound read: the run's output fields that were DERIVED_FROM fields of
+// the version it read before ($fromVersionId, no longer the newest it read) are linked to the
+// same-named fields of the version now newest (a placeholder gets the field; a real version without
+// it links nothing). The old edge is kept, with retractedAt; the new one copies its transformations.
+// @param relinks: { runId: string; fromVersionId: string; toVersionId: string }[]
+UNWIND $relinks AS link
+MATCH (:Run {runId: link.runId})-[:WROTE]->(:DatasetVersion)-[:HAS_FIELD]->(out:Field)-[old:DERIVED_FROM]->(f:Field {datasetVersionId: link.fromVersionId})
+WHERE old.retractedAt IS NULL
+SET old.retractedAt = datetime()
+WITH DISTINCT out, old, f, link
+MATCH (to:DatasetVersion {id: link.toVersionId})
+CALL (to, f) {
+  WITH * WHERE to.contentHash IS NULL
+  // A subquery may not stand in MERGE's SET: the position (next after the fields it has) first.
+  WITH to, f, COUNT { (to)-[:HAS_FIELD]->() } AS position
+  MERGE (added:Field {datasetVersionId: to.id, name: f.name})
+    ON CREATE SET added.id = randomUUID(), added.type = f.type, added.description = f.description, added.profile = null,
+                  added.position = position, added.createdAt = to.createdAt, added.recordedAt = datetime()
+  MERGE (to)-[h:HAS_FIELD]->(added)
+    ON CREATE SET h.recordedAt = datetime()
+}
+MATCH (to)-[:HAS_FIELD]->(target:Field {name: f.name})
+WHERE NOT EXISTS { (out)-[x:DERIVED_FROM]->(target) WHERE x.retractedAt IS NULL }
+CREATE (out)-[d:DERIVED_FROM]->(target)
+SET d = properties(old), d.retractedAt = null, d.recordedAt = datetime()`);
+
+export const openlineageRetractReads = query<{
+  reads: { runId: string; versionId: string }[];
+}, Record<string, never>>("openlineage/retract-reads", `// READs withdrawn because a version arrived (late) that was current at the reader's time: they are
+// kept, with retractedAt = now, so "what did we know then" (knownAt) still sees them.
+// @param reads: { runId: string; versionId: string }[]
+UNWIND $reads AS input
+MATCH (:Run {runId: input.runId})-[rd:READ]->(:DatasetVersion {id: input.versionId})
+WHERE rd.retractedAt IS NULL
+SET rd.retractedAt = datetime()`);
 
 export const openlineageUpsertDatasets = query<{
-  datasets: { namespace: string; name: string; facets: string; description: string | null }[];
+  datasets: {
+    namespace: string;
+    name: string;
+    facets: string;
+    facetTimes: string;
+    description: string | null;
+    createdAt: Date;
+  }[];
 }, Record<string, never>>("openlineage/upsert-datasets", `// Creates each dataset (namespace, name) or sets its facets and description; the same node a
 // GraphQL upsertDataset or registerDatasetVersion names. Only datasets whose facets or description
-// the batch changed are sent, so updatedAt moves only on a change.
-// @param datasets: { namespace: string; name: string; facets: string; description: string | null }[]
+// the batch changed are sent, so updatedAt moves only on a change. createdAt: the earliest
+// eventTime naming it (a dataset GraphQL created later is lowered to it too: it existed then).
+// @param datasets: { namespace: string; name: string; facets: string; facetTimes: string; description: string | null; createdAt: Date }[]
 UNWIND $datasets AS ds
 MERGE (d:Dataset {namespace: ds.namespace, name: ds.name})
-  ON CREATE SET d.id = randomUUID(), d.createdAt = datetime()
-SET d.facets = ds.facets,
+  ON CREATE SET d.id = randomUUID(), d.createdAt = ds.createdAt, d.recordedAt = datetime()
+SET d.facets = ds.facets, d.facetTimes = ds.facetTimes,
+    d.createdAt = CASE WHEN d.createdAt IS NULL OR ds.createdAt < d.createdAt THEN ds.createdAt ELSE d.createdAt END,
     d.description = coalesce(ds.description, d.description),
     d.updatedAt = datetime()`);
 
 export const openlineageUpsertJobs = query<{
-  jobs: { namespace: string; name: string; facets: string; description: string | null }[];
+  jobs: {
+    namespace: string;
+    name: string;
+    facets: string;
+    facetTimes: string;
+    description: string | null;
+    createdAt: Date;
+  }[];
 }, Record<string, never>>("openlineage/upsert-jobs", `// Creates each job (namespace, name) or sets its facets and description. Only jobs whose facets or
 // description the batch changed are sent, so updatedAt moves only on a change and a replayed
-// event writes (and locks) nothing.
-// @param jobs: { namespace: string; name: string; facets: string; description: string | null }[]
+// event writes (and locks) nothing. createdAt: the earliest eventTime naming the job (the world's
+// time), recordedAt: when it was first written.
+// @param jobs: { namespace: string; name: string; facets: string; facetTimes: string; description: string | null; createdAt: Date }[]
 UNWIND $jobs AS job
 MERGE (j:Job {namespace: job.namespace, name: job.name})
-  ON CREATE SET j.id = randomUUID(), j.createdAt = datetime()
-SET j.facets = job.facets,
+  ON CREATE SET j.id = randomUUID(), j.createdAt = job.createdAt, j.recordedAt = datetime()
+SET j.facets = job.facets, j.facetTimes = job.facetTimes,
+    j.createdAt = CASE WHEN j.createdAt IS NULL OR job.createdAt < j.createdAt THEN job.createdAt ELSE j.createdAt END,
     j.description = coalesce(job.description, j.description),
     j.updatedAt = datetime()`);
 
@@ -2536,27 +2736,32 @@ export const openlineageUpsertRuns = query<{
     codeVersion: string | null;
     parameters: string | null;
     facets: string;
+    facetTimes: string;
     declaredOutputs: string;
+    createdAt: Date;
   }[];
 }, Record<string, never>>("openlineage/upsert-runs", `// Creates or updates each run (id = runId) with the state its events folded to. A new run belongs
 // to \`createdBy\`: the job of the first event that named it, its own or a child's \`parent\` facet
-// (see link-parents.cypher). It is RUN_OF each job its events name that is that job.
-// @param runs: { runId: string; createdBy: { namespace: string; name: string }; jobs: { namespace: string; name: string }[]; state: string; startedAt: Date | null; endedAt: Date | null; nominalStartTime: Date | null; codeVersion: string | null; parameters: string | null; facets: string; declaredOutputs: string }[]
+// (see link-parents.cypher). It is RUN_OF each job its events name that is that job. createdAt: the
+// earliest eventTime of its events (or of a child's naming it as parent).
+// @param runs: { runId: string; createdBy: { namespace: string; name: string }; jobs: { namespace: string; name: string }[]; state: string; startedAt: Date | null; endedAt: Date | null; nominalStartTime: Date | null; codeVersion: string | null; parameters: string | null; facets: string; facetTimes: string; declaredOutputs: string; createdAt: Date }[]
 UNWIND $runs AS run
 MERGE (creator:Job {namespace: run.createdBy.namespace, name: run.createdBy.name})
-  ON CREATE SET creator.id = randomUUID(), creator.createdAt = datetime(), creator.updatedAt = datetime()
+  ON CREATE SET creator.id = randomUUID(), creator.createdAt = run.createdAt, creator.recordedAt = datetime(), creator.updatedAt = datetime()
 MERGE (r:Run {runId: run.runId})
-  ON CREATE SET r.id = run.runId, r.jobId = creator.id, r.createdAt = datetime()
+  ON CREATE SET r.id = run.runId, r.jobId = creator.id, r.createdAt = run.createdAt, r.recordedAt = datetime()
 SET r.state = run.state, r.startedAt = run.startedAt, r.endedAt = run.endedAt,
     r.nominalStartTime = coalesce(run.nominalStartTime, r.nominalStartTime),
     r.codeVersion = coalesce(run.codeVersion, r.codeVersion),
     r.parameters = coalesce(run.parameters, r.parameters),
-    r.facets = run.facets, r.declaredOutputs = run.declaredOutputs
+    r.facets = run.facets, r.facetTimes = run.facetTimes, r.declaredOutputs = run.declaredOutputs,
+    r.createdAt = CASE WHEN r.createdAt IS NULL OR run.createdAt < r.createdAt THEN run.createdAt ELSE r.createdAt END
 WITH r, run
 UNWIND run.jobs AS key
 MATCH (j:Job {namespace: key.namespace, name: key.name})
 WHERE j.id = r.jobId
-MERGE (r)-[:RUN_OF]->(j)`);
+MERGE (r)-[o:RUN_OF]->(j)
+  ON CREATE SET o.recordedAt = datetime()`);
 
 export const openlineageWritePlaceholders = query<{
   initialVersion: string;
@@ -2571,10 +2776,10 @@ export const openlineageWritePlaceholders = query<{
   name: string;
   version: string;
   id: string;
-}>("openlineage/write-placeholders", `// Placeholder versions $initialVersion (contentHash null: content unknown) of datasets read before
-// any version was known: created if new, createdAt lowered to the earliest time one was read at,
-// and the fields the batch's events described, at the positions worked out in event order.
-// Returns each one's id.
+}>("openlineage/write-placeholders", `// Placeholder versions $initialVersion (contentHash null: content unknown) of datasets read while
+// no real version was known: created if new, createdAt lowered to the earliest time one was read
+// at (fields with it), and the fields the batch's events described, at the positions worked out
+// in event order. Returns each one's id.
 // @param initialVersion: string
 // @param placeholders: { namespace: string; name: string; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: Integer }[] }[]
 // @returns namespace: string
@@ -2584,23 +2789,30 @@ export const openlineageWritePlaceholders = query<{
 UNWIND $placeholders AS p
 MATCH (d:Dataset {namespace: p.namespace, name: p.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
-  ON CREATE SET v.id = randomUUID(), v.contentHash = null, v.fingerprint = null, v.rowCount = null, v.createdAt = p.createdAt
-MERGE (v)-[:VERSION_OF]->(d)
+  ON CREATE SET v.id = randomUUID(), v.contentHash = null, v.fingerprint = null, v.rowCount = null, v.createdAt = p.createdAt, v.recordedAt = datetime()
+MERGE (v)-[vo:VERSION_OF]->(d)
+  ON CREATE SET vo.recordedAt = datetime()
 WITH v, p
 CALL (v, p) {
   WITH v, p WHERE v.contentHash IS NULL
   SET v.createdAt = CASE WHEN p.createdAt < v.createdAt THEN p.createdAt ELSE v.createdAt END
   WITH v, p
+  CALL (v) {
+    MATCH (v)-[:HAS_FIELD]->(old:Field) WHERE old.createdAt > v.createdAt
+    SET old.createdAt = v.createdAt
+  }
   UNWIND p.fields AS f
   MERGE (field:Field {datasetVersionId: v.id, name: f.name})
-    ON CREATE SET field.id = randomUUID(), field.type = f.type, field.description = f.description, field.profile = f.profile, field.position = f.position
-  MERGE (v)-[:HAS_FIELD]->(field)
+    ON CREATE SET field.id = randomUUID(), field.type = f.type, field.description = f.description, field.profile = f.profile, field.position = f.position,
+                  field.createdAt = v.createdAt, field.recordedAt = datetime()
+  MERGE (v)-[h:HAS_FIELD]->(field)
+    ON CREATE SET h.recordedAt = datetime()
 }
 RETURN p.namespace AS namespace, p.name AS name, v.version AS version, v.id AS id`, ["placeholders[].fields[].position"]);
 
 export const openlineageWriteVersions = query<{
   versions: {
-    runId: string;
+    runId: string | null;
     namespace: string;
     name: string;
     version: string;
@@ -2614,30 +2826,37 @@ export const openlineageWriteVersions = query<{
   name: string;
   version: string;
   id: string;
-}>("openlineage/write-versions", `// The versions COMPLETE runs wrote, with their fields; returns each version's id. MERGE on
-// (dataset, version): a replayed event finds its version, and of several rows for one version
-// (sent in event order) the first creates it. A version registered before with other content keeps
-// its content (versions are immutable); the run is still linked to it.
-// @param versions: { runId: string; namespace: string; name: string; version: string; contentHash: string; rowCount: Integer | null; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: Integer }[] }[]
+}>("openlineage/write-versions", `// The versions COMPLETE runs wrote (and DatasetEvents described: runId null), with their fields;
+// returns each version's id. MERGE on (dataset, version): a replayed event finds its version, and
+// of several rows for one version (sent in event order) the first creates it. A version registered
+// before with other content keeps its content (versions are immutable); the run is still linked to
+// it. createdAt: the writer's COMPLETE eventTime (the event's, for a DatasetEvent); recordedAt: now.
+// @param versions: { runId: string | null; namespace: string; name: string; version: string; contentHash: string; rowCount: Integer | null; createdAt: Date; fields: { name: string; type: string | null; description: string | null; profile: null; position: Integer }[] }[]
 // @returns namespace: string
 // @returns name: string
 // @returns version: string
 // @returns id: string
 UNWIND $versions AS out
-MATCH (r:Run {runId: out.runId})
 MATCH (d:Dataset {namespace: out.namespace, name: out.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: out.version})
   ON CREATE SET v.id = randomUUID(), v.contentHash = out.contentHash, v.fingerprint = null, v.rowCount = out.rowCount,
-                v.createdAt = out.createdAt, d.updatedAt = datetime()
-MERGE (v)-[:VERSION_OF]->(d)
-MERGE (r)-[:WROTE]->(v)
+                v.createdAt = out.createdAt, v.recordedAt = datetime(), d.updatedAt = datetime()
+MERGE (v)-[vo:VERSION_OF]->(d)
+  ON CREATE SET vo.recordedAt = datetime()
 WITH v, out
+CALL (v, out) {
+  MATCH (r:Run {runId: out.runId})
+  MERGE (r)-[w:WROTE]->(v)
+    ON CREATE SET w.recordedAt = datetime()
+}
 CALL (v, out) {
   WITH v, out WHERE v.contentHash = out.contentHash
   UNWIND out.fields AS f
   MERGE (field:Field {datasetVersionId: v.id, name: f.name})
-    ON CREATE SET field.id = randomUUID(), field.type = f.type, field.description = f.description, field.profile = f.profile, field.position = f.position
-  MERGE (v)-[:HAS_FIELD]->(field)
+    ON CREATE SET field.id = randomUUID(), field.type = f.type, field.description = f.description, field.profile = f.profile, field.position = f.position,
+                  field.createdAt = v.createdAt, field.recordedAt = datetime()
+  MERGE (v)-[h:HAS_FIELD]->(field)
+    ON CREATE SET h.recordedAt = datetime()
 }
 RETURN out.namespace AS namespace, out.name AS name, v.version AS version, v.id AS id`, ["versions[].rowCount", "versions[].fields[].position"]);
 

@@ -35,8 +35,11 @@ export const RELATIONSHIP_FLOW: Readonly<Record<string, Flow | null>> = {
   USES_FEATURE: Flow.MADE_FROM,
   MEMBER: Flow.SERVING,
   SERVES: Flow.SERVING,
-  // Not lineage: a run's parent, a model's aliases, supersession, what a metric series measures.
+  // Not lineage: a run's parent, a model's aliases, supersession, what a metric series measures,
+  // a job's declared (static, OpenLineage JobEvent) inputs and outputs: runs carry the lineage.
   CHILD_OF: null,
+  DECLARES_INPUT: null,
+  DECLARES_OUTPUT: null,
   ALIAS: null,
   SUPERSEDED_BY: null,
   MEASURES: null,

@@ -1,22 +1,26 @@
 import { FoldedBatch } from './batch-fold';
 import { FieldSpec } from './lineage-plan.types';
-import { datasetKey } from './lineage-write';
+import { datasetKey, INITIAL_VERSION } from './lineage-write';
 
 /**
- * The dataset versions a batch's events read, write and link column lineage between, as replaying
- * the batch (batch-replay.ts) sees them: which to load (load-versions.cypher), and the in-memory
- * copy the replay changes as each event would have changed the graph.
+ * The dataset versions a batch's events read, write and link column lineage between, as working
+ * out the batch (batch-replay.ts) sees them: which to load (load-versions.cypher), and the
+ * in-memory copy the replay changes.
  */
 export interface StoredVersion { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }
+/** A READ in force: the version, and the times it was current at (null: a READ from before times were kept). */
+export interface StoredRead { version: StoredVersion; at: Date[] | null }
 type Keyed = { runId?: string; namespace: string; name: string };
 
 export interface StoredVersions {
-  /** By readKey: the stored versions the run would read at that time, before the batch, best first. */
+  /** By readKey: the stored real versions the run would read at that time, best first. */
   reads: Map<string, StoredVersion[]>;
-  /** By runDatasetKey: the stored versions the run READ of that dataset. */
-  runReads: Map<string, StoredVersion[]>;
-  /** The stored versions among those the batch writes. */
-  written: (StoredVersion & { namespace: string; name: string })[];
+  /** By runDatasetKey: the READs in force of the run on that dataset. */
+  runReads: Map<string, StoredRead[]>;
+  /** By datasetKey: the dataset's placeholder version. */
+  placeholders: Map<string, StoredVersion>;
+  /** The stored versions among those the batch writes, with the runs that wrote them. */
+  written: (StoredVersion & { namespace: string; name: string; writers: string[] })[];
 }
 
 export const readKey = (r: Keyed & { at: Date }) => `${r.runId}\u0000${datasetKey(r.namespace, r.name)}\u0000${r.at.toISOString()}`;
@@ -26,42 +30,54 @@ export const versionKey = (namespace: string, name: string, version: string) => 
 /** What load-versions.cypher is asked for. */
 export function versionsToLoad(batch: FoldedBatch) {
   const reads = new Map<string, { runId: string; namespace: string; name: string; at: Date }>();
-  const runReads = new Map<string, { runId: string; namespace: string; name: string }>();
+  const pairs = new Map<string, { runId: string; namespace: string; name: string }>();
   const written = new Map<string, { namespace: string; name: string; version: string }>();
+  const since = new Map<string, { namespace: string; name: string; since: Date }>();
   const writtenBy = new Map<string, Set<string>>(); // runDatasetKey → versions the run writes
+  const write = (runId: string | null, v: { namespace: string; name: string; version: string; createdAt: Date }) => {
+    written.set(versionKey(v.namespace, v.name, v.version), { namespace: v.namespace, name: v.name, version: v.version });
+    const prior = since.get(datasetKey(v.namespace, v.name));
+    if (!prior || v.createdAt < prior.since) since.set(datasetKey(v.namespace, v.name), { namespace: v.namespace, name: v.name, since: v.createdAt });
+    if (runId === null) return;
+    const k = runDatasetKey({ runId, ...v });
+    writtenBy.set(k, (writtenBy.get(k) ?? new Set()).add(v.version));
+  };
   for (const { run: { runId }, reads: inputs, versions, columnLineage } of batch.runEvents) {
-    for (const i of inputs) reads.set(readKey({ runId, ...i }), { runId, namespace: i.namespace, name: i.name, at: i.at });
-    for (const v of versions) {
-      written.set(versionKey(v.namespace, v.name, v.version), { namespace: v.namespace, name: v.name, version: v.version });
-      const k = runDatasetKey({ runId, ...v });
-      writtenBy.set(k, (writtenBy.get(k) ?? new Set()).add(v.version));
+    for (const i of inputs) {
+      reads.set(readKey({ runId, ...i }), { runId, namespace: i.namespace, name: i.name, at: i.at });
+      pairs.set(runDatasetKey({ runId, ...i }), { runId, namespace: i.namespace, name: i.name });
     }
-    for (const e of columnLineage) runReads.set(runDatasetKey({ runId, namespace: e.inputNamespace, name: e.inputName }), { runId, namespace: e.inputNamespace, name: e.inputName });
+    for (const v of versions) write(runId, v);
+    for (const e of columnLineage) pairs.set(runDatasetKey({ runId, namespace: e.inputNamespace, name: e.inputName }), { runId, namespace: e.inputNamespace, name: e.inputName });
   }
-  // A run that reads a dataset it writes in the batch skips the versions it wrote before the
-  // read: it needs one stored candidate more per version of that dataset it writes.
+  for (const v of batch.schemaVersions) write(null, v);
+  // A run that reads a dataset it writes in the batch skips the versions it wrote: it needs one
+  // stored candidate more per version of that dataset it writes.
   const depth = 1 + Math.max(0, ...[...reads.values()].map((r) => writtenBy.get(runDatasetKey(r))?.size ?? 0));
-  return { reads: [...reads.values()], runReads: [...runReads.values()], written: [...written.values()], depth };
+  const datasets = new Map([...reads.values()].map((r) => [datasetKey(r.namespace, r.name), { namespace: r.namespace, name: r.name }]));
+  return {
+    reads: [...reads.values()], pairs: [...pairs.values()], since: [...since.values()], datasets: [...datasets.values()],
+    written: [...written.values()], initialVersion: INITIAL_VERSION, depth,
+  };
 }
 
 /**
  * A version as the replay has got to it. `id` is null until the batch creates it; `fields` are
  * names in the order they were added (`added`: those the batch added to a placeholder);
- * `writers`: the runs of the batch that wrote it so far.
+ * `writers`: the runs that wrote it; `fresh`: the batch wrote it (it may re-bind readers).
  */
 export interface Version {
   namespace: string; name: string; version: string; id: string | null; createdAt: Date; contentHash: string | null;
-  fields: string[]; stored: boolean; writers: Set<string>; added: FieldSpec[]; touched: boolean;
+  fields: string[]; writers: Set<string>; added: FieldSpec[]; touched: boolean; fresh: boolean;
 }
 type NewVersion = Pick<Version, 'version' | 'createdAt' | 'contentHash' | 'fields'>;
 
-/** One object per version, made on first sight, so a change (a lowered createdAt, a field) is seen by every later event. */
+/** One object per version, made on first sight, so a change (a lowered createdAt, a field) is seen everywhere. */
 export class ReplayedVersions {
   private readonly byDataset = new Map<string, Map<string, Version>>();
-  private readonly runReads = new Map<string, Version[]>();
 
-  constructor(private readonly stored: StoredVersions) {
-    for (const s of stored.written) this.known(s.namespace, s.name, s);
+  constructor(stored: StoredVersions) {
+    for (const s of stored.written) this.known(s.namespace, s.name, s).writers = new Set(s.writers);
   }
 
   of(namespace: string, name: string): Map<string, Version> {
@@ -76,17 +92,10 @@ export class ReplayedVersions {
     const stored = 'id' in s;
     const v = all.get(s.version) ?? {
       namespace, name, version: s.version, id: stored ? s.id : null, createdAt: s.createdAt, contentHash: s.contentHash,
-      fields: s.fields ?? [], stored, writers: new Set<string>(), added: [], touched: !stored && s.contentHash === null,
+      fields: s.fields ?? [], writers: new Set<string>(), added: [], touched: !stored && s.contentHash === null, fresh: false,
     };
     all.set(s.version, v);
     return v;
-  }
-
-  /** The versions a run has READ of a dataset: stored, then read in the batch so far. */
-  readsOf(key: Keyed): Version[] {
-    const k = runDatasetKey(key);
-    if (!this.runReads.has(k)) this.runReads.set(k, (this.stored.runReads.get(k) ?? []).map((s) => this.known(key.namespace, key.name, s)));
-    return this.runReads.get(k)!;
   }
 
   all(): Version[] {

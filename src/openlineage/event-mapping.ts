@@ -1,6 +1,6 @@
 import { parseEventTime } from './event-time';
 import { ColumnLineageFacet, EventType, Facets, OlDataset, OlEvent, SchemaFacetField } from './event.types';
-import { ColumnEdge, DatasetFacetsUpdate, FieldSpec, InputRead, LineagePlan, OutputDeclaration, RunUpdate } from './lineage-plan.types';
+import { ColumnEdge, DatasetFacetsUpdate, FieldSpec, InputRead, LineagePlan, OutputDeclaration, RunUpdate, Transformation } from './lineage-plan.types';
 import { stateRank } from '../run/run-state-machine';
 
 /**
@@ -19,11 +19,19 @@ export function planEvent(event: OlEvent): LineagePlan {
   const reads = event.run ? uniqueByKey(inputs.map((i) => readInput(i, eventTime))) : [];
   const datasetFacets: DatasetFacetsUpdate[] = [...inputs, ...outputs, ...(event.dataset ? [event.dataset] : [])]
     .map((d) => ({ namespace: d.namespace, name: d.name, facets: d.facets ?? {} }));
+  const jobEvent = !event.run && event.job && !event.dataset;
+  const key = (d: OlDataset) => ({ namespace: d.namespace, name: d.name });
+  const schema = event.dataset?.facets?.schema ? schemaFields(event.dataset.facets) : null;
   return {
     eventTime,
+    jobLineage: jobEvent ? { at: eventTime, inputs: uniqueByKey(inputs.map(key)), outputs: uniqueByKey(outputs.map(key)) } : null,
+    datasetSchema: event.dataset && schema ? {
+      namespace: event.dataset.namespace, name: event.dataset.name, createdAt: eventTime, fields: schema,
+      version: (event.dataset.facets?.version?.datasetVersion as string | undefined) ?? null,
+    } : null,
     job: event.job ? { namespace: event.job.namespace, name: event.job.name, facets: event.job.facets ?? {} } : null,
     run: event.run ? {
-      runId: event.run.runId, eventType, eventTime, facets: event.run.facets ?? {}, parent: parentOf(event.run.facets),
+      runId: normalRunId(event.run.runId), eventType, eventTime, facets: event.run.facets ?? {}, parent: parentOf(event.run.facets),
     } : null,
     datasets: mergeByKey(datasetFacets),
     inputs: reads,
@@ -47,7 +55,13 @@ export function columnEdges(facets: Facets | undefined): ColumnEdge[] {
       ? steps.map((t) => [t.type, t.subtype].filter(Boolean).join('/')).join(', ')
       : entry.transformationType ?? null;
     const description = steps.map((t) => t.description).filter(Boolean).join('; ') || entry.transformationDescription || null;
-    return { outputField, inputNamespace: input.namespace, inputName: input.name, inputField: input.field, transformation: transformation || null, description };
+    const transformations: Transformation[] = steps.length
+      ? steps.map((t) => ({ type: t.type ?? null, subtype: t.subtype ?? null, description: t.description ?? null, masking: t.masking ?? null }))
+      : entry.transformationType || entry.transformationDescription
+        ? [{ type: entry.transformationType ?? null, subtype: null, description: entry.transformationDescription ?? null, masking: null }] : [];
+    return {
+      outputField, inputNamespace: input.namespace, inputName: input.name, inputField: input.field, transformation: transformation || null, description, transformations,
+    };
   }));
 }
 
@@ -74,8 +88,11 @@ function readInput(i: OlDataset, at: Date): InputRead {
 function parentOf(facets: Facets | undefined): RunUpdate['parent'] {
   const parent = facets?.parent as { run?: { runId?: string }; job?: { namespace?: string; name?: string } } | undefined;
   if (!parent?.run?.runId || !parent.job?.namespace || !parent.job.name) return null;
-  return { runId: parent.run.runId, namespace: parent.job.namespace, name: parent.job.name };
+  return { runId: normalRunId(parent.run.runId), namespace: parent.job.namespace, name: parent.job.name };
 }
+
+/** Run ids are UUIDs, which compare case-insensitively: `C04CA271-...` and `c04ca271-...` are one run. */
+export const normalRunId = (runId: string) => runId.toLowerCase();
 
 const keyOf = (d: { namespace: string; name: string }) => `${d.namespace}\u0000${d.name}`;
 

@@ -4,23 +4,27 @@ import * as Q from '../generated/cypher';
 import { Facets } from './event.types';
 import { entityKeys, FoldedBatch, StoredEntities, StoredNode } from './batch-fold';
 import { linkRows, VersionRows } from './batch-replay';
-import { readKey, runDatasetKey, StoredVersion, StoredVersions, versionKey, versionsToLoad } from './batch-versions';
+import { readKey, runDatasetKey, StoredRead, StoredVersions, versionKey, versionsToLoad } from './batch-versions';
+import { FacetTimes } from './facet-merge';
 import { OutputDeclaration } from './lineage-plan.types';
 import { datasetKey, INITIAL_VERSION } from './lineage-write';
 
 
 /**
  * The only code that talks to Neo4j about OpenLineage events. A batch costs a constant number of
- * statements whatever its size: two reads of the stored state, then one UNWIND per kind of write.
+ * statements whatever its size: two reads of the stored state, then one UNWIND per kind of write
+ * (READs withdrawn, READs made, column lineage moved and made: see batch-replay.ts).
  */
 export class OpenLineageIngestRepository {
   async loadEntities(tx: Tx, keys: ReturnType<typeof entityKeys>): Promise<StoredEntities> {
     const row = await tx.one(Q.openlineageLoadBatch, keys);
-    const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), { facets: n.facets, description: n.description }]));
+    const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), {
+      facets: n.facets, facetTimes: n.facetTimes, description: n.description, createdAt: n.createdAt, lineageAt: 'lineageAt' in n ? n.lineageAt : null,
+    }]));
     return {
       runs: new Map((row?.runs ?? []).map((run) => [run.runId, {
         state: run.state, startedAt: run.startedAt, endedAt: run.endedAt,
-        facets: parse<Facets>(run.facets) ?? {}, declaredOutputs: parse<OutputDeclaration[]>(run.declaredOutputs) ?? [],
+        facets: parse<Facets>(run.facets) ?? {}, facetTimes: parse<FacetTimes>(run.facetTimes) ?? {}, declaredOutputs: parse<OutputDeclaration[]>(run.declaredOutputs) ?? [],
       }])),
       jobs: byKey(row?.jobs),
       datasets: byKey(row?.datasets),
@@ -28,16 +32,17 @@ export class OpenLineageIngestRepository {
   }
 
   async loadVersions(tx: Tx, keys: ReturnType<typeof versionsToLoad>): Promise<StoredVersions> {
-    const empty = { reads: new Map(), runReads: new Map(), written: [] };
-    if (!keys.reads.length && !keys.runReads.length && !keys.written.length) return empty;
+    const empty = { reads: new Map(), runReads: new Map(), placeholders: new Map(), written: [] };
+    if (!keys.reads.length && !keys.pairs.length && !keys.written.length) return empty;
     const row = await tx.one(Q.openlineageLoadVersions, keys);
     if (!row) return empty;
-    const runReads = new Map<string, StoredVersion[]>();
-    for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), r.version]);
+    const runReads = new Map<string, StoredRead[]>();
+    for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), { version: r.version, at: r.at }]);
     return {
       reads: new Map(row.reads.map((r) => [readKey(r), r.versions])),
       runReads,
-      written: row.written.map((w) => ({ ...w.version, namespace: w.namespace, name: w.name })),
+      placeholders: new Map(row.placeholders.map((p) => [datasetKey(p.namespace, p.name), p.version])),
+      written: row.written.map((w) => ({ ...w.version, namespace: w.namespace, name: w.name, writers: w.writers })),
     };
   }
 
@@ -50,14 +55,17 @@ export class OpenLineageIngestRepository {
     if (batch.datasets.length) await tx.run(Q.openlineageUpsertDatasets, { datasets: batch.datasets });
     if (batch.runs.length) await tx.run(Q.openlineageUpsertRuns, { runs: batch.runs });
     if (batch.parents.length) await tx.run(Q.openlineageLinkParents, { parents: batch.parents });
+    if (batch.jobLineage.length) await tx.run(Q.openlineageDeclareJobLineage, { jobs: batch.jobLineage });
     const ids = new Map(versions.ids);
     const created = (rows: RowOf<typeof Q.openlineageWriteVersions>[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
     if (versions.versions.length) created(await tx.run(Q.openlineageWriteVersions, { versions: versions.versions }));
     if (versions.placeholders.length) {
       created(await tx.run(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }));
     }
-    const { reads, links } = linkRows(versions, ids);
+    const { reads, retracted, relinks, links } = linkRows(versions, ids);
+    if (retracted.length) await tx.run(Q.openlineageRetractReads, { reads: retracted });
     if (reads.length) await tx.run(Q.openlineageLinkReads, { reads });
+    if (relinks.length) await tx.run(Q.openlineageRelinkColumns, { relinks });
     if (links.length) await tx.run(Q.openlineageLinkColumns, { links });
   }
 }
@@ -67,4 +75,4 @@ function parse<T>(json: string | null): T | null {
   return typeof json === 'string' ? (JSON.parse(json) as T) : null;
 }
 
-type NodeRow = RowOf<typeof Q.openlineageLoadBatch>['jobs'][number];
+type NodeRow = RowOf<typeof Q.openlineageLoadBatch>['jobs'][number] | RowOf<typeof Q.openlineageLoadBatch>['datasets'][number];

@@ -18,9 +18,14 @@ export interface ColumnEdge {
   inputNamespace: string;
   inputName: string;
   inputField: string;
+  /** The transformations as one readable text ('DIRECT/AGGREGATION, INDIRECT/FILTER') and their descriptions. */
   transformation: string | null;
   description: string | null;
+  /** Each transformation as the facet gives it (1-2-0 `transformations`, or the older type/description pair). */
+  transformations: Transformation[];
 }
+
+export interface Transformation { type: string | null; subtype: string | null; description: string | null; masking: boolean | null }
 
 export interface DatasetFacetsUpdate { namespace: string; name: string; facets: Facets }
 
@@ -51,9 +56,19 @@ export interface RunUpdate {
   parent: { runId: string; namespace: string; name: string } | null;
 }
 
+/** A JobEvent's inputs and outputs: what the job is declared to read and write, as of `at`. */
+export interface JobLineage { at: Date; inputs: { namespace: string; name: string }[]; outputs: { namespace: string; name: string }[] }
+
+/** A DatasetEvent's schema: a version of the dataset, known from `createdAt` on. */
+export interface DatasetSchema { namespace: string; name: string; version: string | null; createdAt: Date; fields: FieldSpec[] }
+
 export interface LineagePlan {
   eventTime: Date;
   job: { namespace: string; name: string; facets: Facets } | null;
+  /** JobEvents only. */
+  jobLineage: JobLineage | null;
+  /** DatasetEvents with a schema only. */
+  datasetSchema: DatasetSchema | null;
   run: RunUpdate | null;
   datasets: DatasetFacetsUpdate[];
   inputs: InputRead[];

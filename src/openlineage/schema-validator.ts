@@ -27,7 +27,7 @@ export class EventSchemaValidator {
   private readonly validators: Record<EventKind, ValidateFunction>;
 
   constructor() {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true });
     addFormats(ajv);
     // Marquez compatibility: times without a zone (read as UTC) or with nanoseconds, and URIs that
     // are references rather than absolute (Marquez's own fixtures send `"uri": "string"`).
@@ -67,8 +67,13 @@ export class EventSchemaValidator {
 function describe(errors: ErrorObject[]): string[] {
   const reasons = errors
     .filter((e) => !['allOf', 'anyOf', 'oneOf', 'if', 'propertyNames'].includes(e.keyword))
-    .map((e) => (e.propertyName !== undefined
-      ? `${e.instancePath} has '${e.propertyName}', which this standard facet does not define`
-      : `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
+    .map((e) => {
+      if (e.propertyName !== undefined) return `${e.instancePath} has '${e.propertyName}', which this standard facet does not define`;
+      // Say which value, and why: `2026-02-30T10:00:00Z` has the right shape but is no day.
+      if (e.keyword === 'format' && e.params.format === 'date-time') {
+        return `${e.instancePath} '${String(e.data).slice(0, 40)}' is not a date-time: RFC 3339, a day that exists in its month, hours 00-23`;
+      }
+      return `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`;
+    });
   return [...new Set(reasons)].slice(0, 20);
 }

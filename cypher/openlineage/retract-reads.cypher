@@ -1,0 +1,7 @@
+// READs withdrawn because a version arrived (late) that was current at the reader's time: they are
+// kept, with retractedAt = now, so "what did we know then" (knownAt) still sees them.
+// @param reads: { runId: string; versionId: string }[]
+UNWIND $reads AS input
+MATCH (:Run {runId: input.runId})-[rd:READ]->(:DatasetVersion {id: input.versionId})
+WHERE rd.retractedAt IS NULL
+SET rd.retractedAt = datetime()

@@ -1,0 +1,23 @@
+import { Field as GqlField, ObjectType } from 'type-graphql';
+import { Field } from '../dataset/dataset.types';
+
+/** One step of a column's derivation, as OpenLineage's columnLineage facet describes it. */
+@ObjectType({ description: 'How an output column is computed from an input column (OpenLineage columnLineage: DIRECT or INDIRECT, and a subtype).' })
+export class FieldTransformation {
+  @GqlField(() => String, { nullable: true, description: 'DIRECT (the value is computed from the input) or INDIRECT (the input only filters, groups, sorts ...).' })
+  type!: string | null;
+  @GqlField(() => String, { nullable: true, description: 'e.g. IDENTITY, TRANSFORMATION, AGGREGATION; JOIN, GROUP_BY, FILTER, SORT, WINDOW, CONDITIONAL.' })
+  subtype!: string | null;
+  @GqlField(() => String, { nullable: true }) description!: string | null;
+  @GqlField(() => Boolean, { nullable: true, description: 'The transformation masks the input (e.g. a hash).' })
+  masking!: boolean | null;
+}
+
+@ObjectType({ description: 'A field this field is derived from (column lineage), with the transformations.' })
+export class FieldDerivation {
+  @GqlField(() => Field) field!: Field;
+  @GqlField(() => [FieldTransformation]) transformations!: FieldTransformation[];
+  @GqlField(() => String, { nullable: true, description: 'The transformations as one text, e.g. "DIRECT/AGGREGATION".' })
+  transformation!: string | null;
+  @GqlField(() => String, { nullable: true }) description!: string | null;
+}
