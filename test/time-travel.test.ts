@@ -93,6 +93,8 @@ describe('time travel by world time on back-filled histories', () => {
     const feature = await graph.ok('{ featureByName(namespace: "fs", name: "spend") { createdAt derivedFrom { name } } }');
     expect(feature.featureByName).toEqual({ createdAt: OCT(2), derivedFrom: [{ name: 'country' }] });
     expect(await impacted(AMOUNT, OCT(10))).toEqual(['FEATURE fs/spend', 'MODEL_VERSION fraud@1']);
+    // After the change the feature no longer derives from `amount`: the traversals follow the interval.
+    expect(await impacted(AMOUNT, OCT(16))).toEqual([]);
     const fields = await graph.ok('{ datasetVersion(ref: {namespace: "lake", name: "tx", version: "v1"}) { fields { name features { name } } } }');
     expect(fields.datasetVersion.fields).toEqual([{ name: 'amount', features: [] }, { name: 'country', features: [{ name: 'spend' }] }]);
     const [edge] = await graph.db.runAutoCommit(`MATCH (:Feature)-[r:DERIVED_FROM]->(:Field {name: 'amount'})
