@@ -20,7 +20,7 @@ const CASES = Number(process.env.REFERENCE_CASES ?? 200);
 const FIRST_SEED = Number(process.env.REFERENCE_SEED ?? 1);
 const QUESTIONS_PER_HISTORY = 8;
 /** Time each engine's first failure may spend shrinking. */
-const SHRINK_SECONDS = 20;
+const SHRINK_SECONDS = Number(process.env.REFERENCE_SHRINK_SECONDS ?? 30);
 
 const CAPABILITIES: Capabilities = { contract: { ...FULL_CONTRACT, upstreamFromDatasetAndJob: false, servedDeploymentsOfOrigin: false }, multiOrigin: false };
 const HISTORY_OPTIONS: HistoryOptions = { retractions: false, featureHistory: false };
@@ -54,10 +54,13 @@ describe('impact, provenance and lineage answer as the reference model does', ()
   it(`${CASES} random questions, each to both engines`, async () => {
     const failures: Failure[] = [];
     const started = Date.now();
+    let loadMs = 0;
     const asked = { procedures: 0, cypher: 0 } as Record<string, number>;
     for (let seed = FIRST_SEED; asked.procedures < CASES; seed++) {
       const history = randomHistory(seed, HISTORY_OPTIONS);
+      const loading = Date.now();
       await load(history);
+      loadMs += Date.now() - loading;
       const r = new Random(seed * 7919 + 17);
       for (let question = 0; question < QUESTIONS_PER_HISTORY && asked.procedures < CASES; question++) {
         const ask = randomAsk(r, history, CAPABILITIES);
@@ -69,7 +72,7 @@ describe('impact, provenance and lineage answer as the reference model does', ()
         }
       }
     }
-    const report = [`asked ${JSON.stringify(asked)} in ${Math.round((Date.now() - started) / 1000)} s, ${failures.length} disagreements`];
+    const report = [`asked ${JSON.stringify(asked)} in ${Math.round((Date.now() - started) / 1000)} s (loading ${Math.round(loadMs / 1000)} s), ${failures.length} disagreements`];
     for (const f of failures) report.push(`seed ${f.seed} question ${f.question} ${f.engine}: ${JSON.stringify(f.ask)}\n    ${f.differences.slice(0, 6).join('\n    ')}`);
     console.log(failures.length ? report.join('\n') : report[0]);
     for (const engine of Object.keys(engines)) {

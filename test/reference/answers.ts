@@ -66,7 +66,7 @@ function servedDeployments(g: Index, q: Question, items: Record<string, ImpactIt
     const set = via.get(dep) ?? via.set(dep, new Set()).get(dep)!;
     if (label) set.add(label);
   };
-  for (const [id, item] of Object.entries(items)) for (const s of item.serving) add(s.split('|')[0], item.label);
+  for (const item of Object.values(items)) for (const s of item.serving) add(s.split('|')[0], item.label);
   if (!c.servedDeploymentsOfOrigin) return sorted([...via].map(([dep, labels]) => `${dep}:${sorted(labels).join(',')}`));
   for (const o of q.origins) for (const s of serving(g, o, q.when)) add(s.split('|')[0], g.label(o));
   for (const id of Object.keys(items)) if (g.node(id).type === NodeType.DEPLOYMENT) add(id, null);

@@ -2,33 +2,29 @@ import { History, HNode, HRel, Index } from './history';
 
 /**
  * Shrinks a failing history: drops nodes (with what belongs to them: a dataset's versions, a
- * version's fields) and relationships one at a time while the case still fails, until nothing
- * more can go. `fails` reloads the candidate and asks again; `budget` bounds the attempts.
+ * version's fields) and then relationships, in chunks of halving size (half, a quarter, ... one),
+ * keeping every removal after which the case still fails. `fails` reloads the candidate and asks
+ * again (it answers false once its time is up).
  */
-export async function shrink(history: History, fails: (h: History) => Promise<boolean>, budget = 300): Promise<History> {
+export async function shrink(history: History, fails: (h: History) => Promise<boolean>): Promise<History> {
   let current = history;
-  let attempts = 0;
-  let progress = true;
-  while (progress && attempts < budget) {
-    progress = false;
-    for (const n of [...current.nodes].reverse()) {
-      if (attempts >= budget || !current.nodes.includes(n)) continue;
-      attempts++;
-      const candidate = withoutNode(current, n.id);
-      if (await fails(candidate)) { current = candidate; progress = true; }
+  const pass = async (items: (h: History) => unknown[], without: (h: History, drop: Set<unknown>) => History) => {
+    for (let size = Math.max(1, Math.floor(items(current).length / 2)); size >= 1; size = size === 1 ? 0 : Math.max(1, Math.floor(size / 2))) {
+      for (let start = 0; start < items(current).length; start += size) {
+        const candidate = without(current, new Set(items(current).slice(start, start + size)));
+        if (await fails(candidate)) { current = candidate; start -= size; }
+      }
     }
-    for (const rel of [...current.rels].reverse()) {
-      if (attempts >= budget) break;
-      attempts++;
-      const candidate = { ...current, rels: current.rels.filter((x) => x !== rel) };
-      if (await fails(candidate)) { current = candidate; progress = true; }
-    }
-  }
+  };
+  await pass((h) => h.nodes, (h, drop) => withoutNodes(h, new Set([...drop].map((n) => (n as HNode).id))));
+  // A version's VERSION_OF, a field's HAS_FIELD and a run's RUN_OF name it (its label): they go with their node only.
+  const optional = (h: History) => h.rels.filter((r) => !['VERSION_OF', 'HAS_FIELD', 'RUN_OF'].includes(r.type));
+  await pass(optional, (h, drop) => ({ ...h, rels: h.rels.filter((r) => !drop.has(r)) }));
   return current;
 }
 
-function withoutNode(h: History, id: string): History {
-  const gone = new Set([id]);
+function withoutNodes(h: History, ids: Set<string>): History {
+  const gone = new Set(ids);
   for (let grew = true; grew;) {
     grew = false;
     for (const n of h.nodes) if (n.parent && gone.has(n.parent) && !gone.has(n.id)) { gone.add(n.id); grew = true; }
