@@ -11,12 +11,12 @@ import { describeHistory, shrink } from './reference/shrink';
 
 /**
  * impact, provenance and lineage against an independent reference model (test/reference/model.ts)
- * on seeded random histories, with both traversal engines. REFERENCE_CASES questions (default 200)
+ * on seeded random histories, with both traversal engines. REFERENCE_CASES questions (default 150, so 300 cases)
  * on histories seeded REFERENCE_SEED, +1, ... (default 1); `npm run test:reference` asks 5,000.
  * A failing case prints its seed, question and differences, and the first failure of each engine
  * a shrunk history that still fails.
  */
-const CASES = Number(process.env.REFERENCE_CASES ?? 200);
+const CASES = Number(process.env.REFERENCE_CASES ?? 150);
 const FIRST_SEED = Number(process.env.REFERENCE_SEED ?? 1);
 const QUESTIONS_PER_HISTORY = 8;
 /** Time each engine's first failure may spend shrinking. */

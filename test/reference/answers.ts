@@ -56,21 +56,28 @@ export function impact(g: Index, q: Question, c: Contract): ImpactAnswer {
     const kept = reaching(t, Object.keys(items).filter((id) => items[id].served));
     items = Object.fromEntries(Object.entries(items).filter(([id]) => kept.has(id)));
   }
-  return { origins: sorted(q.origins), items, servedDeployments: servedDeployments(g, q, items, c), total: Object.keys(items).length };
+  return { origins: sorted(q.origins), items, servedDeployments: servedDeployments(g, q, t, items, c), total: Object.keys(items).length };
 }
 
-/** Legacy rule: deployment:via-labels of the items' serving; the contract's: deployment ids, the origins' serving and deployment items too. */
-function servedDeployments(g: Index, q: Question, items: Record<string, ImpactItemAnswer>, c: Contract): string[] {
+/**
+ * Each deployment serving an affected model version or ensemble, as id:via-labels; by the contract
+ * also those serving an origin, and deployments reached as items (via: the nodes leading to them).
+ */
+function servedDeployments(g: Index, q: Question, t: Traversal, items: Record<string, ImpactItemAnswer>, c: Contract): string[] {
   const via = new Map<string, Set<string>>();
   const add = (dep: string, label: string | null) => {
     const set = via.get(dep) ?? via.set(dep, new Set()).get(dep)!;
     if (label) set.add(label);
   };
+  if (c.servedDeploymentsOfOrigin) for (const o of q.origins) for (const s of serving(g, o, q.when)) add(s.split('|')[0], g.label(o));
   for (const item of Object.values(items)) for (const s of item.serving) add(s.split('|')[0], item.label);
-  if (!c.servedDeploymentsOfOrigin) return sorted([...via].map(([dep, labels]) => `${dep}:${sorted(labels).join(',')}`));
-  for (const o of q.origins) for (const s of serving(g, o, q.when)) add(s.split('|')[0], g.label(o));
-  for (const id of Object.keys(items)) if (g.node(id).type === NodeType.DEPLOYMENT) add(id, null);
-  return sorted(via.keys());
+  if (c.servedDeploymentsOfOrigin) {
+    for (const id of Object.keys(items).filter((i) => g.node(i).type === NodeType.DEPLOYMENT && !via.has(i))) {
+      add(id, null);
+      for (const e of t.edges.filter((x) => x.to === id)) add(id, g.label(e.from));
+    }
+  }
+  return sorted([...via].map(([dep, labels]) => `${dep}:${sorted(labels).join(',')}`));
 }
 
 function reaching(t: Traversal, seeds: string[]): Set<string> {

@@ -33,6 +33,8 @@ export type Direction = 'down' | 'up';
 
 const DOWNSTREAM: Rule[] = [
   { at: NodeType.DATASET, type: 'VERSION_OF', follow: 'in', originOnly: true },
+  // Not in the contract (it names no rule for models): as a dataset, a model as origin to its versions.
+  { at: NodeType.MODEL, type: 'VERSION_OF', follow: 'in', originOnly: true },
   { at: NodeType.DATASET_VERSION, type: 'READ', follow: 'in' },
   { at: NodeType.DATASET_VERSION, type: 'TRAINED_ON', follow: 'in' },
   { at: NodeType.DATASET_VERSION, type: 'HAS_FIELD', follow: 'out' },

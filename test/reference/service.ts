@@ -54,7 +54,7 @@ export async function askService(gql: Gql, ask: Ask, caps: Capabilities): Promis
         paths: [...new Set<string>(i.paths.map((p: any) => p.nodes.map((n: any, k: number) => (k ? ` -${p.relationships[k - 1]}-> ` : '') + n.id).join('')))].sort(),
       };
     }
-    const deployments = d.summary.servedDeployments.map((s: any) => (caps.contract.servedDeploymentsOfOrigin ? s.id : `${s.id}:${[...s.via].sort().join(',')}`));
+    const deployments = d.summary.servedDeployments.map((s: any) => `${s.id}:${[...new Set(s.via)].sort().join(',')}`);
     return { origins: originIds(d), items, servedDeployments: deployments.sort(), total: d.summary.total, pathsTruncated, truncated: d.truncated };
   }
   if (ask.kind === 'provenance') {
