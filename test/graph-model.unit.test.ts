@@ -77,15 +77,22 @@ describe('the graph model registry (src/graph) and what restates it', () => {
   it('matches the relationship types the pure-Cypher traversals follow', () => {
     const types = (list: string) => sorted(list.split(/[|,]/).map((t) => t.trim().replace(/'/g, '')));
     const down = read('cypher/lineage/downstream.cypher');
-    expect(types(/MATCH \(a\)-\[:([\w|]+)\]->\(b\)/.exec(down)![1])).toEqual(typesWithFlow(Flow.YIELDS));
-    expect(types(/MATCH \(a\)<-\[:([\w|]+)\]-\(b\) RETURN b/.exec(down)![1])).toEqual(typesWithFlow(Flow.MADE_FROM));
-    expect(types(/MATCH \(a\)<-\[r:([\w|]+)\]-\(b\) WHERE \(r\.from/.exec(down)![1])).toEqual(typesWithFlow(Flow.SERVING));
-    expect(down).toContain('MATCH (a:DatasetVersion)-[:VERSION_OF]->(b) WHERE a <> s');
+    const madeFromOrServing = sorted([...typesWithFlow(Flow.MADE_FROM), ...typesWithFlow(Flow.SERVING)]);
+    expect(types(/MATCH \(a\)-\[r:([\w|]+)\]->\(b\) RETURN r, b/.exec(down)![1])).toEqual(typesWithFlow(Flow.YIELDS));
+    expect(types(/MATCH \(a\)<-\[r:([\w|]+)\]-\(b\) RETURN r, b/.exec(down)![1])).toEqual(madeFromOrServing);
+    expect(down).toContain('MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE NOT a IN origins');
+    expect(down).toContain('MATCH (a)<-[r:VERSION_OF]-(b) WHERE a IN origins');
     const up = read('cypher/lineage/upstream.cypher');
-    expect(types(/type\(r\) IN \[([^\]]+)\] AND startNode\(r\) = a\)/.exec(up)![1])).toEqual(typesWithFlow(Flow.MADE_FROM));
+    expect(types(/type\(r\) IN \[([^\]]+)\] AND startNode\(r\) = a\)/.exec(up)![1])).toEqual(madeFromOrServing);
     expect(types(/type\(r\) IN \[([^\]]+)\] AND endNode\(r\) = a\)/.exec(up)![1])).toEqual(typesWithFlow(Flow.YIELDS));
-    expect(types(/type\(r\) IN \[([^\]]+)\] AND startNode\(r\) = a AND \(r\.from/.exec(up)![1])).toEqual(typesWithFlow(Flow.SERVING));
     expect(up).toContain("(type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion)");
+    expect(up).toContain("(type(r) IN ['VERSION_OF', 'RUN_OF'] AND endNode(r) = a AND a IN origins)");
+    // Both statements apply the visibility rules (docs/graph-model.md, "Time") to every relationship they follow.
+    for (const statement of [down, up]) {
+      for (const rule of ['r.retractedAt IS NULL', 'r.toRecordedAt > $knownAt', 'b.recordedAt <= $knownAt', 'b.createdAt <= $asOf']) {
+        expect(statement.split(rule).length - 1).toBeGreaterThanOrEqual(2);
+      }
+    }
   });
 
   it('resolves every node type by id and by each part of its natural key in cypher/graph/resolve-refs.cypher', () => {

@@ -104,9 +104,12 @@ describe('impact on a hand-built graph with known answers', () => {
     expect(distances(r.items.nodes)).toEqual({
       'dv-stats-1.total_amount': 1, 'fe-spend': 1, 'fe-avg-order': 2, 'mv-fraud-1': 2, 'mv-churn-1': 3, 'ens-churn': 3, 'dep-prod': 4,
     });
-    const current = await impact({ of: { type: 'FIELD', namespace: 'warehouse', name: 'orders', field: 'amount' } });
-    expect(current.origin.label).toBe('warehouse/orders@v2.amount');
-    expect(ids(current.items.nodes)).toEqual(['dv-stats-2.total_amount']);
+    // Without a version: that field in every version, all of them origins (the newest first).
+    const every = await impact({ of: { type: 'FIELD', namespace: 'warehouse', name: 'orders', field: 'amount' } });
+    expect(every.origin.label).toBe('warehouse/orders@v2.amount');
+    expect(ids(every.items.nodes)).toEqual([...ids(r.items.nodes), 'dv-stats-2.total_amount'].sort());
+    const jan = await impact({ of: { type: 'FIELD', namespace: 'warehouse', name: 'orders', field: 'amount' }, asOf: '2026-01-10T00:00:00Z' });
+    expect(jan.origin.label).toBe('warehouse/orders@v1.amount');
   });
 
   it('enforces depth, caps paths per node and says so', async () => {

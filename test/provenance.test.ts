@@ -52,11 +52,14 @@ describe('provenance on a hand-built graph with known answers', () => {
     expect(labels(then.rawDatasets)).toEqual(['warehouse/orders']);
   });
 
-  it('closes a model version down to its raw dataset version only', async () => {
+  it('closes a model version down to its raw dataset version only, and a dataset through all its versions', async () => {
     const p = await provenance({ of: { type: 'MODEL_VERSION', model: 'churn', version: '2' } });
     expect(p.runs.map((r: any) => r.runId).sort()).toEqual(['run-etl-2', 'run-train-2']);
     expect(p.datasetVersions.filter((v: any) => v.raw).map((v: any) => v.datasetVersion.label)).toEqual(['warehouse/orders@v2']);
-    const bad = await graph.gql(PROVENANCE, { of: { type: 'DATASET', namespace: 'warehouse', name: 'orders' } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'of.type' });
+    // Any node type is an origin: a derived dataset covers all its versions, down to the raw ones they came from.
+    const stats = await provenance({ of: { type: 'DATASET', namespace: 'features', name: 'order_stats' } });
+    expect(stats.runs.map((r: any) => r.runId).sort()).toEqual(['run-etl-1', 'run-etl-2']);
+    expect(stats.datasetVersions.filter((v: any) => v.raw).map((v: any) => v.datasetVersion.label).sort()).toEqual(['warehouse/orders@v1', 'warehouse/orders@v2']);
+    expect(labels(stats.rawDatasets)).toEqual(['warehouse/orders']);
   });
 });

@@ -15,7 +15,7 @@ import { useGraph } from './support/graph';
  * depths, times and node limits.
  */
 type Row = { id: string; nodeLabel: string; display: string | null; distance: number; edges: unknown[]; serving?: unknown[]; props?: unknown };
-type Params = { originElementId: string; asOf: Date | null; depth: number; maxNodes: number };
+type Params = { originElementIds: string[]; asOf: Date | null; knownAt: Date | null; depth: number; maxNodes: number };
 
 const TINY: Scale = {
   name: 'tiny', layers: [3, 4, 3, 2, 2], versionsPerDataset: 3, fieldsPerVersion: [3, 5], features: 12, models: 3, versionsPerModel: 4,
@@ -34,15 +34,16 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
   const rows = (repo: LineageRepository, direction: 'downstream' | 'upstream', p: Params) =>
     graph.db.read(async (tx) => (await repo[direction](tx, p)) as Row[]);
 
-  async function compare(origins: string[], cases: Omit<Params, 'originElementId'>[]): Promise<number> {
+  /** `origins`: each an origin of its own, or lists of origins started together. */
+  async function compare(origins: (string | string[])[], cases: (Omit<Params, 'originElementIds' | 'knownAt'> & { knownAt?: Date | null })[]): Promise<number> {
     let compared = 0;
     const { cypher, procedures } = engines();
-    for (const originElementId of origins) {
+    for (const origin of origins) {
       for (const c of cases) {
         for (const direction of ['downstream', 'upstream'] as const) {
-          const p = { ...c, originElementId };
+          const p = { knownAt: null, ...c, originElementIds: typeof origin === 'string' ? [origin] : origin };
           const [expected, actual] = [normalize(await rows(cypher, direction, p)), normalize(await rows(procedures, direction, p))];
-          if (expected.length > c.maxNodes + 1) {
+          if (expected.length > c.maxNodes + p.originElementIds.length) {
             // Truncated: which nodes the cut level keeps is unspecified; the levels before it are complete.
             const cut = expected[expected.length - 1].distance;
             expect(actual.map((r) => r.distance)).toEqual(expected.map((r) => r.distance));
@@ -67,6 +68,22 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
       .map((c) => ({ ...c, maxNodes: 5000 }));
     expect(await compare(origins, cases)).toBeGreaterThan(origins.length * cases.length * 2);
     expect(await compare(origins, [{ asOf: null, depth: 10, maxNodes: 3 }])).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('with knownAt and several origins at once, on a history with both clocks (recordedAt, retractedAt, toRecordedAt)', async () => {
+    await loadFixture(graph.db, 'lake-events');
+    const origins = await elementIds('MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS e');
+    const groups = [
+      await elementIds("MATCH (f:Field {name: 'amount'}) RETURN elementId(f) AS e"),
+      await elementIds("MATCH (n) WHERE n.id IN ['dv-events-1', 'mv-churn-7', 'job-ingest', 'dep-churn-old'] RETURN elementId(n) AS e"),
+    ];
+    const at = (s: string) => new Date(`2026-${s}T00:00:00Z`);
+    const cases = [
+      { asOf: null, knownAt: null, depth: 10 }, { asOf: null, knownAt: at('03-03'), depth: 10 }, { asOf: null, knownAt: at('03-12'), depth: 10 },
+      { asOf: at('02-01'), knownAt: at('03-12'), depth: 10 }, { asOf: at('02-01'), knownAt: null, depth: 2 }, { asOf: null, knownAt: at('01-01'), depth: 10 },
+    ].map((c) => ({ ...c, maxNodes: 5000 }));
+    expect(await compare([...origins, ...groups], cases)).toBeGreaterThan(origins.length * cases.length * 2);
+    expect(await compare(groups, [{ asOf: null, depth: 10, maxNodes: 2 }])).toBeGreaterThan(0);
   }, 300_000);
 
   it("computes every display label in the registry's format (src/graph/node-types.ts), in both engines", async () => {
@@ -95,7 +112,7 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
       expect(expected).toEqual(expect.any(String));
       for (const [engine, repo] of [['cypher', cypher], ['procedures', procedures]] as const) {
         for (const direction of ['downstream', 'upstream'] as const) {
-          const [origin] = await rows(repo, direction, { originElementId: n.e!, asOf: null, depth: 1, maxNodes: 5000 });
+          const [origin] = await rows(repo, direction, { originElementIds: [n.e!], asOf: null, knownAt: null, depth: 1, maxNodes: 5000 });
           expect({ engine, direction, display: origin.display }).toEqual({ engine, direction, display: expected });
         }
       }

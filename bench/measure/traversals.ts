@@ -65,14 +65,14 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   try {
     return await session.executeRead(async (tx) => {
       const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
-        refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null,
+        refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null, knownAt: null,
       }) as Record<string, unknown>);
       const elementId = resolved.records[0].get('elementId') as string;
       const statement = direction === 'impact'
         ? (procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream)
         : (procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream);
       const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
-      const rows = await tx.run(statement.text, toNeo4j({ originElementId: elementId, asOf: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }, statement.integers) as Record<string, unknown>);
+      const rows = await tx.run(statement.text, toNeo4j({ originElementIds: [elementId], asOf: null, knownAt: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }, statement.integers) as Record<string, unknown>);
       const records = rows.records.map((r) => r.toObject());
       // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
       return statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length;

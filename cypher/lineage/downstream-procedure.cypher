@@ -2,11 +2,14 @@
 // (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java): the same rules and the same rows,
 // display labels and serving deployments included, as one JSON array (one string decodes far faster
 // than a thousand rows of maps). Used when the Neo4j has the procedures (the embedded one always does).
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns rows: string
-MATCH (s) WHERE elementId(s) = $originElementId
-CALL modelgraph.downstreamJson(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes) YIELD rows
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins
+CALL modelgraph.downstreamJson(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes) YIELD rows
 RETURN rows

@@ -1,23 +1,27 @@
-// Everything downstream of one node — what a change to it can affect — as the graph stood at $asOf
-// (null: now). Data flows: a dataset (only when it is the origin) to its versions; a version to the
-// runs that READ it, to the model versions TRAINED_ON it, to its fields (HAS_FIELD) and to its dataset
-// (reported, never expanded: other versions of a derived dataset are not affected); a run to the
-// versions it WROTE and the model versions PRODUCED_BY it; a job to its runs; a field to the fields and
-// features DERIVED_FROM it; a feature to the model versions that USE it; a model version to the
-// ensembles it is a MEMBER of and the deployments that SERVE it; an ensemble to its deployments.
-// MEMBER/SERVES count only while they held at t (from <= t < to-or-open); with $asOf, nodes created
-// after it do not exist yet. One row per reached node (the origin first, distance 0): its shortest
-// distance (at most $depth hops; at most $maxNodes nodes besides the origin, plus one that says
-// "truncated"), display label, its outgoing downstream edges (to any node; the caller keeps those
-// between reached nodes),
-// and for model versions and ensembles the deployments serving them at t (directly or via an ensemble).
+// Everything downstream of the origins — what a change to them can affect — as the graph stood at
+// world time $asOf (null: now) and as recorded at $knownAt (null: everything recorded). Data flows: a
+// dataset or model (only as an origin) to its versions; a version to the runs that READ it, to the
+// model versions TRAINED_ON it, to its fields (HAS_FIELD) and to its dataset (reported, never
+// expanded: other versions of a derived dataset are not affected); a run to the versions it WROTE and
+// the model versions PRODUCED_BY it; a job to its runs; a field to the fields and features DERIVED_FROM
+// it; a feature to the model versions that USE it; a model version to the ensembles it is a MEMBER of
+// and the deployments that SERVE it; an ensemble to its deployments.
+// Visibility (docs/graph-model.md, "Time"): a node exists when created by $asOf and recorded by
+// $knownAt; a relationship counts when recorded by $knownAt and not retracted by then, and one with
+// from/to (MEMBER, SERVES, a feature's DERIVED_FROM history) while it held at t = coalesce($asOf, now)
+// (from <= t < to, a `to` recorded after $knownAt not yet known). One row per reached node (the origins
+// first, distance 0): its shortest distance from the nearest origin (at most $depth hops; at most
+// $maxNodes nodes besides the origins, plus one that says "truncated"), display label, its outgoing
+// downstream edges (to any visible node; the caller keeps those between reached nodes), and for model
+// versions and ensembles the deployments serving them at t (directly or via an ensemble).
 // Cost (profiled on a 1M-node graph): every hop is a typed, directed expansion (one UNION branch per
 // direction, same rules as above) rather than every relationship filtered by type()/direction; a
 // level holds only nodes not seen at an earlier level (distance = the level first seen, so each node
 // is expanded once), and no level is expanded once the earlier ones already exceed the node limit;
 // the display-label and serving lookups run only for the labels that can have them.
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns id: string
@@ -27,45 +31,47 @@
 // @returns edges: { next: string; source: string; target: string; type: string }[]
 // @returns environment: string | null
 // @returns serving: { deploymentId: string; deployment: string; environment: string | null; trafficShare: number | null; ensemble: string | null; weight: number | null }[]
-MATCH (s) WHERE elementId(s) = $originElementId
-WITH s, coalesce($asOf, datetime()) AS t
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins, coalesce($asOf, datetime()) AS t
 // Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level
 // that no earlier level holds (so work grows with nodes, never with the number of paths).
-WITH s, t, reduce(levels = [[s]], i IN range(1, $depth) | levels + [COLLECT {
-    UNWIND [seen IN [reduce(all = [], level IN levels | all + level)] WHERE size(seen) <= $maxNodes + 1] AS seen
+WITH origins, t, reduce(levels = [origins], i IN range(1, $depth) | levels + [COLLECT {
+    UNWIND [seen IN [reduce(all = [], level IN levels | all + level)] WHERE size(seen) <= $maxNodes + size(origins)] AS seen
     UNWIND levels[-1] AS a
-    CALL (a, s, t) {
-      MATCH (a)-[:WROTE|HAS_FIELD]->(b) RETURN b
+    CALL (a, origins) {
+      MATCH (a)-[r:WROTE|HAS_FIELD]->(b) RETURN r, b
       UNION ALL
-      MATCH (a:DatasetVersion)-[:VERSION_OF]->(b) WHERE a <> s RETURN b
+      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE NOT a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[:VERSION_OF]-(b) WHERE a = s RETURN b
+      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF]-(b) RETURN b
-      UNION ALL
-      MATCH (a)<-[r:MEMBER|SERVES]-(b) WHERE (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t) RETURN b
+      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF|MEMBER|SERVES]-(b) RETURN r, b
     }
-    WITH b WHERE NOT b IN seen AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf)
+    WITH r, b WHERE NOT b IN seen
+      AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN DISTINCT b LIMIT $maxNodes + 1
   }]) AS levels
 UNWIND range(0, size(levels) - 1) AS distance
 UNWIND levels[distance] AS a
-WITH s, t, a, distance
+WITH origins, t, a, distance
 ORDER BY distance
-LIMIT $maxNodes + 2 // the origin, $maxNodes nodes, and one more to tell "truncated"
-WITH s, t, a, distance, COLLECT {
-    CALL (a, s, t) {
+LIMIT $maxNodes + size($originElementIds) + 1 // the origins, $maxNodes nodes, and one more to tell "truncated"
+WITH origins, t, a, distance, COLLECT {
+    CALL (a, origins) {
       MATCH (a)-[r:WROTE|HAS_FIELD]->(b) RETURN r, b
       UNION ALL
-      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE a <> s RETURN r, b
+      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE NOT a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a = s RETURN r, b
+      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF]-(b) RETURN r, b
-      UNION ALL
-      MATCH (a)<-[r:MEMBER|SERVES]-(b) WHERE (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t) RETURN r, b
+      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF|MEMBER|SERVES]-(b) RETURN r, b
     }
-    WITH r, b WHERE $asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf
+    WITH r, b WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}
   } AS edges
 CALL (a) {
@@ -80,16 +86,21 @@ CALL (a) {
     WHEN a:Run THEN coalesce(owner.namespace + '/' + owner.name + '#', '') + a.runId
     ELSE a.name END AS display
 }
+// Serving: the same visibility for the SERVES and MEMBER relationships, the deployments and ensembles.
 RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a.environment AS environment,
   COLLECT {
     MATCH (a)<-[sv:SERVES]-(dep:Deployment)
-    WHERE (a:ModelVersion OR a:Ensemble) AND (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    WHERE (a:ModelVersion OR a:Ensemble)
+      AND all(x IN [dep] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf) AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
+      AND all(r IN [sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+        AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
             ensemble: null, weight: null}
   } + COLLECT {
     MATCH (a:ModelVersion)<-[m:MEMBER]-(e:Ensemble)<-[sv:SERVES]-(dep:Deployment)
-    WHERE (m.from IS NULL OR m.from <= t) AND (m.to IS NULL OR m.to > t)
-      AND (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    WHERE all(x IN [e, dep] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf) AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
+      AND all(r IN [m, sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+        AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
             ensemble: e.name, weight: m.weight}
   } AS serving

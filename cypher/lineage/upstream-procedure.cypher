@@ -2,8 +2,9 @@
 // (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
 // display labels computed there too). Used when the
 // Neo4j has the procedure (the embedded one always does).
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns id: string
@@ -12,7 +13,9 @@
 // @returns distance: Integer
 // @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
-MATCH (s) WHERE elementId(s) = $originElementId
-CALL modelgraph.upstream(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes)
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins
+CALL modelgraph.upstream(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes)
   YIELD id, nodeLabel, display, distance, edges, props
 RETURN id, nodeLabel, display, distance, edges, props

@@ -7,7 +7,9 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 export interface ImpactData {
   origin: { type: string; label: string };
+  origins: { type: string; label: string }[];
   asOf: string | null;
+  knownAt: string | null;
   depth: number;
   truncated: boolean;
   items: { node: { type: string; label: string }; distance: number; truncated: boolean; paths: unknown[];
@@ -16,7 +18,8 @@ export interface ImpactData {
 }
 
 export function impactReport(r: ImpactData): string {
-  const lines = [`Impact of ${r.origin.type} ${r.origin.label} (as of ${r.asOf ?? 'now'}, depth ${r.depth}): ${r.summary.total} affected`];
+  const known = r.knownAt ? `, as known at ${r.knownAt}` : '';
+  const lines = [`Impact of ${originsText(r.origins)} (as of ${r.asOf ?? 'now'}${known}, depth ${r.depth}): ${r.summary.total} affected`];
   if (r.items.length) {
     lines.push('', table(['DIST', 'TYPE', 'NODE', 'PATHS', 'SERVED BY'], r.items.map((i) => [
       i.distance, i.node.type, i.node.label, `${i.paths.length}${i.truncated ? '+' : ''}`,
@@ -28,6 +31,11 @@ export function impactReport(r: ImpactData): string {
   for (const d of served) lines.push(`  ${d.name} (${d.environment ?? 'no environment'}) through ${d.via.join(', ')}`);
   if (r.truncated) lines.push('', 'Note: the traversal hit its node limit; the list is incomplete.');
   return lines.join('\n');
+}
+
+/** "FIELD a/b@v2.x, a/b@v1.x": the origins, of one type. */
+export function originsText(origins: { type: string; label: string }[]): string {
+  return `${origins[0]?.type ?? ''} ${origins.map((o) => o.label).join(', ')}`;
 }
 
 export interface GraphData { origin: { label: string }; nodes: { id: string; type: string; label: string }[]; edges: { from: string; to: string; type: string }[] }

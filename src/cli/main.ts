@@ -3,13 +3,14 @@ import { CliError, Endpoint, EXIT, graphql } from './client';
 import { addKeyCommands } from '../auth/key-commands';
 import { addDataChangeCommands, addQuantifyOptions, quantifiedReport, quantify, QuantifyOptions } from './datachange-commands';
 import { GraphData, ImpactData, impactReport, lineageDot, lineageReport } from './format';
-import { asOfOption, NodeOptions, nodeRefOf } from './node-options';
+import { asOfOption, knownAtOption, NodeOptions, nodeRefOf } from './node-options';
 import { provenanceReport, ProvenanceData } from './provenance-report';
 import { IMPACT, LINEAGE, PROVENANCE } from './queries';
 
 const EXIT_HELP = `
 Exit status: 0 done; 1 usage or connection error; 2 the service answered with GraphQL errors;
-3 (impact --fail-if-served) a deployment serving now (or at --as-of) is affected; (diff --fail-on-drift) a field drifted.
+3 (impact --fail-if-served) a deployment serving now (or at --as-of, as known at --known-at) is affected, or serves the
+origin itself; (diff --fail-on-drift) a field drifted.
 Environment: MODELGRAPH_URL (default http://127.0.0.1:4000), MODELGRAPH_API_KEY (sent as Authorization: Bearer).`;
 
 /**
@@ -46,18 +47,23 @@ export function program(io: CliIo = processIo): Command {
     .option('--dataset <namespace/name>', 'a dataset (all its versions)')
     .option('--namespace <namespace>', 'the dataset namespace, when it and the name both hold slashes (then --dataset is the bare name)')
     .option('--version <version>', 'with --dataset: one dataset version')
-    .option('--field <field>', 'with --dataset: one field (of --version, default the current version)')
-    .option('--feature <namespace/name>', 'a feature').option('--job <namespace/name>', 'a job')
+    .option('--field <field>', 'with --dataset: one field (of --version; without it, that field in every version)')
+    .option('--feature <namespace/name>', 'a feature').option('--job <namespace/name>', 'a job (all its runs)')
     .option('--model-version <model@version>', 'a model version');
+  const allNodeOptions = (cmd: Command) => nodeOptions(cmd).option('--run <runId>', 'a run').option('--model <name>', 'a model (all its versions)')
+    .option('--ensemble <name>').option('--deployment <name>');
 
   addQuantifyOptions(nodeOptions(cli.command('impact').description('What a change to a dataset, version, field, feature, job or model version affects.')))
     .option('--depth <n>', 'hops to follow (service default 10, at most 20)', positiveInt)
     .option('--served-only', 'only what leads to a deployment serving now (or at --as-of)')
     .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
+    .option('--known-at <time>', 'only what had been recorded by then (ISO 8601): what the gate said at that moment')
     .option('--json', 'print the GraphQL answer as JSON')
     .option('--fail-if-served', `exit ${EXIT.SERVED_AFFECTED} when a served deployment is affected (a CI gate)`)
-    .action(async (o: NodeOptions & QuantifyOptions & { depth?: number; servedOnly?: boolean; asOf?: string; json?: boolean; failIfServed?: boolean }, cmd: Command) => {
-      const vars = { of: nodeRefOf(o), depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf) };
+    .action(async (o: NodeOptions & QuantifyOptions & { depth?: number; servedOnly?: boolean; asOf?: string; knownAt?: string; json?: boolean; failIfServed?: boolean },
+      cmd: Command) => {
+      const of = nodeRefOf(o, ['dataset', 'feature', 'job', 'modelVersion']);
+      const vars = { of, depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf), knownAt: knownAtOption(o.knownAt) };
       const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // the dataChangeImpact ranking
       const result = await allImpactPages(endpoint(cmd), vars);
       if (o.json) write(JSON.stringify(quantified ? { ...result, dataChangeImpact: quantified } : result, null, 2));
@@ -65,24 +71,26 @@ export function program(io: CliIo = processIo): Command {
       if (o.failIfServed && result.summary.servedDeployments.length > 0) io.setExitCode(EXIT.SERVED_AFFECTED);
     });
 
-  cli.command('provenance').description('What a deployment, ensemble or model version was built from, down to raw datasets.')
-    .option('--deployment <name>').option('--ensemble <name>').option('--model-version <model@version>')
-    .option('--as-of <time>', 'as the graph stood then (ISO 8601)').option('--json', 'print the GraphQL answer as JSON')
-    .action(async (o: NodeOptions & { asOf?: string; json?: boolean }, cmd: Command) => {
-      const data = await graphql<{ provenance: ProvenanceData }>(endpoint(cmd), PROVENANCE, { of: nodeRefOf(o), asOf: asOfOption(o.asOf) });
+  allNodeOptions(cli.command('provenance').description('What any node (a deployment, ensemble, model version, dataset, job...) was built from, down to raw datasets.'))
+    .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
+    .option('--known-at <time>', 'only what had been recorded by then (ISO 8601)')
+    .option('--json', 'print the GraphQL answer as JSON')
+    .action(async (o: NodeOptions & { asOf?: string; knownAt?: string; json?: boolean }, cmd: Command) => {
+      const data = await graphql<{ provenance: ProvenanceData }>(endpoint(cmd), PROVENANCE,
+        { of: nodeRefOf(o), asOf: asOfOption(o.asOf), knownAt: knownAtOption(o.knownAt) });
       write(o.json ? JSON.stringify(data.provenance, null, 2) : provenanceReport(data.provenance));
     });
 
-  nodeOptions(cli.command('lineage').description('The subgraph around a node: nodes and edges, as a table, JSON or Graphviz DOT.'))
-    .option('--deployment <name>').option('--ensemble <name>')
+  allNodeOptions(cli.command('lineage').description('The subgraph around a node: nodes and edges, as a table, JSON or Graphviz DOT.'))
     .addOption(new Option('--direction <direction>', 'which way to follow').choices(['up', 'down', 'both']).default('both'))
     .option('--depth <n>', 'hops to follow (service default 10, at most 20)', positiveInt)
     .option('--as-of <time>', 'as the graph stood then (ISO 8601)')
+    .option('--known-at <time>', 'only what had been recorded by then (ISO 8601)')
     .option('--json', 'print the GraphQL answer as JSON').option('--dot', 'print Graphviz DOT')
-    .action(async (o: NodeOptions & { direction: string; depth?: number; asOf?: string; json?: boolean; dot?: boolean }, cmd: Command) => {
+    .action(async (o: NodeOptions & { direction: string; depth?: number; asOf?: string; knownAt?: string; json?: boolean; dot?: boolean }, cmd: Command) => {
       const direction = { up: 'UPSTREAM', down: 'DOWNSTREAM', both: 'BOTH' }[o.direction];
       const data = await graphql<{ lineage: GraphData }>(endpoint(cmd), LINEAGE,
-        { node: nodeRefOf(o), direction, depth: o.depth, asOf: asOfOption(o.asOf) });
+        { node: nodeRefOf(o), direction, depth: o.depth, asOf: asOfOption(o.asOf), knownAt: knownAtOption(o.knownAt) });
       write(o.json ? JSON.stringify(data.lineage, null, 2) : o.dot ? lineageDot(data.lineage) : lineageReport(data.lineage));
     });
   addDataChangeCommands(cli, endpoint, write, io.setExitCode); // diff, profile

@@ -1,14 +1,22 @@
 import { CliError, EXIT } from './client';
 
-/** The node-naming options shared by `impact` and `lineage`, turned into a GraphQL NodeRef. */
+/** The node-naming options of `impact`, `provenance` and `lineage`, turned into a GraphQL NodeRef. */
 export interface NodeOptions {
-  namespace?: string; dataset?: string; version?: string; field?: string; feature?: string; job?: string; modelVersion?: string;
-  deployment?: string; ensemble?: string;
+  namespace?: string; dataset?: string; version?: string; field?: string; feature?: string; job?: string; run?: string; model?: string;
+  modelVersion?: string; deployment?: string; ensemble?: string;
 }
 
-export function nodeRefOf(o: NodeOptions): Record<string, string> {
-  const named = ['dataset', 'feature', 'job', 'modelVersion', 'deployment', 'ensemble'].filter((k) => o[k as keyof NodeOptions]);
-  if (named.length !== 1) throw new CliError('name exactly one of --dataset, --feature, --job, --model-version, --deployment, --ensemble', EXIT.USAGE);
+const NAMING: [keyof NodeOptions, string][] = [
+  ['dataset', '--dataset'], ['feature', '--feature'], ['job', '--job'], ['run', '--run'], ['model', '--model'], ['modelVersion', '--model-version'],
+  ['deployment', '--deployment'], ['ensemble', '--ensemble'],
+];
+
+/** `offered`: the naming options the command has (the error lists those). */
+export function nodeRefOf(o: NodeOptions, offered: (keyof NodeOptions)[] = NAMING.map(([k]) => k)): Record<string, string> {
+  const named = NAMING.filter(([k]) => o[k]);
+  if (named.length !== 1) {
+    throw new CliError(`name exactly one of ${NAMING.filter(([k]) => offered.includes(k)).map(([, flag]) => flag).join(', ')}`, EXIT.USAGE);
+  }
   if ((o.version || o.field) && !o.dataset) throw new CliError('--version and --field go with --dataset', EXIT.USAGE);
   if (o.dataset) {
     const { namespace, name } = o.namespace ? { namespace: o.namespace, name: o.dataset } : namespaced(o.dataset, '--dataset');
@@ -24,6 +32,8 @@ export function nodeRefOf(o: NodeOptions): Record<string, string> {
     return { type: 'MODEL_VERSION', model: o.modelVersion.slice(0, at), version: o.modelVersion.slice(at + 1) };
   }
   if (o.ensemble) return { type: 'ENSEMBLE', name: o.ensemble };
+  if (o.run) return { type: 'RUN', id: o.run };
+  if (o.model) return { type: 'MODEL', name: o.model };
   return { type: 'DEPLOYMENT', name: o.deployment! };
 }
 
@@ -37,10 +47,15 @@ function namespaced(value: string, option: string): { namespace: string; name: s
   return { namespace: value.slice(0, slash), name: value.slice(slash + 1) };
 }
 
-/** --as-of: any date Date.parse understands, sent as ISO 8601. */
-export function asOfOption(value: string | undefined): string | undefined {
+/** --as-of, --known-at: any date Date.parse understands, sent as ISO 8601. */
+export function asOfOption(value: string | undefined, option = '--as-of'): string | undefined {
   if (value === undefined) return undefined;
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new CliError(`--as-of: '${value}' is not a date/time (use ISO 8601, e.g. 2026-01-10T00:00:00Z)`, EXIT.USAGE);
+  if (Number.isNaN(t)) throw new CliError(`${option}: '${value}' is not a date/time (use ISO 8601, e.g. 2026-01-10T00:00:00Z)`, EXIT.USAGE);
   return new Date(t).toISOString();
+}
+
+/** --known-at. */
+export function knownAtOption(value: string | undefined): string | undefined {
+  return asOfOption(value, '--known-at');
 }

@@ -1,9 +1,9 @@
-import { table } from './format';
+import { originsText, table } from './format';
 
 type N = { label: string };
 
 export interface ProvenanceData {
-  origin: { type: string; label: string }; asOf: string | null; truncated: boolean;
+  origin: { type: string; label: string }; origins: { type: string; label: string }[]; asOf: string | null; knownAt: string | null; truncated: boolean;
   served: { deployment: N; target: N; trafficShare: number | null }[];
   members: { ensemble: N; modelVersion: N; weight: number | null }[];
   training: { modelVersion: N; datasetVersion: N; role: string | null }[];
@@ -29,7 +29,7 @@ export function provenanceReport(p: ProvenanceData): string {
     ])],
     ['Dataset versions', ['DATASET VERSION', 'RAW'], p.datasetVersions.map((v) => [v.datasetVersion.label, v.raw ? 'raw' : 'derived'])],
   ];
-  const lines = [`Provenance of ${p.origin.type} ${p.origin.label} (as of ${p.asOf ?? 'now'})`];
+  const lines = [`Provenance of ${originsText(p.origins)} (as of ${p.asOf ?? 'now'}${p.knownAt ? `, as known at ${p.knownAt}` : ''})`];
   for (const [title, header, rows] of sections) if (rows.length) lines.push('', `${title}:`, table(header, rows));
   lines.push('', `Raw datasets: ${labels(p.rawDatasets)}`);
   if (p.truncated) lines.push('', 'Note: the traversal hit its node limit; the closure is incomplete.');

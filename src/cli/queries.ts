@@ -1,18 +1,18 @@
 /** The operations the CLI sends; fields are what its reports print (and --json passes on as they are). */
 const NODE = 'id type label';
 
-export const IMPACT = `query Impact($of: NodeRef!, $depth: Int, $servedOnly: Boolean, $asOf: DateTimeISO, $after: String) {
-  impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, page: { first: 200, after: $after }) {
-    origin { ${NODE} } asOf depth truncated
+export const IMPACT = `query Impact($of: NodeRef!, $depth: Int, $servedOnly: Boolean, $asOf: DateTimeISO, $knownAt: DateTimeISO, $after: String) {
+  impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, knownAt: $knownAt, page: { first: 200, after: $after }) {
+    origin { ${NODE} } origins { ${NODE} } asOf knownAt depth truncated
     items { nodes { node { ${NODE} } distance truncated served
                     serving { deployment environment trafficShare direct ensemble weight }
                     paths { nodes { ${NODE} } relationships } }
             pageInfo { hasNextPage endCursor } }
     summary { total byType { type count } servedDeployments { id name environment via } } } }`;
 
-export const PROVENANCE = `query Provenance($of: NodeRef!, $asOf: DateTimeISO) {
-  provenance(of: $of, asOf: $asOf) {
-    origin { ${NODE} } asOf truncated
+export const PROVENANCE = `query Provenance($of: NodeRef!, $asOf: DateTimeISO, $knownAt: DateTimeISO) {
+  provenance(of: $of, asOf: $asOf, knownAt: $knownAt) {
+    origin { ${NODE} } origins { ${NODE} } asOf knownAt truncated
     served { deployment { ${NODE} } target { ${NODE} } trafficShare }
     members { ensemble { ${NODE} } modelVersion { ${NODE} } weight }
     modelVersions { ${NODE} }
@@ -23,6 +23,6 @@ export const PROVENANCE = `query Provenance($of: NodeRef!, $asOf: DateTimeISO) {
     datasetVersions { datasetVersion { ${NODE} } dataset { ${NODE} } raw }
     rawDatasets { ${NODE} } } }`;
 
-export const LINEAGE = `query Lineage($node: NodeRef!, $direction: LineageDirection!, $depth: Int, $asOf: DateTimeISO) {
-  lineage(node: $node, direction: $direction, depth: $depth, asOf: $asOf) {
-    origin { ${NODE} } depth truncated nodes { ${NODE} } edges { from to type } } }`;
+export const LINEAGE = `query Lineage($node: NodeRef!, $direction: LineageDirection!, $depth: Int, $asOf: DateTimeISO, $knownAt: DateTimeISO) {
+  lineage(node: $node, direction: $direction, depth: $depth, asOf: $asOf, knownAt: $knownAt) {
+    origin { ${NODE} } origins { ${NODE} } depth truncated nodes { ${NODE} } edges { from to type } } }`;

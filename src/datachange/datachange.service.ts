@@ -73,7 +73,7 @@ export class DataChangeService {
     return this.db.read(async (tx) => {
       const [origin] = await resolveAll(tx, [checkRef(NodeType.DATASET, { id: datasetId }, 'dataset')]);
       const rows = await this.lineage.downstream(tx, {
-        originElementId: origin.elementId, asOf: null, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
+        originElementIds: [origin.elementId], asOf: null, knownAt: null, depth: this.limits.defaultDepth, maxNodes: this.limits.maxNodes,
       });
       const traversal = toTraversal(rows, this.limits.maxNodes);
       const served: ServedModelVersion[] = [...traversal.nodes.values()]

@@ -1074,6 +1074,7 @@ RETURN f {.*} AS feature`);
 
 export const graphResolveRefs = query<{
   asOf: Date | null;
+  knownAt: Date | null;
   refs: {
     type: string;
     id: string | null;
@@ -1089,21 +1090,25 @@ export const graphResolveRefs = query<{
   elementId: string | null;
   label: string | null;
   props: Record<string, unknown> | null;
+  named: { elementId: string; id: string }[];
 }>("graph/resolve-refs", `// The node each reference names, one row per reference in the order of $refs (i), null columns where
 // it names none: by id, or by its type's natural key (src/graph/node-types.ts) — Dataset, Feature, Job:
 // namespace + name; DatasetVersion: namespace + name + version; Field: namespace + name + version +
-// field, or without version the field of the dataset version current at $asOf (null: now);
-// ModelVersion: model + version; Model, Ensemble, Deployment: name; Run: id (the runId). Every
-// module's "resolve these references" runs this one statement, once per batch.
+// field, or without version that field in EVERY dataset version visible at ($asOf, $knownAt) (the
+// columns name the newest, \`named\` lists every one, newest first; only lineage references may leave the
+// version out); ModelVersion: model + version; Model, Ensemble, Deployment: name; Run: id (the runId).
+// Every module's "resolve these references" runs this one statement, once per batch.
 // Cost (profiled): every branch is a seek on a unique index of V001 (2-3 db hits), the type guard is
 // tested after it, so a reference costs some 20 seeks; only its own type's branches expand further.
 // @param refs: { type: string; id: string | null; namespace: string | null; name: string | null; version: string | null; field: string | null; model: string | null }[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @returns i: number
 // @returns id: string | null
 // @returns elementId: string | null
 // @returns label: string | null
 // @returns props: Record<string, unknown> | null
+// @returns named: { elementId: string; id: string }[]
 UNWIND range(0, size($refs) - 1) AS i
 WITH i, $refs[i] AS ref
 OPTIONAL CALL (ref) {
@@ -1113,12 +1118,8 @@ OPTIONAL CALL (ref) {
   UNION MATCH (:Dataset {namespace: ref.namespace, name: ref.name})<-[:VERSION_OF]-(n:DatasetVersion {version: ref.version})
         WHERE ref.type = 'DATASET_VERSION' RETURN n
   UNION MATCH (n:Field {id: ref.id}) WHERE ref.type = 'FIELD' RETURN n
-  UNION MATCH (d:Dataset {namespace: ref.namespace, name: ref.name}) WHERE ref.type = 'FIELD'
-        CALL (d, ref) {
-          MATCH (d)<-[:VERSION_OF]-(v:DatasetVersion)
-          WHERE CASE WHEN ref.version IS NULL THEN v.createdAt <= coalesce($asOf, datetime()) ELSE v.version = ref.version END
-          RETURN v ORDER BY v.createdAt DESC LIMIT 1
-        }
+  UNION MATCH (:Dataset {namespace: ref.namespace, name: ref.name})<-[:VERSION_OF]-(v:DatasetVersion {version: ref.version})
+        WHERE ref.type = 'FIELD'
         MATCH (v)-[:HAS_FIELD]->(n:Field {name: ref.field}) RETURN n
   UNION MATCH (n:Feature {id: ref.id}) WHERE ref.type = 'FEATURE' RETURN n
   UNION MATCH (n:Feature {namespace: ref.namespace, name: ref.name}) WHERE ref.type = 'FEATURE' RETURN n
@@ -1136,35 +1137,55 @@ OPTIONAL CALL (ref) {
 }
 // A reference names one node (checkRef lets through an id or a key, not both); head() keeps the
 // row count one per reference all the same.
-WITH i, head(collect(n)) AS n
-RETURN i, n.id AS id, elementId(n) AS elementId, labels(n)[0] AS label, n {.*} AS props
+WITH i, ref, head(collect(n)) AS n
+// A FIELD reference without a version: the field in every version visible at ($asOf, $knownAt)
+// (docs/graph-model.md, "Time"), through visible VERSION_OF and HAS_FIELD relationships.
+CALL (ref) {
+  OPTIONAL MATCH (:Dataset {namespace: ref.namespace, name: ref.name})<-[vo:VERSION_OF]-(v:DatasetVersion)-[hf:HAS_FIELD]->(f:Field {name: ref.field})
+  WHERE ref.type = 'FIELD' AND ref.id IS NULL AND ref.version IS NULL
+    AND all(x IN [v, f] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf)
+                          AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
+    AND all(r IN [vo, hf] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt)
+                            AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt)))
+  WITH f, v ORDER BY v.createdAt DESC, v.version DESC
+  RETURN collect(f) AS fields
+}
+WITH i, CASE WHEN n IS NULL THEN fields ELSE [n] END AS named
+WITH i, named, head(named) AS n
+RETURN i, n.id AS id, elementId(n) AS elementId, labels(n)[0] AS label, n {.*} AS props,
+  [x IN named | {elementId: elementId(x), id: x.id}] AS named
 ORDER BY i`);
 
 export const lineageDownstreamProcedure = query<{
   asOf: Date | null;
   depth: Integer;
+  knownAt: Date | null;
   maxNodes: Integer;
-  originElementId: string;
+  originElementIds: string[];
 }, {
   rows: string;
 }>("lineage/downstream-procedure", `// downstream.cypher with its work done by the modelgraph.downstreamJson procedure
 // (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java): the same rules and the same rows,
 // display labels and serving deployments included, as one JSON array (one string decodes far faster
 // than a thousand rows of maps). Used when the Neo4j has the procedures (the embedded one always does).
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns rows: string
-MATCH (s) WHERE elementId(s) = $originElementId
-CALL modelgraph.downstreamJson(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes) YIELD rows
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins
+CALL modelgraph.downstreamJson(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes) YIELD rows
 RETURN rows`, ["depth", "maxNodes"]);
 
 export const lineageDownstream = query<{
   asOf: Date | null;
   depth: Integer;
+  knownAt: Date | null;
   maxNodes: Integer;
-  originElementId: string;
+  originElementIds: string[];
 }, {
   id: string;
   nodeLabel: string;
@@ -1180,26 +1201,30 @@ export const lineageDownstream = query<{
     ensemble: string | null;
     weight: number | null;
   }[];
-}>("lineage/downstream", `// Everything downstream of one node — what a change to it can affect — as the graph stood at $asOf
-// (null: now). Data flows: a dataset (only when it is the origin) to its versions; a version to the
-// runs that READ it, to the model versions TRAINED_ON it, to its fields (HAS_FIELD) and to its dataset
-// (reported, never expanded: other versions of a derived dataset are not affected); a run to the
-// versions it WROTE and the model versions PRODUCED_BY it; a job to its runs; a field to the fields and
-// features DERIVED_FROM it; a feature to the model versions that USE it; a model version to the
-// ensembles it is a MEMBER of and the deployments that SERVE it; an ensemble to its deployments.
-// MEMBER/SERVES count only while they held at t (from <= t < to-or-open); with $asOf, nodes created
-// after it do not exist yet. One row per reached node (the origin first, distance 0): its shortest
-// distance (at most $depth hops; at most $maxNodes nodes besides the origin, plus one that says
-// "truncated"), display label, its outgoing downstream edges (to any node; the caller keeps those
-// between reached nodes),
-// and for model versions and ensembles the deployments serving them at t (directly or via an ensemble).
+}>("lineage/downstream", `// Everything downstream of the origins — what a change to them can affect — as the graph stood at
+// world time $asOf (null: now) and as recorded at $knownAt (null: everything recorded). Data flows: a
+// dataset or model (only as an origin) to its versions; a version to the runs that READ it, to the
+// model versions TRAINED_ON it, to its fields (HAS_FIELD) and to its dataset (reported, never
+// expanded: other versions of a derived dataset are not affected); a run to the versions it WROTE and
+// the model versions PRODUCED_BY it; a job to its runs; a field to the fields and features DERIVED_FROM
+// it; a feature to the model versions that USE it; a model version to the ensembles it is a MEMBER of
+// and the deployments that SERVE it; an ensemble to its deployments.
+// Visibility (docs/graph-model.md, "Time"): a node exists when created by $asOf and recorded by
+// $knownAt; a relationship counts when recorded by $knownAt and not retracted by then, and one with
+// from/to (MEMBER, SERVES, a feature's DERIVED_FROM history) while it held at t = coalesce($asOf, now)
+// (from <= t < to, a \`to\` recorded after $knownAt not yet known). One row per reached node (the origins
+// first, distance 0): its shortest distance from the nearest origin (at most $depth hops; at most
+// $maxNodes nodes besides the origins, plus one that says "truncated"), display label, its outgoing
+// downstream edges (to any visible node; the caller keeps those between reached nodes), and for model
+// versions and ensembles the deployments serving them at t (directly or via an ensemble).
 // Cost (profiled on a 1M-node graph): every hop is a typed, directed expansion (one UNION branch per
 // direction, same rules as above) rather than every relationship filtered by type()/direction; a
 // level holds only nodes not seen at an earlier level (distance = the level first seen, so each node
 // is expanded once), and no level is expanded once the earlier ones already exceed the node limit;
 // the display-label and serving lookups run only for the labels that can have them.
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns id: string
@@ -1209,45 +1234,47 @@ export const lineageDownstream = query<{
 // @returns edges: { next: string; source: string; target: string; type: string }[]
 // @returns environment: string | null
 // @returns serving: { deploymentId: string; deployment: string; environment: string | null; trafficShare: number | null; ensemble: string | null; weight: number | null }[]
-MATCH (s) WHERE elementId(s) = $originElementId
-WITH s, coalesce($asOf, datetime()) AS t
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins, coalesce($asOf, datetime()) AS t
 // Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level
 // that no earlier level holds (so work grows with nodes, never with the number of paths).
-WITH s, t, reduce(levels = [[s]], i IN range(1, $depth) | levels + [COLLECT {
-    UNWIND [seen IN [reduce(all = [], level IN levels | all + level)] WHERE size(seen) <= $maxNodes + 1] AS seen
+WITH origins, t, reduce(levels = [origins], i IN range(1, $depth) | levels + [COLLECT {
+    UNWIND [seen IN [reduce(all = [], level IN levels | all + level)] WHERE size(seen) <= $maxNodes + size(origins)] AS seen
     UNWIND levels[-1] AS a
-    CALL (a, s, t) {
-      MATCH (a)-[:WROTE|HAS_FIELD]->(b) RETURN b
+    CALL (a, origins) {
+      MATCH (a)-[r:WROTE|HAS_FIELD]->(b) RETURN r, b
       UNION ALL
-      MATCH (a:DatasetVersion)-[:VERSION_OF]->(b) WHERE a <> s RETURN b
+      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE NOT a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[:VERSION_OF]-(b) WHERE a = s RETURN b
+      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF]-(b) RETURN b
-      UNION ALL
-      MATCH (a)<-[r:MEMBER|SERVES]-(b) WHERE (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t) RETURN b
+      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF|MEMBER|SERVES]-(b) RETURN r, b
     }
-    WITH b WHERE NOT b IN seen AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf)
+    WITH r, b WHERE NOT b IN seen
+      AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN DISTINCT b LIMIT $maxNodes + 1
   }]) AS levels
 UNWIND range(0, size(levels) - 1) AS distance
 UNWIND levels[distance] AS a
-WITH s, t, a, distance
+WITH origins, t, a, distance
 ORDER BY distance
-LIMIT $maxNodes + 2 // the origin, $maxNodes nodes, and one more to tell "truncated"
-WITH s, t, a, distance, COLLECT {
-    CALL (a, s, t) {
+LIMIT $maxNodes + size($originElementIds) + 1 // the origins, $maxNodes nodes, and one more to tell "truncated"
+WITH origins, t, a, distance, COLLECT {
+    CALL (a, origins) {
       MATCH (a)-[r:WROTE|HAS_FIELD]->(b) RETURN r, b
       UNION ALL
-      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE a <> s RETURN r, b
+      MATCH (a:DatasetVersion)-[r:VERSION_OF]->(b) WHERE NOT a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a = s RETURN r, b
+      MATCH (a)<-[r:VERSION_OF]-(b) WHERE a IN origins RETURN r, b
       UNION ALL
-      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF]-(b) RETURN r, b
-      UNION ALL
-      MATCH (a)<-[r:MEMBER|SERVES]-(b) WHERE (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t) RETURN r, b
+      MATCH (a)<-[r:READ|TRAINED_ON|PRODUCED_BY|DERIVED_FROM|USES_FEATURE|RUN_OF|MEMBER|SERVES]-(b) RETURN r, b
     }
-    WITH r, b WHERE $asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf
+    WITH r, b WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}
   } AS edges
 CALL (a) {
@@ -1262,16 +1289,21 @@ CALL (a) {
     WHEN a:Run THEN coalesce(owner.namespace + '/' + owner.name + '#', '') + a.runId
     ELSE a.name END AS display
 }
+// Serving: the same visibility for the SERVES and MEMBER relationships, the deployments and ensembles.
 RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a.environment AS environment,
   COLLECT {
     MATCH (a)<-[sv:SERVES]-(dep:Deployment)
-    WHERE (a:ModelVersion OR a:Ensemble) AND (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    WHERE (a:ModelVersion OR a:Ensemble)
+      AND all(x IN [dep] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf) AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
+      AND all(r IN [sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+        AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
             ensemble: null, weight: null}
   } + COLLECT {
     MATCH (a:ModelVersion)<-[m:MEMBER]-(e:Ensemble)<-[sv:SERVES]-(dep:Deployment)
-    WHERE (m.from IS NULL OR m.from <= t) AND (m.to IS NULL OR m.to > t)
-      AND (sv.from IS NULL OR sv.from <= t) AND (sv.to IS NULL OR sv.to > t)
+    WHERE all(x IN [e, dep] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf) AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
+      AND all(r IN [m, sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+        AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
             ensemble: e.name, weight: m.weight}
   } AS serving
@@ -1290,8 +1322,9 @@ RETURN count(name) = 3 AS installed`);
 export const lineageUpstreamProcedure = query<{
   asOf: Date | null;
   depth: Integer;
+  knownAt: Date | null;
   maxNodes: Integer;
-  originElementId: string;
+  originElementIds: string[];
 }, {
   id: string;
   nodeLabel: string;
@@ -1303,8 +1336,9 @@ export const lineageUpstreamProcedure = query<{
 // (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
 // display labels computed there too). Used when the
 // Neo4j has the procedure (the embedded one always does).
-// @param originElementId: string
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns id: string
@@ -1313,16 +1347,19 @@ export const lineageUpstreamProcedure = query<{
 // @returns distance: Integer
 // @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
-MATCH (s) WHERE elementId(s) = $originElementId
-CALL modelgraph.upstream(s, coalesce($asOf, datetime()), $asOf, $depth, $maxNodes)
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins
+CALL modelgraph.upstream(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes)
   YIELD id, nodeLabel, display, distance, edges, props
 RETURN id, nodeLabel, display, distance, edges, props`, ["depth", "maxNodes"]);
 
 export const lineageUpstream = query<{
   asOf: Date | null;
   depth: Integer;
+  knownAt: Date | null;
   maxNodes: Integer;
-  originElementId: string;
+  originElementIds: string[];
 }, {
   id: string;
   nodeLabel: string;
@@ -1330,18 +1367,21 @@ export const lineageUpstream = query<{
   distance: Integer;
   edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[];
   props: Record<string, unknown>;
-}>("lineage/upstream", `// Everything upstream of one node — what it was made from — as the graph stood at $asOf (null: now):
-// a deployment to what it SERVES, an ensemble to its MEMBERs (both only while they held at t: from <=
-// t < to-or-open), a model version to its training run (PRODUCED_BY), the versions it was TRAINED_ON
-// and the features it USES; a feature or field to the fields it is DERIVED_FROM; a field to the
-// version that has it (HAS_FIELD); a version to the run that WROTE it and to its dataset (VERSION_OF);
-// a run to the versions it READ and its job (RUN_OF). With $asOf, nodes created after it do not exist
-// yet. One row per reached node (the origin first, distance 0): shortest distance (at most $depth
-// hops; at most $maxNodes nodes besides the origin, plus one that says "truncated"), display label,
-// all its properties,
-// and its outgoing upstream edges with their properties (role, importance, weight, trafficShare...).
-// @param originElementId: string
+}>("lineage/upstream", `// Everything upstream of the origins — what they were made from — as the graph stood at world time
+// $asOf (null: now) and as recorded at $knownAt (null: everything recorded): a deployment to what it
+// SERVES, an ensemble to its MEMBERs, a model version to its training run (PRODUCED_BY), the versions
+// it was TRAINED_ON and the features it USES; a feature or field to the fields it is DERIVED_FROM; a
+// field to the version that has it (HAS_FIELD); a version to the run that WROTE it and to its dataset
+// (VERSION_OF); a run to the versions it READ and its job (RUN_OF). As an origin only, a dataset or
+// model expands to its versions and a job to its runs (so the upstream of a dataset or a job is theirs).
+// Visibility as in downstream.cypher (docs/graph-model.md, "Time"). One row per reached node (the
+// origins first, distance 0): shortest distance from the nearest origin (at most $depth hops; at most
+// $maxNodes nodes besides the origins, plus one that says "truncated"), display label, all its
+// properties, and its outgoing upstream edges with their properties (role, importance, weight,
+// trafficShare...).
+// @param originElementIds: string[]
 // @param asOf: Date | null
+// @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
 // @returns id: string
@@ -1350,32 +1390,39 @@ export const lineageUpstream = query<{
 // @returns distance: Integer
 // @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
-MATCH (s) WHERE elementId(s) = $originElementId
-WITH s, coalesce($asOf, datetime()) AS t
+UNWIND $originElementIds AS originElementId
+MATCH (s) WHERE elementId(s) = originElementId
+WITH collect(s) AS origins, coalesce($asOf, datetime()) AS t
 // Breadth-first, one level per step: a level is the distinct nodes one hop past the previous level
 // (so work grows with nodes x depth, never with the number of paths).
-WITH s, t, reduce(levels = [[s]], i IN range(1, $depth) | levels + [COLLECT {
+WITH origins, t, reduce(levels = [origins], i IN range(1, $depth) | levels + [COLLECT {
     UNWIND levels[-1] AS a
     MATCH (a)-[r]-(b)
-    WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND (
-        (type(r) IN ['PRODUCED_BY', 'TRAINED_ON', 'USES_FEATURE', 'DERIVED_FROM', 'READ', 'RUN_OF'] AND startNode(r) = a)
+    WHERE (
+        (type(r) IN ['PRODUCED_BY', 'TRAINED_ON', 'USES_FEATURE', 'DERIVED_FROM', 'READ', 'RUN_OF', 'MEMBER', 'SERVES'] AND startNode(r) = a)
         OR (type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion)
         OR (type(r) IN ['WROTE', 'HAS_FIELD'] AND endNode(r) = a)
-        OR (type(r) IN ['MEMBER', 'SERVES'] AND startNode(r) = a AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t)))
+        OR (type(r) IN ['VERSION_OF', 'RUN_OF'] AND endNode(r) = a AND a IN origins))
+      AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN DISTINCT b LIMIT $maxNodes + 1
   }]) AS levels
 UNWIND range(0, size(levels) - 1) AS level
 UNWIND levels[level] AS a
-WITH s, t, a, min(level) AS distance
+WITH origins, t, a, min(level) AS distance
 ORDER BY distance
-LIMIT $maxNodes + 2 // the origin, $maxNodes nodes, and one more to tell "truncated"
-WITH s, t, a, distance, COLLECT {
+LIMIT $maxNodes + size($originElementIds) + 1 // the origins, $maxNodes nodes, and one more to tell "truncated"
+WITH origins, t, a, distance, COLLECT {
     MATCH (a)-[r]-(b)
-    WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND (
-      (type(r) IN ['PRODUCED_BY', 'TRAINED_ON', 'USES_FEATURE', 'DERIVED_FROM', 'READ', 'RUN_OF'] AND startNode(r) = a)
-      OR (type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion)
-      OR (type(r) IN ['WROTE', 'HAS_FIELD'] AND endNode(r) = a)
-      OR (type(r) IN ['MEMBER', 'SERVES'] AND startNode(r) = a AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t)))
+    WHERE (
+        (type(r) IN ['PRODUCED_BY', 'TRAINED_ON', 'USES_FEATURE', 'DERIVED_FROM', 'READ', 'RUN_OF', 'MEMBER', 'SERVES'] AND startNode(r) = a)
+        OR (type(r) = 'VERSION_OF' AND startNode(r) = a AND a:DatasetVersion)
+        OR (type(r) IN ['WROTE', 'HAS_FIELD'] AND endNode(r) = a)
+        OR (type(r) IN ['VERSION_OF', 'RUN_OF'] AND endNode(r) = a AND a IN origins))
+      AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
+      AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
+      AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
     RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}
   } AS edges
 CALL (a) {

@@ -46,7 +46,7 @@ const defs: NodeTypeDef[] = [
   },
   {
     type: NodeType.FIELD, label: 'Field', key: ['namespace', 'name', 'version', 'field'], storedKey: '(datasetVersionId, name)',
-    optional: { part: 'version', meaning: 'the dataset version current at asOf', display: '{namespace}/{name}.{field}' },
+    optional: { part: 'version', meaning: 'that field in every version of the dataset (visible at asOf and knownAt), all of them origins', display: '{namespace}/{name}.{field}' },
     display: '{namespace}/{name}@{version}.{field}',
   },
   { type: NodeType.FEATURE, label: 'Feature', key: ['namespace', 'name'], storedKey: '(namespace, name)', display: '{namespace}/{name}' },

@@ -5,11 +5,11 @@ import { NodeType } from '../graph/node-types';
 import { NodeRef } from './lineage.types';
 import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
-import { checkNodeRef, resolveOrigin } from './node-ref';
-import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal } from './traversal';
+import { checkNodeRef, resolveOrigins } from './node-ref';
+import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal, TraversedNode } from './traversal';
 
 export interface ImpactArgs {
-  of: NodeRef; depth?: number; maxPaths?: number; servedOnly?: boolean; asOf?: Date; types?: NodeType[]; page?: PageInput;
+  of: NodeRef; depth?: number; maxPaths?: number; servedOnly?: boolean; asOf?: Date; knownAt?: Date; types?: NodeType[]; page?: PageInput;
 }
 
 const IMPACT_ORIGINS = [NodeType.DATASET, NodeType.DATASET_VERSION, NodeType.FIELD, NodeType.FEATURE, NodeType.JOB, NodeType.MODEL_VERSION];
@@ -24,12 +24,12 @@ export class ImpactService {
     const maxPaths = checkRange(args.maxPaths, this.limits.defaultPaths, this.limits.maxPaths, 'maxPaths');
     const first = pageSize(args.page, this.maxPageSize);
     const after = decodeCursor(args.page?.after);
-    const asOf = args.asOf ?? null;
-    const rows = await this.db.read(async (tx) => {
-      const origin = await resolveOrigin(tx, of, asOf);
-      return this.repo.downstream(tx, { originElementId: origin.elementId, asOf, depth, maxNodes: this.limits.maxNodes });
+    const at = { asOf: args.asOf ?? null, knownAt: args.knownAt ?? null };
+    const { rows, origins } = await this.db.read(async (tx) => {
+      const origins = await resolveOrigins(tx, of, at);
+      return { origins, rows: await this.repo.downstream(tx, { originElementIds: origins.elementIds, ...at, depth, maxNodes: this.limits.maxNodes }) };
     }, this.limits.timeoutMs);
-    const traversal = toTraversal(rows, this.limits.maxNodes);
+    const traversal = toTraversal(rows, this.limits.maxNodes, origins.ids);
     const paths = enumeratePaths(traversal, depth, maxPaths);
     const items = this.items(traversal, paths, args.servedOnly ?? false);
     const listed = items.filter((i) => !args.types?.length || args.types.includes(i.node.type))
@@ -40,17 +40,17 @@ export class ImpactService {
     }));
     const last = nodes[nodes.length - 1];
     return {
-      origin: traversal.origin.node, asOf, depth, truncated: traversal.truncated,
+      origin: traversal.origins[0].node, origins: traversal.origins.map((o) => o.node), ...at, depth, truncated: traversal.truncated,
       items: { nodes, pageInfo: { hasNextPage: listed.length > first, endCursor: last ? encodeCursor(sortKey(last)) : null } },
-      summary: { total: items.length, byType: countByType(items), servedDeployments: affectedDeployments(items) },
+      summary: { total: items.length, byType: countByType(items), servedDeployments: affectedDeployments(traversal, items) },
     };
   }
 
-  /** Every reached node but the origin, in (distance, type, label) order; with servedOnly, only those leading to a served one. */
+  /** Every reached node but the origins, in (distance, type, label) order; with servedOnly, only those leading to a served one. */
   private items(t: Traversal, paths: Map<string, PathSet>, servedOnly: boolean): Omit<ImpactItem, 'paths'>[] {
     const all: Omit<ImpactItem, 'paths'>[] = [];
     for (const { node, distance, row } of t.nodes.values()) {
-      if (node.id === t.origin.node.id) continue;
+      if (distance === 0) continue;
       const serving = (row.serving ?? []).map(toServing);
       all.push({ node, distance, serving, served: node.type === NodeType.DEPLOYMENT || serving.length > 0, truncated: paths.get(node.id)?.truncated ?? false });
     }
@@ -81,14 +81,22 @@ function countByType(items: Omit<ImpactItem, 'paths'>[]) {
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
-/** The deployments serving an affected model version or ensemble, each with what it serves of them. */
-function affectedDeployments(items: Omit<ImpactItem, 'paths'>[]): AffectedDeployment[] {
+/**
+ * The deployments serving an origin or an affected model version or ensemble, each with what it
+ * serves of them, and any deployment reached as an item (via: what led to it).
+ */
+function affectedDeployments(t: Traversal, items: Omit<ImpactItem, 'paths'>[]): AffectedDeployment[] {
   const byId = new Map<string, AffectedDeployment>();
-  for (const item of items) {
-    for (const s of item.serving) {
-      const d = byId.get(s.deploymentId) ?? byId.set(s.deploymentId, { id: s.deploymentId, name: s.deployment, environment: s.environment, via: [] }).get(s.deploymentId)!;
-      if (!d.via.includes(item.node.label)) d.via.push(item.node.label);
-    }
+  const entry = (id: string, name: string, environment: string | null) =>
+    byId.get(id) ?? byId.set(id, { id, name, environment, via: [] }).get(id)!;
+  const via = (d: AffectedDeployment, label: string) => { if (!d.via.includes(label)) d.via.push(label); };
+  const serving = (n: TraversedNode) => (n.row.serving ?? []).map(toServing);
+  for (const { node, serving: list } of [...t.origins.map((o) => ({ node: o.node, serving: serving(o) })), ...items]) {
+    for (const s of list) via(entry(s.deploymentId, s.deployment, s.environment), node.label);
+  }
+  for (const item of items.filter((i) => i.node.type === NodeType.DEPLOYMENT && !byId.has(i.node.id))) {
+    const d = entry(item.node.id, item.node.label, t.nodes.get(item.node.id)!.row.environment ?? null);
+    for (const e of t.edges.filter((e) => e.to === item.node.id)) via(d, t.nodes.get(e.from)!.node.label);
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

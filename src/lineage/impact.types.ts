@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
 import { NodeType } from '../graph/node-types';
-import { LineageNode } from './lineage.types';
+import { LineageNode, ORIGIN_DESCRIPTION, ORIGINS_DESCRIPTION } from './lineage.types';
 
 @ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
 export class ImpactServing {
@@ -21,11 +21,11 @@ export class ImpactPath {
   @Field(() => [String]) relationships!: string[];
 }
 
-@ObjectType({ description: 'A node downstream of the origin.' })
+@ObjectType({ description: 'A node downstream of the origins.' })
 export class ImpactItem {
   @Field(() => LineageNode) node!: LineageNode;
-  @Field(() => Int, { description: 'Hops on the shortest path from the origin.' }) distance!: number;
-  @Field(() => [ImpactPath], { description: 'Every distinct path from the origin (at most depth hops), up to maxPaths, shortest first.' })
+  @Field(() => Int, { description: 'Hops on the shortest path from the nearest origin.' }) distance!: number;
+  @Field(() => [ImpactPath], { description: 'Every distinct path from an origin (at most depth hops), up to maxPaths, shortest first.' })
   paths!: ImpactPath[];
   @Field({ description: 'True when there are more paths than listed.' }) truncated!: boolean;
   @Field({ description: 'For model versions and ensembles: served at asOf; for deployments: always true (they are reached only while serving).' })
@@ -54,14 +54,16 @@ export class AffectedDeployment {
 export class ImpactSummary {
   @Field(() => Int, { description: 'Affected nodes (after servedOnly, before the type filter and paging).' }) total!: number;
   @Field(() => [TypeCount]) byType!: TypeCount[];
-  @Field(() => [AffectedDeployment], { description: 'The deployments serving something affected at asOf.' })
+  @Field(() => [AffectedDeployment], { description: 'The deployments serving an origin or something affected at asOf (as recorded at knownAt).' })
   servedDeployments!: AffectedDeployment[];
 }
 
-@ObjectType({ description: 'What a change to the origin can affect, as the graph stood at asOf (default: now).' })
+@ObjectType({ description: 'What a change to the origins can affect, as the graph stood at asOf (default: now) as recorded at knownAt (default: everything recorded).' })
 export class ImpactResult {
-  @Field(() => LineageNode) origin!: LineageNode;
+  @Field(() => LineageNode, { description: ORIGIN_DESCRIPTION }) origin!: LineageNode;
+  @Field(() => [LineageNode], { description: ORIGINS_DESCRIPTION }) origins!: LineageNode[];
   @Field(() => Date, { nullable: true }) asOf!: Date | null;
+  @Field(() => Date, { nullable: true }) knownAt!: Date | null;
   @Field(() => Int) depth!: number;
   @Field(() => ImpactItemConnection) items!: ImpactItemConnection;
   @Field(() => ImpactSummary) summary!: ImpactSummary;

@@ -18,6 +18,13 @@ export class NodeRef {
   @Field({ nullable: true, description: 'The model name, for MODEL_VERSION.' }) model?: string;
 }
 
+/** The `origin` and `origins` fields of impact, provenance and lineage answers. */
+export const ORIGINS_DESCRIPTION = 'Every node the reference named, each at distance 0: the one node, or for a FIELD reference ' +
+  'without version that field in every version of the dataset visible at asOf and knownAt (newest first). A DATASET is one ' +
+  'origin (it expands to its versions).';
+export const ORIGIN_DESCRIPTION = 'The first of origins (kept for older clients): for a FIELD reference without version, ' +
+  'the field of the newest visible version, although every version is covered.';
+
 @ObjectType({ description: 'A node of the lineage graph, as much as drawing and listing need.' })
 export class LineageNode {
   @Field(() => ID) id!: string;
@@ -35,7 +42,8 @@ export class LineageEdge {
 
 @ObjectType({ description: 'A subgraph ready for drawing.' })
 export class LineageGraph {
-  @Field(() => LineageNode) origin!: LineageNode;
+  @Field(() => LineageNode, { description: ORIGIN_DESCRIPTION }) origin!: LineageNode;
+  @Field(() => [LineageNode], { description: ORIGINS_DESCRIPTION }) origins!: LineageNode[];
   @Field(() => [LineageNode]) nodes!: LineageNode[];
   @Field(() => [LineageEdge]) edges!: LineageEdge[];
   @Field(() => Int) depth!: number;

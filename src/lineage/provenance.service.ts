@@ -5,38 +5,42 @@ import { NodeType } from '../graph/node-types';
 import { LineageNode, NodeRef } from './lineage.types';
 import { Provenance, ProvenanceDatasetVersion, ProvenanceRun } from './provenance.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
-import { checkNodeRef, resolveOrigin } from './node-ref';
+import { checkNodeRef, resolveOrigins } from './node-ref';
 import { toTraversal, Traversal, TraversedEdge } from './traversal';
+import { SeenAt } from '../graph/resolve-refs';
 
-const PROVENANCE_ORIGINS = [NodeType.DEPLOYMENT, NodeType.ENSEMBLE, NodeType.MODEL_VERSION];
-
-/** Provenance: one upstream traversal statement, read apart by relationship type in memory. */
+/**
+ * Provenance: one upstream traversal statement, read apart by relationship type in memory. Every
+ * node type is an origin: a dataset or model stands for all its versions, a job for all its runs.
+ */
 export class ProvenanceService {
   constructor(private readonly repo: LineageRepository, private readonly db: Transactions, private readonly limits: TraversalLimits) {}
 
-  async provenance(ofInput: NodeRef, asOf: Date | undefined, depth: number | undefined): Promise<Provenance> {
-    const of = checkNodeRef(ofInput, PROVENANCE_ORIGINS, 'of');
+  async provenance(ofInput: NodeRef, at: Partial<SeenAt>, depth: number | undefined): Promise<Provenance> {
+    const of = checkNodeRef(ofInput, Object.values(NodeType), 'of');
     const hops = checkRange(depth, this.limits.maxDepth, this.limits.maxDepth, 'depth');
-    const rows = await this.db.read(async (tx) => {
-      const origin = await resolveOrigin(tx, of, asOf ?? null);
-      return this.repo.upstream(tx, { originElementId: origin.elementId, asOf: asOf ?? null, depth: hops, maxNodes: this.limits.maxNodes });
+    const seen = { asOf: at.asOf ?? null, knownAt: at.knownAt ?? null };
+    const { rows, origins } = await this.db.read(async (tx) => {
+      const origins = await resolveOrigins(tx, of, seen);
+      return { origins, rows: await this.repo.upstream(tx, { originElementIds: origins.elementIds, ...seen, depth: hops, maxNodes: this.limits.maxNodes }) };
     }, this.limits.timeoutMs);
-    return describe(toTraversal(rows, this.limits.maxNodes), asOf ?? null, hops);
+    return describe(toTraversal(rows, this.limits.maxNodes, origins.ids), seen, hops);
   }
 }
 
-function describe(t: Traversal, asOf: Date | null, depth: number): Provenance {
+function describe(t: Traversal, at: SeenAt, depth: number): Provenance {
   const node = (id: string) => t.nodes.get(id)!.node;
   const ofType = (type: NodeType) => [...t.nodes.values()].filter((n) => n.node.type === type).map((n) => n.node);
   const edges = (type: string) => t.edges.filter((e) => e.type === type);
   const num = (e: TraversedEdge, key: string) => (e.props[key] as number | undefined) ?? null;
   const datasetVersions: ProvenanceDatasetVersion[] = ofType(NodeType.DATASET_VERSION).map((v) => {
-    const of = edges('VERSION_OF').find((e) => e.from === v.id);
-    return { datasetVersion: v, dataset: of ? node(of.to) : null, raw: !edges('WROTE').some((e) => e.target === v.id) };
+    // By the stored direction: from a dataset origin the edge is followed the other way.
+    const of = edges('VERSION_OF').find((e) => e.source === v.id);
+    return { datasetVersion: v, dataset: of ? node(of.target) : null, raw: !edges('WROTE').some((e) => e.target === v.id) };
   });
   const rawDatasets = unique(datasetVersions.filter((v) => v.raw && v.dataset).map((v) => v.dataset!));
   return {
-    origin: t.origin.node, asOf, depth, truncated: t.truncated,
+    origin: t.origins[0].node, origins: t.origins.map((o) => o.node), ...at, depth, truncated: t.truncated,
     served: edges('SERVES').map((e) => ({ deployment: node(e.from), target: node(e.to), trafficShare: num(e, 'trafficShare') })),
     members: edges('MEMBER').map((e) => ({ ensemble: node(e.from), modelVersion: node(e.to), weight: num(e, 'weight') })),
     modelVersions: ofType(NodeType.MODEL_VERSION),

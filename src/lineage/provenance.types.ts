@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { LineageEdge, LineageNode } from './lineage.types';
+import { LineageEdge, LineageNode, ORIGIN_DESCRIPTION, ORIGINS_DESCRIPTION } from './lineage.types';
 
 @ObjectType({ description: 'What a deployment serves (a model version or an ensemble), with its traffic share.' })
 export class ProvenanceServed {
@@ -51,17 +51,20 @@ export class ProvenanceDatasetVersion {
   @Field() raw!: boolean;
 }
 
-@ObjectType({ description: 'The upstream closure of a deployment, ensemble or model version, down to raw datasets, at asOf.' })
+@ObjectType({ description: 'The upstream closure of the origins, down to raw datasets, at asOf as recorded at knownAt. Each list ' +
+  'holds the nodes of its type in the closure, the origins included (a dataset version origin is among datasetVersions).' })
 export class Provenance {
-  @Field(() => LineageNode) origin!: LineageNode;
+  @Field(() => LineageNode, { description: ORIGIN_DESCRIPTION }) origin!: LineageNode;
+  @Field(() => [LineageNode], { description: ORIGINS_DESCRIPTION }) origins!: LineageNode[];
   @Field(() => Date, { nullable: true }) asOf!: Date | null;
+  @Field(() => Date, { nullable: true }) knownAt!: Date | null;
   @Field(() => [ProvenanceServed]) served!: ProvenanceServed[];
   @Field(() => [ProvenanceMember]) members!: ProvenanceMember[];
   @Field(() => [LineageNode]) modelVersions!: LineageNode[];
   @Field(() => [ProvenanceTraining]) training!: ProvenanceTraining[];
   @Field(() => [ProvenanceFeatureUse]) featureUses!: ProvenanceFeatureUse[];
   @Field(() => [LineageNode]) features!: LineageNode[];
-  @Field(() => [LineageNode], { description: 'Fields the features are derived from, and the fields those are derived from.' })
+  @Field(() => [LineageNode], { description: 'Fields in the closure: those features or fields are derived from, the origin fields, and their upstream.' })
   fields!: LineageNode[];
   @Field(() => [ProvenanceRun]) runs!: ProvenanceRun[];
   @Field(() => [ProvenanceDatasetVersion]) datasetVersions!: ProvenanceDatasetVersion[];

@@ -9,6 +9,8 @@ export interface TraversalRow {
   distance: number;
   edges: { next: string; source: string; target: string; type: string; props?: Record<string, unknown> }[];
   props?: Record<string, unknown>;
+  /** Downstream rows: a deployment's environment, and who serves a model version or ensemble. */
+  environment?: string | null;
   serving?: ServingRow[];
 }
 
@@ -23,38 +25,44 @@ export interface TraversedNode { node: LineageNode; distance: number; row: Trave
 export interface TraversedEdge { from: string; to: string; type: string; source: string; target: string; props: Record<string, unknown> }
 
 export interface Traversal {
-  origin: TraversedNode;
+  /** Where the traversal started (distance 0), in the order the reference resolved them. */
+  origins: TraversedNode[];
   nodes: Map<string, TraversedNode>;
   edges: TraversedEdge[];
   /** True when the node limit cut the traversal short. */
   truncated: boolean;
 }
 
-/** Turns the statement's rows into a graph: only edges between reached nodes, none back into the origin. */
-export function toTraversal(rows: TraversalRow[], maxNodes: number): Traversal {
-  const truncated = rows.length > maxNodes + 1;
-  const kept = rows.slice(0, maxNodes + 1);
+/**
+ * Turns the statement's rows into a graph: only edges between reached nodes, none back into an
+ * origin. `originIds` orders the origins (the distance-0 rows) as the reference resolved them.
+ */
+export function toTraversal(rows: TraversalRow[], maxNodes: number, originIds: readonly string[] = []): Traversal {
+  const originCount = rows.filter((r) => r.distance === 0).length;
+  const truncated = rows.length > maxNodes + originCount;
+  const kept = rows.slice(0, maxNodes + originCount);
   const nodes = new Map<string, TraversedNode>();
   for (const row of kept) {
     const type = nodeTypeOfLabel(row.nodeLabel);
     if (!type) continue; // a label outside the model (e.g. a future one): not ours to report
     nodes.set(row.id, { node: { id: row.id, type, label: row.display ?? row.id }, distance: row.distance, row });
   }
-  const origin = nodes.get(kept[0].id)!;
+  const rank = (id: string) => (originIds.includes(id) ? originIds.indexOf(id) : originIds.length);
+  const origins = [...nodes.values()].filter((n) => n.distance === 0).sort((a, b) => rank(a.node.id) - rank(b.node.id));
   const edges: TraversedEdge[] = [];
   for (const { row } of nodes.values()) {
     for (const e of row.edges) {
-      if (e.next === origin.node.id || !nodes.has(e.next)) continue;
+      if (!nodes.has(e.next) || nodes.get(e.next)!.distance === 0) continue;
       edges.push({ from: row.id, to: e.next, type: e.type, source: e.source, target: e.target, props: e.props ?? {} });
     }
   }
-  return { origin, nodes, edges, truncated };
+  return { origins, nodes, edges, truncated };
 }
 
 export interface PathSet { paths: { nodes: string[]; relationships: string[] }[]; truncated: boolean }
 
 /**
- * Every distinct simple path from the origin to each node, of at most `depth` hops, at most `cap`
+ * Every distinct simple path from an origin to each node, of at most `depth` hops, at most `cap`
  * per node, shortest first. Built level by level (paths of k hops extend those of k-1), so the work
  * is bounded by depth x edges x cap however many paths the graph holds. A node whose list was cut,
  * or that is reached through a cut one, is flagged truncated.
@@ -63,7 +71,7 @@ export function enumeratePaths(t: Traversal, depth: number, cap: number): Map<st
   const out = new Map<string, PathSet>();
   const outgoing = new Map<string, TraversedEdge[]>();
   for (const e of t.edges) (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
-  let level = new Map<string, PathSet['paths']>([[t.origin.node.id, [{ nodes: [t.origin.node.id], relationships: [] }]]]);
+  let level = new Map<string, PathSet['paths']>(t.origins.map(({ node }) => [node.id, [{ nodes: [node.id], relationships: [] }]]));
   for (let k = 1; k <= depth && level.size > 0; k++) {
     const next = new Map<string, PathSet['paths']>();
     for (const [from, paths] of level) {

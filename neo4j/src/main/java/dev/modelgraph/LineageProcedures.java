@@ -26,10 +26,11 @@ import org.neo4j.procedure.Procedure;
  * upstream.cypher (which stay the fallback for a Neo4j without this plugin, e.g. Aura): see
  * {@link LineageRules}. Both must give the same rows; the test suite runs against both.
  *
- * Rows: the origin first (distance 0), then each reached node once, at its shortest distance (at most
- * `depth` hops), ordered by distance; a level is not expanded once the levels before it hold more
- * than `maxNodes` + 1 nodes, a level keeps at most `maxNodes` + 1 nodes, and at most `maxNodes` + 2
- * rows come back (the caller tells "truncated" from the extra one). `edges`: every relationship the
+ * Rows: the origins first (distance 0), then each reached node once, at its shortest distance from
+ * the nearest origin (at most `depth` hops), ordered by distance; a level is not expanded once the
+ * levels before it hold more than `maxNodes` nodes besides the origins, a level keeps at most
+ * `maxNodes` + 1 nodes, and at most `maxNodes` + 1 rows besides the origins come back (the caller
+ * tells "truncated" from the extra one). `edges`: every relationship the
  * rules follow out of the node (to any node), as {next, source, target, type[, props]}; display
  * label and serving deployments: {@link LineageRows}.
  */
@@ -74,10 +75,10 @@ public final class LineageProcedures {
     }
 
     @Procedure(name = "modelgraph.downstream", mode = Mode.READ)
-    @Description("Nodes downstream of origin (what a change to it can affect), breadth-first, at time t.")
-    public Stream<Row> downstream(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
-                                  @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
-        return traverse(new LineageRules(LineageRules.Flow.DOWNSTREAM, origin, t, asOf), depth, maxNodes);
+    @Description("Nodes downstream of the origins (what a change to them can affect), breadth-first, at time t as recorded at knownAt.")
+    public Stream<Row> downstream(@Name("origins") List<Node> origins, @Name("t") ZonedDateTime t, @Name("asOf") ZonedDateTime asOf,
+                                  @Name("knownAt") ZonedDateTime knownAt, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        return traverse(new LineageRules(LineageRules.Flow.DOWNSTREAM, origins, t, asOf, knownAt), depth, maxNodes);
     }
 
     /** One row: the downstream rows as a JSON array (see {@link Json} for why); what the service calls. */
@@ -91,26 +92,27 @@ public final class LineageProcedures {
 
     @Procedure(name = "modelgraph.downstreamJson", mode = Mode.READ)
     @Description("modelgraph.downstream's rows as one JSON array of {id, nodeLabel, display, distance, edges, environment, serving}.")
-    public Stream<JsonRows> downstreamJson(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
-                                           @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
-        List<Map<String, Object>> rows = downstream(origin, t, asOf, depth, maxNodes).map(Row::toMap).toList();
+    public Stream<JsonRows> downstreamJson(@Name("origins") List<Node> origins, @Name("t") ZonedDateTime t, @Name("asOf") ZonedDateTime asOf,
+                                           @Name("knownAt") ZonedDateTime knownAt, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        List<Map<String, Object>> rows = downstream(origins, t, asOf, knownAt, depth, maxNodes).map(Row::toMap).toList();
         return Stream.of(new JsonRows(Json.write(rows)));
     }
 
     @Procedure(name = "modelgraph.upstream", mode = Mode.READ)
-    @Description("Nodes upstream of origin (what it was made from), breadth-first, at time t.")
-    public Stream<Row> upstream(@Name("origin") Node origin, @Name("t") ZonedDateTime t,
-                                @Name("asOf") ZonedDateTime asOf, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
-        return traverse(new LineageRules(LineageRules.Flow.UPSTREAM, origin, t, asOf), depth, maxNodes);
+    @Description("Nodes upstream of the origins (what they were made from), breadth-first, at time t as recorded at knownAt.")
+    public Stream<Row> upstream(@Name("origins") List<Node> origins, @Name("t") ZonedDateTime t, @Name("asOf") ZonedDateTime asOf,
+                                @Name("knownAt") ZonedDateTime knownAt, @Name("depth") long depth, @Name("maxNodes") long maxNodes) {
+        return traverse(new LineageRules(LineageRules.Flow.UPSTREAM, origins, t, asOf, knownAt), depth, maxNodes);
     }
 
     private static Stream<Row> traverse(LineageRules rules, long depth, long maxNodes) {
         Map<Node, List<Relationship>> expanded = new LinkedHashMap<>();
         List<List<Node>> levels = new ArrayList<>();
         Set<Node> seen = new LinkedHashSet<>();
-        levels.add(List.of(rules.origin()));
-        seen.add(rules.origin());
-        for (long i = 1; i <= depth && seen.size() <= maxNodes + 1; i++) {
+        List<Node> origins = rules.origins();
+        levels.add(origins);
+        seen.addAll(origins);
+        for (long i = 1; i <= depth && seen.size() <= maxNodes + origins.size(); i++) {
             List<Node> next = new ArrayList<>();
             Set<Node> inLevel = new LinkedHashSet<>();
             frontier:
@@ -128,7 +130,7 @@ public final class LineageProcedures {
             levels.add(next);
         }
         List<Row> rows = new ArrayList<>();
-        long limit = maxNodes + 2;
+        long limit = maxNodes + origins.size() + 1;
         for (int distance = 0; distance < levels.size() && rows.size() < limit; distance++) {
             for (Node a : levels.get(distance)) {
                 if (rows.size() >= limit) break;

@@ -14,7 +14,7 @@ import org.neo4j.graphdb.RelationshipType;
 
 /**
  * What a traversal row says about its node besides the walk: the display label and, downstream,
- * the deployments serving a model version or ensemble at t. Computed here rather than by Cypher
+ * the deployments serving a model version or ensemble at t (as recorded at knownAt). Computed here rather than by Cypher
  * after the procedure call, where per-row subqueries cost more than the walk itself. The rules are
  * those of the display and serving parts of cypher/lineage/{downstream,upstream}.cypher, including
  * Cypher's null semantics (a missing part makes the whole label null).
@@ -69,7 +69,7 @@ final class LineageRows {
         }
     }
 
-    /** The deployments serving a model version (directly or through an ensemble) or an ensemble at t. */
+    /** The deployments serving a model version (directly or through an ensemble) or an ensemble: visible ones, by visible relationships. */
     static List<Map<String, Object>> serving(Node a, String label, LineageRules rules) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!"ModelVersion".equals(label) && !"Ensemble".equals(label)) return out;
@@ -78,7 +78,7 @@ final class LineageRows {
             try (var members = a.getRelationships(Direction.INCOMING, MEMBER)) {
                 for (Relationship m : members) {
                     Node e = m.getStartNode();
-                    if (e.hasLabel(ENSEMBLE) && rules.heldAt(m)) servedBy(e, rules, e.getProperty("name", null), m.getProperty("weight", null), out);
+                    if (e.hasLabel(ENSEMBLE) && rules.visible(m) && rules.visible(e)) servedBy(e, rules, e.getProperty("name", null), m.getProperty("weight", null), out);
                 }
             }
         }
@@ -89,7 +89,7 @@ final class LineageRows {
         try (var serves = a.getRelationships(Direction.INCOMING, SERVES)) {
             for (Relationship sv : serves) {
                 Node dep = sv.getStartNode();
-                if (!dep.hasLabel(DEPLOYMENT) || !rules.heldAt(sv)) continue;
+                if (!dep.hasLabel(DEPLOYMENT) || !rules.visible(sv) || !rules.visible(dep)) continue;
                 Map<String, Object> row = new HashMap<>();
                 row.put("deploymentId", dep.getProperty("id", null));
                 row.put("deployment", dep.getProperty("name", null));

@@ -3,7 +3,10 @@ package dev.modelgraph;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.neo4j.graphdb.Label;
@@ -14,14 +17,16 @@ import org.neo4j.graphdb.Relationship;
  * Which relationships lineage follows out of a node, in each direction (docs/graph-model.md), as
  * cypher/lineage/{downstream,upstream}.cypher state them:
  * - downstream: a version to the runs that READ it, the model versions TRAINED_ON it, its fields
- *   (HAS_FIELD) and its dataset (VERSION_OF, reported but only expanded from the origin: a dataset
- *   is expanded to its versions only when it is the origin); a run to the versions it WROTE and the
- *   model versions PRODUCED_BY it; a job to its runs; a field to what is DERIVED_FROM it; a feature
- *   to the model versions that USE it; a model version to its ensembles (MEMBER) and deployments
- *   (SERVES); an ensemble to its deployments.
+ *   (HAS_FIELD) and its dataset (VERSION_OF, reported but never expanded); a run to the versions it
+ *   WROTE and the model versions PRODUCED_BY it; a job to its runs; a field to what is DERIVED_FROM
+ *   it; a feature to the model versions that USE it; a model version to its ensembles (MEMBER) and
+ *   deployments (SERVES); an ensemble to its deployments.
  * - upstream: the reverse of each, with a dataset version to its dataset always.
- * MEMBER and SERVES count only while they held at t (from <= t < to-or-open); with asOf, a node
- * created after it does not exist yet.
+ * - as an origin (several may start one traversal, all at distance 0), a dataset or model expands
+ *   to its versions in both directions, and upstream a job to its runs.
+ * Visibility (docs/graph-model.md, "Time"): a node exists when created by asOf and recorded by
+ * knownAt; a relationship counts when recorded by knownAt and not retracted by then, and one with
+ * from/to while it held at t (from <= t < to, a `to` recorded after knownAt not yet known).
  */
 final class LineageRules {
     enum Flow { DOWNSTREAM, UPSTREAM }
@@ -30,7 +35,7 @@ final class LineageRules {
 
     /**
      * How a relationship type relates to the flow of data: src/graph/relationships.ts (Flow,
-     * RELATIONSHIP_FLOW) is the definition; test/graph-model.test.ts compares KINDS with it.
+     * RELATIONSHIP_FLOW) is the definition; test/graph-model.unit.test.ts compares KINDS with it.
      */
     private enum Kind {
         /** From the source to what it yields (WROTE, HAS_FIELD): followed along its direction downstream. */
@@ -49,20 +54,26 @@ final class LineageRules {
         Map.entry("DERIVED_FROM", Kind.MADE_FROM), Map.entry("USES_FEATURE", Kind.MADE_FROM), Map.entry("RUN_OF", Kind.MADE_FROM),
         Map.entry("MEMBER", Kind.SERVING), Map.entry("SERVES", Kind.SERVING), Map.entry("VERSION_OF", Kind.VERSION_OF));
 
+    private static final String RUN_OF = "RUN_OF";
+
     private final Flow flow;
-    private final Node origin;
+    private final List<Node> origins;
+    private final Set<Node> originSet;
     private final ZonedDateTime t;
     private final ZonedDateTime asOf;
+    private final ZonedDateTime knownAt;
 
-    LineageRules(Flow flow, Node origin, ZonedDateTime t, ZonedDateTime asOf) {
+    LineageRules(Flow flow, List<Node> origins, ZonedDateTime t, ZonedDateTime asOf, ZonedDateTime knownAt) {
         this.flow = flow;
-        this.origin = origin;
+        this.origins = List.copyOf(new LinkedHashSet<>(origins));
+        this.originSet = new HashSet<>(this.origins);
         this.t = t;
         this.asOf = asOf;
+        this.knownAt = knownAt;
     }
 
-    Node origin() {
-        return origin;
+    List<Node> origins() {
+        return origins;
     }
 
     boolean downstream() {
@@ -70,12 +81,12 @@ final class LineageRules {
     }
 
     /**
-     * The relationships followed out of a, to nodes that exist at asOf. One pass over a's
+     * The visible relationships followed out of a, to visible nodes. One pass over a's
      * relationships (a typed lookup per rule would walk a sparse node's chain once per rule).
      */
     List<Relationship> follow(Node a) {
         boolean down = flow == Flow.DOWNSTREAM;
-        boolean isOrigin = a.equals(origin);
+        boolean isOrigin = originSet.contains(a);
         boolean isDatasetVersion = a.hasLabel(DATASET_VERSION);
         List<Relationship> out = new ArrayList<>();
         try (var rels = a.getRelationships()) {
@@ -84,14 +95,15 @@ final class LineageRules {
                 if (kind == null) continue;
                 boolean outgoing = r.getStartNode().equals(a);
                 boolean followed = switch (kind) {
+                    // Upstream, a job as an origin to its runs too.
+                    case MADE_FROM -> outgoing != down || (!down && isOrigin && RUN_OF.equals(r.getType().name()));
                     case YIELDS -> outgoing == down;
-                    case MADE_FROM -> outgoing != down;
-                    case SERVING -> outgoing != down && heldAt(r);
-                    // Downstream: a dataset (as the origin only) to its versions, a version (not the
-                    // origin) to its dataset. Upstream: a dataset version to its dataset.
-                    case VERSION_OF -> down ? (isOrigin ? !outgoing : outgoing && isDatasetVersion) : outgoing && isDatasetVersion;
+                    case SERVING -> outgoing != down;
+                    // A dataset or model (as an origin only) to its versions; downstream a version (not
+                    // an origin) to its dataset, upstream a dataset version to its dataset always.
+                    case VERSION_OF -> isOrigin && !outgoing || outgoing && isDatasetVersion && !(down && isOrigin);
                 };
-                if (followed && (asOf == null || existedAt(r.getOtherNode(a)))) out.add(r);
+                if (followed && visible(r) && visible(r.getOtherNode(a))) out.add(r);
             }
         }
         return out;
@@ -112,16 +124,35 @@ final class LineageRules {
         return edges;
     }
 
-    /** from <= t < to, an absent bound open; a bound that is not a datetime never holds (as in Cypher). */
-    boolean heldAt(Relationship r) {
+    /**
+     * A relationship counts: recorded by knownAt, not retracted by then, and held at t (from <= t <
+     * to, a `to` recorded after knownAt not yet known). A bound that is not a datetime never holds
+     * (as in Cypher, where comparing it gives null).
+     */
+    boolean visible(Relationship r) {
+        Object recorded = r.getProperty("recordedAt", null);
+        Object retracted = r.getProperty("retractedAt", null);
         Object from = r.getProperty("from", null);
         Object to = r.getProperty("to", null);
-        return (from == null || (from instanceof ZonedDateTime f && !f.toInstant().isAfter(t.toInstant())))
-            && (to == null || (to instanceof ZonedDateTime u && u.toInstant().isAfter(t.toInstant())));
+        return (knownAt == null || recorded == null || notAfter(recorded, knownAt))
+            && (retracted == null || knownAt != null && after(retracted, knownAt))
+            && (from == null || notAfter(from, t))
+            && (to == null || after(to, t) || knownAt != null && after(r.getProperty("toRecordedAt", null), knownAt));
     }
 
-    private boolean existedAt(Node b) {
+    /** A node exists: created by asOf and recorded by knownAt (an absent time: always). */
+    boolean visible(Node b) {
         Object created = b.getProperty("createdAt", null);
-        return created == null || (created instanceof ZonedDateTime c && !c.toInstant().isAfter(asOf.toInstant()));
+        Object recorded = b.getProperty("recordedAt", null);
+        return (asOf == null || created == null || notAfter(created, asOf))
+            && (knownAt == null || recorded == null || notAfter(recorded, knownAt));
+    }
+
+    private static boolean notAfter(Object value, ZonedDateTime bound) {
+        return value instanceof ZonedDateTime v && !v.toInstant().isAfter(bound.toInstant());
+    }
+
+    private static boolean after(Object value, ZonedDateTime bound) {
+        return value instanceof ZonedDateTime v && v.toInstant().isAfter(bound.toInstant());
     }
 }
