@@ -53,6 +53,8 @@ const DOWNSTREAM: Rule[] = [
 /** The reverse of each downstream rule, and a dataset version to its dataset always. */
 const UPSTREAM: Rule[] = [
   { at: NodeType.DATASET, type: 'VERSION_OF', follow: 'in', originOnly: true },
+  // Not in the contract either: a model as origin to its versions, as a dataset.
+  { at: NodeType.MODEL, type: 'VERSION_OF', follow: 'in', originOnly: true },
   { at: NodeType.JOB, type: 'RUN_OF', follow: 'in', originOnly: true },
   { at: NodeType.DATASET_VERSION, type: 'WROTE', follow: 'in' },
   { at: NodeType.DATASET_VERSION, type: 'VERSION_OF', follow: 'out' },

@@ -1,6 +1,6 @@
 import { NodeType } from '../../src/graph/node-types';
-import { History, Index } from './history';
-import { Contract, nodeVisible, When } from './model';
+import { History, HRel, Index } from './history';
+import { Contract, nodeVisible, relVisible, When } from './model';
 import { Random } from './random';
 
 /** The NodeRef a question sends (GraphQL input): by id, or by natural key. */
@@ -41,7 +41,10 @@ export function originsOf(g: Index, ref: Ref, when: When): string[] {
       case NodeType.DATASET_VERSION: return n.version === ref.version && parent?.namespace === ref.namespace && parent?.name === ref.name;
       case NodeType.FIELD: {
         const ds = parent?.parent && g.has(parent.parent) ? g.node(parent.parent) : undefined;
-        const inVersion = ref.version ? parent?.version === ref.version : !!parent && nodeVisible(parent, when) && nodeVisible(n, when);
+        // Without a version: the field as the graph stood at (asOf, knownAt) holds it: its HAS_FIELD and its version's VERSION_OF visible.
+        const known = (r: HRel | undefined) => !!r && relVisible(g, r, when);
+        const inVersion = ref.version ? parent?.version === ref.version
+          : !!parent && known(g.incoming(n.id).find((r) => r.type === 'HAS_FIELD')) && known(g.outgoing(parent.id).find((r) => r.type === 'VERSION_OF'));
         return n.name === ref.field && inVersion && ds?.namespace === ref.namespace && ds?.name === ref.name;
       }
       case NodeType.MODEL_VERSION: return n.version === ref.version && parent?.name === ref.model;
