@@ -1,7 +1,8 @@
 /**
  * A seeded PRNG (mulberry32), so a scale always builds the same shape of graph: the same fan-outs,
  * field mappings and histories on every run, which keeps results comparable between runs.
- * Node ids are still randomUUID() (as the service makes them); only the structure is seeded.
+ * Node ids are still randomUUID() (as the service makes them); only the structure is seeded. The
+ * reference comparison's random histories and questions (test/reference/) use it too.
  */
 export class Random {
   private state: number;
@@ -22,6 +23,11 @@ export class Random {
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
   }
 
   pick<T>(items: readonly T[]): T {

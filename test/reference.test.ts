@@ -5,7 +5,7 @@ import { HistoryOptions, randomHistory } from './reference/histories';
 import { loadHistory } from './reference/load';
 import { FULL_CONTRACT } from './reference/model';
 import { Ask, Capabilities, randomAsk } from './reference/questions';
-import { Random } from './reference/random';
+import { Random } from '../bench/random';
 import { askService } from './reference/service';
 import { describeHistory, shrink } from './reference/shrink';
 

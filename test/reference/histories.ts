@@ -1,6 +1,6 @@
 import { NodeType } from '../../src/graph/node-types';
 import { History, HNode, HRel, RelType } from './history';
-import { Random } from './random';
+import { Random } from '../../bench/random';
 
 /**
  * Seeded random lineage histories: datasets with versions and field lineage, jobs and runs reading

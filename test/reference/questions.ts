@@ -1,7 +1,7 @@
 import { NodeType } from '../../src/graph/node-types';
 import { History, HRel, Index } from './history';
 import { Contract, nodeVisible, relVisible, When } from './model';
-import { Random } from './random';
+import { Random } from '../../bench/random';
 
 /** The NodeRef a question sends (GraphQL input): by id, or by natural key. */
 export type Ref = { type: NodeType; id?: string; namespace?: string; name?: string; version?: string; field?: string; model?: string };
