@@ -12,7 +12,8 @@
 // (from <= t < to, a `to` recorded after $knownAt not yet known). One row per reached node (the origins
 // first, distance 0): its shortest distance from the nearest origin (at most $depth hops; at most
 // $maxNodes nodes besides the origins, plus one that says "truncated"), display label, its outgoing
-// downstream edges (to any visible node; the caller keeps those between reached nodes), and for model
+// downstream edges (to any visible node; the caller keeps those between reached nodes; a field's
+// DERIVED_FROM carries its column-lineage `transformations`, JSON text), and for model
 // versions and ensembles the deployments serving them at t (directly or via an ensemble).
 // Cost (profiled on a 1M-node graph): every hop is a typed, directed expansion (one UNION branch per
 // direction, same rules as above) rather than every relationship filtered by type()/direction; a
@@ -28,7 +29,7 @@
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null }[]
 // @returns environment: string | null
 // @returns serving: { deploymentId: string; deployment: string; environment: string | null; trafficShare: number | null; ensemble: string | null; weight: number | null }[]
 UNWIND $originElementIds AS originElementId
@@ -72,7 +73,7 @@ WITH origins, t, a, distance, COLLECT {
     WITH r, b WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a:Field)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)

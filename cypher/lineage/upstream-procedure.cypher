@@ -11,7 +11,7 @@
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId

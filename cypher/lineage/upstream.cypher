@@ -19,7 +19,7 @@
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
@@ -54,7 +54,7 @@ WITH origins, t, a, distance, COLLECT {
       AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations, props: properties(r)}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)

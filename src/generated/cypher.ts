@@ -1256,7 +1256,7 @@ export const lineageDownstream = query<{
   nodeLabel: string;
   display: string | null;
   distance: Integer;
-  edges: { next: string; source: string; target: string; type: string }[];
+  edges: { next: string; source: string; target: string; type: string; transformations: string | null }[];
   environment: string | null;
   serving: {
     deploymentId: string;
@@ -1280,7 +1280,8 @@ export const lineageDownstream = query<{
 // (from <= t < to, a \`to\` recorded after $knownAt not yet known). One row per reached node (the origins
 // first, distance 0): its shortest distance from the nearest origin (at most $depth hops; at most
 // $maxNodes nodes besides the origins, plus one that says "truncated"), display label, its outgoing
-// downstream edges (to any visible node; the caller keeps those between reached nodes), and for model
+// downstream edges (to any visible node; the caller keeps those between reached nodes; a field's
+// DERIVED_FROM carries its column-lineage \`transformations\`, JSON text), and for model
 // versions and ensembles the deployments serving them at t (directly or via an ensemble).
 // Cost (profiled on a 1M-node graph): every hop is a typed, directed expansion (one UNION branch per
 // direction, same rules as above) rather than every relationship filtered by type()/direction; a
@@ -1296,7 +1297,7 @@ export const lineageDownstream = query<{
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null }[]
 // @returns environment: string | null
 // @returns serving: { deploymentId: string; deployment: string; environment: string | null; trafficShare: number | null; ensemble: string | null; weight: number | null }[]
 UNWIND $originElementIds AS originElementId
@@ -1340,7 +1341,7 @@ WITH origins, t, a, distance, COLLECT {
     WITH r, b WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a:Field)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)
@@ -1395,7 +1396,14 @@ export const lineageUpstreamProcedure = query<{
   nodeLabel: string;
   display: string | null;
   distance: Integer;
-  edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[];
+  edges: {
+    next: string;
+    source: string;
+    target: string;
+    type: string;
+    transformations: string | null;
+    props: Record<string, unknown>;
+  }[];
   props: Record<string, unknown>;
 }>("lineage/upstream-procedure", `// upstream.cypher with its breadth-first search done by the modelgraph.upstream procedure
 // (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
@@ -1410,7 +1418,7 @@ export const lineageUpstreamProcedure = query<{
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
@@ -1430,7 +1438,14 @@ export const lineageUpstream = query<{
   nodeLabel: string;
   display: string | null;
   distance: Integer;
-  edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[];
+  edges: {
+    next: string;
+    source: string;
+    target: string;
+    type: string;
+    transformations: string | null;
+    props: Record<string, unknown>;
+  }[];
   props: Record<string, unknown>;
 }>("lineage/upstream", `// Everything upstream of the origins — what they were made from — as the graph stood at world time
 // $asOf (null: now) and as recorded at $knownAt (null: everything recorded): a deployment to what it
@@ -1453,7 +1468,7 @@ export const lineageUpstream = query<{
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; props: Record<string, unknown> }[]
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
 // @returns props: Record<string, unknown>
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
@@ -1488,7 +1503,7 @@ WITH origins, t, a, distance, COLLECT {
       AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations, props: properties(r)}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)

@@ -6,6 +6,7 @@ import { NodeRef } from './lineage.types';
 import { AffectedDeployment, ImpactItem, ImpactResult, ImpactServing } from './impact.types';
 import { checkRange, TraversalLimits } from './traversal-limits';
 import { checkNodeRef, resolveOrigins } from './node-ref';
+import { parseTransformations } from '../openlineage/field-derivation.types';
 import { enumeratePaths, PathSet, reachingClosure, ServingRow, toTraversal, Traversal, TraversedNode } from './traversal';
 
 export interface ImpactArgs {
@@ -37,7 +38,10 @@ export class ImpactService {
       .filter((i) => !after || compareKeys(sortKey(i), after) > 0);
     // Paths as node objects only for the page: for a 1,000-node impact that is a tenth of them.
     const nodes = listed.slice(0, first).map((i) => ({
-      ...i, paths: (paths.get(i.node.id)?.paths ?? []).map((p) => ({ nodes: p.nodes.map((id) => traversal.nodes.get(id)!.node), relationships: p.relationships })),
+      ...i, paths: (paths.get(i.node.id)?.paths ?? []).map((p) => ({
+        nodes: p.nodes.map((id) => traversal.nodes.get(id)!.node), relationships: p.edges.map((e) => e.type),
+        steps: p.edges.map((e) => ({ type: e.type, transformations: parseTransformations(e.transformations) })),
+      })),
     }));
     const last = nodes[nodes.length - 1];
     return {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
 import { NodeType } from '../graph/node-types';
+import { FieldTransformation } from '../openlineage/field-derivation.types';
 import { LineageNode, ORIGIN_DESCRIPTION, ORIGINS_DESCRIPTION } from './lineage.types';
 
 @ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
@@ -15,10 +16,19 @@ export class ImpactServing {
   @Field(() => Float, { nullable: true, description: "The model version's weight in that ensemble." }) weight!: number | null;
 }
 
-@ObjectType({ description: 'One path from the origin: its nodes in flow order and the relationship types between them.' })
+@ObjectType({ description: 'One hop of an impact path: the relationship between two consecutive nodes.' })
+export class PathStep {
+  @Field({ description: 'The relationship type, e.g. DERIVED_FROM (stored against the flow: the derived field points to its input).' })
+  type!: string;
+  @Field(() => [FieldTransformation], { description: "A field-to-field DERIVED_FROM's column-lineage transformations (OpenLineage columnLineage); empty for any other relationship." })
+  transformations!: FieldTransformation[];
+}
+
+@ObjectType({ description: 'One path from the origin: its nodes in flow order and the relationships between them.' })
 export class ImpactPath {
   @Field(() => [LineageNode]) nodes!: LineageNode[];
-  @Field(() => [String]) relationships!: string[];
+  @Field(() => [String], { description: 'The relationship types between consecutive nodes (as steps[].type).' }) relationships!: string[];
+  @Field(() => [PathStep], { description: 'The relationships between consecutive nodes, with what each does to the data.' }) steps!: PathStep[];
 }
 
 @ObjectType({ description: 'A node downstream of the origins.' })

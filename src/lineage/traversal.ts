@@ -7,7 +7,7 @@ export interface TraversalRow {
   nodeLabel: string;
   display: string | null;
   distance: number;
-  edges: { next: string; source: string; target: string; type: string; props?: Record<string, unknown> }[];
+  edges: { next: string; source: string; target: string; type: string; transformations?: string | null; props?: Record<string, unknown> }[];
   props?: Record<string, unknown>;
   /** Downstream rows: a deployment's environment, and who serves a model version or ensemble. */
   environment?: string | null;
@@ -21,8 +21,13 @@ export interface ServingRow {
 
 export interface TraversedNode { node: LineageNode; distance: number; row: TraversalRow }
 
-/** An edge in the direction of the traversal (`from` is nearer the origin), with the stored one. */
-export interface TraversedEdge { from: string; to: string; type: string; source: string; target: string; props: Record<string, unknown> }
+/**
+ * An edge in the direction of the traversal (`from` is nearer the origin), with the stored one;
+ * `transformations`: a column-lineage DERIVED_FROM's transformations (JSON text), else null.
+ */
+export interface TraversedEdge {
+  from: string; to: string; type: string; source: string; target: string; transformations: string | null; props: Record<string, unknown>;
+}
 
 export interface Traversal {
   /** Where the traversal started (distance 0), in the order the reference resolved them. */
@@ -53,13 +58,14 @@ export function toTraversal(rows: TraversalRow[], maxNodes: number, originIds: r
   for (const { row } of nodes.values()) {
     for (const e of row.edges) {
       if (!nodes.has(e.next) || nodes.get(e.next)!.distance === 0) continue;
-      edges.push({ from: row.id, to: e.next, type: e.type, source: e.source, target: e.target, props: e.props ?? {} });
+      edges.push({ from: row.id, to: e.next, type: e.type, source: e.source, target: e.target, transformations: e.transformations ?? null, props: e.props ?? {} });
     }
   }
   return { origins, nodes, edges, truncated };
 }
 
-export interface PathSet { paths: { nodes: string[]; relationships: string[] }[]; truncated: boolean }
+/** Paths as node ids and, between consecutive ones, the edges taken. */
+export interface PathSet { paths: { nodes: string[]; edges: TraversedEdge[] }[]; truncated: boolean }
 
 /**
  * Every distinct simple path from an origin to each node, of at most `depth` hops, at most `cap`
@@ -71,7 +77,7 @@ export function enumeratePaths(t: Traversal, depth: number, cap: number): Map<st
   const out = new Map<string, PathSet>();
   const outgoing = new Map<string, TraversedEdge[]>();
   for (const e of t.edges) (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
-  let level = new Map<string, PathSet['paths']>(t.origins.map(({ node }) => [node.id, [{ nodes: [node.id], relationships: [] }]]));
+  let level = new Map<string, PathSet['paths']>(t.origins.map(({ node }) => [node.id, [{ nodes: [node.id], edges: [] }]]));
   for (let k = 1; k <= depth && level.size > 0; k++) {
     const next = new Map<string, PathSet['paths']>();
     for (const [from, paths] of level) {
@@ -82,7 +88,7 @@ export function enumeratePaths(t: Traversal, depth: number, cap: number): Map<st
         for (const p of paths) {
           if (p.nodes.includes(e.to)) continue;
           if (set.paths.length >= cap) { set.truncated = true; break; }
-          const extended = { nodes: [...p.nodes, e.to], relationships: [...p.relationships, e.type] };
+          const extended = { nodes: [...p.nodes, e.to], edges: [...p.edges, e] };
           set.paths.push(extended);
           (next.get(e.to) ?? next.set(e.to, []).get(e.to)!).push(extended);
         }

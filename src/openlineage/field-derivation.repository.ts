@@ -1,7 +1,7 @@
 import { Db } from '../db/db';
 import * as Q from '../generated/cypher';
 import { toField } from '../dataset/dataset.repository';
-import { FieldDerivation, FieldTransformation } from './field-derivation.types';
+import { FieldDerivation, parseTransformations } from './field-derivation.types';
 
 /** Reads field-to-field column lineage (written by OpenLineage ingestion) with its transformations. */
 export class FieldDerivationRepository {
@@ -13,7 +13,7 @@ export class FieldDerivationRepository {
       fieldId: r.fieldId,
       derivation: {
         field: toField(r.field), transformation: r.transformation, description: r.description,
-        transformations: r.transformations ? (JSON.parse(r.transformations) as FieldTransformation[]) : [],
+        transformations: parseTransformations(r.transformations),
       },
     }));
   }

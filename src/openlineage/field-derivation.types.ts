@@ -13,6 +13,17 @@ export class FieldTransformation {
   masking!: boolean | null;
 }
 
+/**
+ * A column-lineage relationship's `transformations` property (JSON text written at ingestion) as
+ * transformations; none for a relationship without it (e.g. a feature's DERIVED_FROM).
+ */
+export function parseTransformations(json: string | null | undefined): FieldTransformation[] {
+  if (!json) return [];
+  return (JSON.parse(json) as Partial<FieldTransformation>[]).map((t) => ({
+    type: t.type ?? null, subtype: t.subtype ?? null, description: t.description ?? null, masking: t.masking ?? null,
+  }));
+}
+
 @ObjectType({ description: 'A field this field is derived from (column lineage), with the transformations.' })
 export class FieldDerivation {
   @GqlField(() => Field) field!: Field;

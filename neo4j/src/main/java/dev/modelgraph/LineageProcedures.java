@@ -31,7 +31,7 @@ import org.neo4j.procedure.Procedure;
  * levels before it hold more than `maxNodes` nodes besides the origins, a level keeps at most
  * `maxNodes` + 1 nodes, and at most `maxNodes` + 1 rows besides the origins come back (the caller
  * tells "truncated" from the extra one). `edges`: every relationship the
- * rules follow out of the node (to any node), as {next, source, target, type[, props]}; display
+ * rules follow out of the node (to any node), as {next, source, target, type, transformations[, props]}; display
  * label and serving deployments: {@link LineageRows}.
  */
 public final class LineageProcedures {

@@ -109,7 +109,10 @@ final class LineageRules {
         return out;
     }
 
-    /** The edges as rows: {next, source, target, type}, and upstream the relationship's properties too. */
+    /**
+     * The edges as rows: {next, source, target, type, transformations} (a field's DERIVED_FROM
+     * column-lineage transformations, JSON text, or null), and upstream the relationship's properties too.
+     */
     List<Map<String, Object>> describe(Node a, List<Relationship> rels) {
         List<Map<String, Object>> edges = new ArrayList<>(rels.size());
         for (Relationship r : rels) {
@@ -118,6 +121,7 @@ final class LineageRules {
             e.put("source", r.getStartNode().getProperty("id", null));
             e.put("target", r.getEndNode().getProperty("id", null));
             e.put("type", r.getType().name());
+            e.put("transformations", r.getProperty("transformations", null));
             if (flow == Flow.UPSTREAM) e.put("props", r.getAllProperties());
             edges.add(e);
         }
