@@ -38,6 +38,8 @@ export interface Config {
     maxComplexity: number;
     /** Time budget of one request: its Neo4j transactions time out when it is spent. */
     requestTimeoutMs: number;
+    /** Most tokens a GraphQL document may have (graphql-js's parser stops past it, before any other work). */
+    maxTokens: number;
     /** Largest /graphql body, in express.json's notation (e.g. '2mb'). */
     maxBody: string;
     /** The largest OpenLineage request body, in bytes after gzip is inflated. */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: int(env.MODELGRAPH_MAX_DEPTH, 15, 'MODELGRAPH_MAX_DEPTH'),
       maxComplexity: int(env.MODELGRAPH_MAX_COMPLEXITY, 20_000, 'MODELGRAPH_MAX_COMPLEXITY'),
       requestTimeoutMs: int(env.MODELGRAPH_REQUEST_TIMEOUT_MS, 30_000, 'MODELGRAPH_REQUEST_TIMEOUT_MS'),
+      maxTokens: int(env.MODELGRAPH_MAX_TOKENS, 50_000, 'MODELGRAPH_MAX_TOKENS', 1),
       maxBody: byteSize(env.MODELGRAPH_MAX_BODY, '2mb', 'MODELGRAPH_MAX_BODY'),
       maxLineageBytes: int(env.MODELGRAPH_MAX_LINEAGE_BYTES, 5 * 1024 * 1024, 'MODELGRAPH_MAX_LINEAGE_BYTES'),
       introspection: flag(env.MODELGRAPH_INTROSPECTION, true, 'MODELGRAPH_INTROSPECTION'),

@@ -1,10 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
 import { QueryTooComplexError } from '../common/errors';
 
 export interface QueryLimits { maxDepth: number; maxComplexity: number; maxPageSize: number }
+
+/**
+ * The most selections the cost estimate visits, fragments expanded (graphql-query-complexity's
+ * maxQueryNodes): past it the estimate stops and the operation is refused, so a document whose
+ * fragments fan out cannot keep the estimator (or anything after it) busy.
+ */
+export const MAX_QUERY_NODES = 10_000;
 
 /**
  * A list field taking `page: PageInput` returns up to `page.first` rows, so what is selected
@@ -34,14 +42,19 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
             throw new QueryTooComplexError(`The operation is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
               { limit: 'depth', max: limits.maxDepth, actual: depth });
           }
+          const vars = withoutLists(request.variables);
+          // Variables that do not fit the operation: execution refuses them, with the precise error, before any resolver.
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], vars).errors) return;
           let complexity: number;
           try {
             complexity = getComplexity({
-              schema, query: document, operationName: operation.name?.value, variables: withoutLists(request.variables),
+              schema, query: document, operationName: operation.name?.value, variables: vars, maxQueryNodes: MAX_QUERY_NODES,
               estimators: [fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
             });
-          } catch {
-            return; // variables that do not fit the operation: execution refuses them with the precise error
+          } catch (e) {
+            // An operation whose cost is unknown is not run: that is what the limit is for.
+            throw new QueryTooComplexError(`The operation's cost could not be estimated (${(e as Error).message}); ` +
+              `at most ${MAX_QUERY_NODES} selections, fragments expanded, are estimated.`, { limit: 'complexity', max: limits.maxComplexity });
           }
           if (complexity > limits.maxComplexity) {
             throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
@@ -53,26 +66,39 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   };
 }
 
-/** The deepest field nesting of an operation, through fragments (each followed once per path). */
+/**
+ * The deepest field nesting of an operation, through fragments. Each fragment's depth is computed
+ * once and reused at every spread: time linear in the document, however often fragments spread
+ * one another (walking a fragment per spread is exponential in a chain of double spreads).
+ */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+  const fragmentDepth = new Map<string, number>();
+  const depthOfFragment = (name: string): number => {
+    const known = fragmentDepth.get(name);
+    if (known !== undefined) return known;
+    fragmentDepth.set(name, 0); // a cycle (validation refuses those first) adds nothing
+    const depth = depthOf(fragments.get(name)?.selectionSet);
+    fragmentDepth.set(name, depth);
+    return depth;
+  };
+  const depthOf = (set: SelectionSetNode | undefined): number => {
     if (!set) return 0;
     let max = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) continue;
-        max = Math.max(max, 1 + depthOf(sel.selectionSet, seen));
+        max = Math.max(max, 1 + depthOf(sel.selectionSet));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, depthOf(sel.selectionSet, seen));
-      } else if (!seen.has(sel.name.value)) {
-        max = Math.max(max, depthOf(fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value])));
+        max = Math.max(max, depthOf(sel.selectionSet));
+      } else {
+        max = Math.max(max, depthOfFragment(sel.name.value));
       }
     }
     return max;
   };
-  return depthOf(operation.selectionSet, new Set());
+  return depthOf(operation.selectionSet);
 }
 
 /**

@@ -63,6 +63,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.limits.introspection,
+    // The document itself is bounded before validation or the limits plugin look at it.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // main.ts owns SIGINT/SIGTERM: it drains, closes the driver and stops the embedded Neo4j. Apollo's
     // own handlers would stop the server first and re-raise the signal, racing that sequence.
     stopOnTerminationSignals: false,
