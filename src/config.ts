@@ -44,6 +44,7 @@ export interface Config {
     maxBody: string;
     /** The largest OpenLineage request body, in bytes after gzip is inflated. */
     maxLineageBytes: number;
+    /** Schema introspection (MODELGRAPH_INTROSPECTION): on by default with auth off, off with auth on. */
     introspection: boolean;
   };
   /** Whether mutations and ingestions leave (:AuditEvent) records (MODELGRAPH_AUDIT, default on). */
@@ -56,6 +57,13 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
+  const auth = authConfig({
+    host,
+    enabled: flag(env.MODELGRAPH_AUTH, undefined, 'MODELGRAPH_AUTH'),
+    allowOpen: flag(env.MODELGRAPH_ALLOW_OPEN, false, 'MODELGRAPH_ALLOW_OPEN'),
+    adminKey: env.MODELGRAPH_ADMIN_KEY || undefined,
+    cacheTtlMs: int(env.MODELGRAPH_AUTH_CACHE_MS, 30_000, 'MODELGRAPH_AUTH_CACHE_MS'),
+  });
   return {
     host,
     port: int(env.PORT, 4000, 'PORT'),
@@ -70,13 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: readLogLevel(env),
     version: packageVersion(),
     maxPageSize: int(env.MODELGRAPH_MAX_PAGE_SIZE, 500, 'MODELGRAPH_MAX_PAGE_SIZE'),
-    auth: authConfig({
-      host,
-      enabled: flag(env.MODELGRAPH_AUTH, undefined, 'MODELGRAPH_AUTH'),
-      allowOpen: flag(env.MODELGRAPH_ALLOW_OPEN, false, 'MODELGRAPH_ALLOW_OPEN'),
-      adminKey: env.MODELGRAPH_ADMIN_KEY || undefined,
-      cacheTtlMs: int(env.MODELGRAPH_AUTH_CACHE_MS, 30_000, 'MODELGRAPH_AUTH_CACHE_MS'),
-    }),
+    auth,
     limits: {
       maxDepth: int(env.MODELGRAPH_MAX_DEPTH, 15, 'MODELGRAPH_MAX_DEPTH'),
       maxComplexity: int(env.MODELGRAPH_MAX_COMPLEXITY, 20_000, 'MODELGRAPH_MAX_COMPLEXITY'),
@@ -84,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: int(env.MODELGRAPH_MAX_TOKENS, 50_000, 'MODELGRAPH_MAX_TOKENS', 1),
       maxBody: byteSize(env.MODELGRAPH_MAX_BODY, '2mb', 'MODELGRAPH_MAX_BODY'),
       maxLineageBytes: int(env.MODELGRAPH_MAX_LINEAGE_BYTES, 5 * 1024 * 1024, 'MODELGRAPH_MAX_LINEAGE_BYTES'),
-      introspection: flag(env.MODELGRAPH_INTROSPECTION, true, 'MODELGRAPH_INTROSPECTION'),
+      // A service that checks keys does not describe its schema to whoever asks, unless told to.
+      introspection: flag(env.MODELGRAPH_INTROSPECTION, !auth.enabled, 'MODELGRAPH_INTROSPECTION'),
     },
     audit: flag(env.MODELGRAPH_AUDIT, true, 'MODELGRAPH_AUDIT'),
     traversal: oneOf(env.MODELGRAPH_TRAVERSAL, ['auto', 'procedures', 'cypher'] as const, 'MODELGRAPH_TRAVERSAL'),

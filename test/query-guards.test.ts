@@ -1,3 +1,7 @@
+import { getIntrospectionQuery } from 'graphql';
+import { AuthService } from '../src/auth/auth.service';
+import { Role } from '../src/auth/roles';
+import { loadConfig } from '../src/config';
 import { useGraph } from './support/graph';
 
 /**
@@ -37,5 +41,45 @@ describe('documents that fan out', () => {
     const res = await graph.gql(aliases(20_000, '__typename'));
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(res.errors?.[0].message).toMatch(/50000 tokens/);
+  });
+});
+
+describe('introspection', () => {
+  const graph = useGraph();
+
+  it('answers GraphiQL\'s full introspection query within the default limits', async () => {
+    const res = await graph.gql(getIntrospectionQuery());
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.types.length).toBeGreaterThan(10);
+  });
+
+  it('counts introspection in the cost: 1,000 aliases of __schema are refused', async () => {
+    const res = await graph.gql(aliases(1_000, '__schema { types { name fields { name } } }'));
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'complexity' });
+    expect(res.data).toBeUndefined();
+  });
+});
+
+describe('introspection with auth on (MODELGRAPH_AUTH=on, MODELGRAPH_INTROSPECTION unset)', () => {
+  const graph = useGraph({ MODELGRAPH_AUTH: 'on', MODELGRAPH_INTROSPECTION: '' });
+  let key = '';
+  beforeEach(async () => { key = (await graph.app.container.get(AuthService).create('guards reader', Role.READER)).key; });
+  const asReader = (query: string) => graph.gql(query, undefined, { authorization: `Bearer ${key}` });
+
+  it('is off by default, and validation errors suggest no field names', async () => {
+    const res = await asReader('{ __schema { types { name } } }');
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0].message).toMatch(/introspection/i);
+    const typo = await asReader('{ datasetz { nodes { id } } }');
+    expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.errors?.[0].message).toMatch(/datasetz/);
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+    expect((await asReader('{ version }')).errors).toBeUndefined();
+  });
+
+  it('can be turned on explicitly: the explicit setting wins', () => {
+    expect(loadConfig({ MODELGRAPH_AUTH: 'on', MODELGRAPH_INTROSPECTION: 'on' }).limits.introspection).toBe(true);
+    expect(loadConfig({ MODELGRAPH_AUTH: 'off', MODELGRAPH_INTROSPECTION: 'off' }).limits.introspection).toBe(false);
+    expect(loadConfig({ MODELGRAPH_AUTH: 'off' }).limits.introspection).toBe(true);
   });
 });

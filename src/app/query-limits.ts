@@ -4,6 +4,7 @@ import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
 import { QueryTooComplexError } from '../common/errors';
+import { introspectionEstimator } from './introspection-cost';
 
 export interface QueryLimits { maxDepth: number; maxComplexity: number; maxPageSize: number }
 
@@ -49,7 +50,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           try {
             complexity = getComplexity({
               schema, query: document, operationName: operation.name?.value, variables: vars, maxQueryNodes: MAX_QUERY_NODES,
-              estimators: [fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [introspectionEstimator(schema), fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (e) {
             // An operation whose cost is unknown is not run: that is what the limit is for.

@@ -63,6 +63,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.limits.introspection,
+    // Without introspection, "Did you mean ...?" in validation errors would still spell out the schema.
+    hideSchemaDetailsFromClientErrors: !config.limits.introspection,
     // The document itself is bounded before validation or the limits plugin look at it.
     parseOptions: { maxTokens: config.limits.maxTokens },
     // main.ts owns SIGINT/SIGTERM: it drains, closes the driver and stops the embedded Neo4j. Apollo's
