@@ -23,6 +23,7 @@ import { modules } from '../modules';
 import { Container } from './container';
 import { graphiqlRouter } from './graphiql';
 import { httpErrorHandler } from './http-errors';
+import { requireJsonContentType } from './json-content-type';
 import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
 import { withRequestScope } from './request-scope-middleware';
@@ -95,9 +96,11 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   mountMetrics(app, auth);
   app.use('/graphiql', graphiqlRouter());
   // REST routes of modules (OpenLineage ingestion): authenticated before their bodies are read;
-  // reading needs `reader`, anything else (ingestion) `writer`; accepted ingestions are audited.
+  // reading needs `reader`, anything else (ingestion) `writer` and a JSON body (no cross-site
+  // form posts); accepted ingestions are audited.
   app.use('/api/v1', authenticateHttp(auth, 'rest'),
     requireRoleHttp((req) => (['GET', 'HEAD'].includes(req.method) ? Role.READER : Role.WRITER), 'This request'),
+    requireJsonContentType,
     auditIngestion(audit));
   for (const m of modules) m.routes?.(app, container);
   app.use('/graphql', authenticateHttp(auth, 'graphql'), express.json({ limit: config.limits.maxBody }),

@@ -1,5 +1,6 @@
 import { ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { BadInputError } from './errors';
+import { jsonProblem } from './validate';
 
 /**
  * Cursor pagination (Relay-style `first`/`after`), keyset-based: a cursor is the opaque encoding
@@ -39,12 +40,22 @@ export function encodeCursor(sortKey: unknown[]): string {
   return Buffer.from(JSON.stringify(sortKey)).toString('base64url');
 }
 
+/** Sort keys are a few scalars: a cursor decoding to anything else was not issued here. */
+const MAX_CURSOR_PARTS = 8;
+const isCursorPart = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * The sort key of a cursor this service issued. A tampered one (not base64url JSON, not a short
+ * array of scalars, a lone surrogate) is BAD_USER_INPUT, never a value handed to Cypher, where a
+ * map or list compared with a name would silently give an empty page or fail in Neo4j.
+ */
 export function decodeCursor(cursor: string | undefined | null): unknown[] | null {
   if (!cursor) return null;
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value)) return value;
-  } catch { /* fall through */ }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch { /* refused below */ }
+  if (Array.isArray(value) && value.length > 0 && value.length <= MAX_CURSOR_PARTS && value.every(isCursorPart) && !jsonProblem(value)) return value;
   throw new BadInputError('The cursor is not one this service issued.', 'page.after');
 }
 

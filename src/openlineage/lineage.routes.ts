@@ -7,7 +7,8 @@ import { OpenLineageIngestService } from './ingest.service';
 /**
  * The OpenLineage HTTP API, as Marquez serves it: `POST /api/v1/lineage` (one event: 201, empty
  * body) and `POST /api/v1/lineage/batch` (an array: 200 with a per-event summary). Bodies are
- * JSON, optionally `Content-Encoding: gzip`, whatever the Content-Type (clients differ). Errors
+ * JSON, optionally `Content-Encoding: gzip`; unlike Marquez, the Content-Type must say JSON
+ * (checked for every /api/v1 write in src/app/server.ts, against cross-site posts). Errors
  * are answered in the REST shape (src/app/http-errors.ts): an invalid event is a 400
  * BAD_USER_INPUT with the schema's `reasons`.
  */

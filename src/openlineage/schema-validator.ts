@@ -3,7 +3,8 @@ import path from 'node:path';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { EventKind, eventKind } from './event.types';
+import { EventKind, eventKind, OlEvent } from './event.types';
+import { eventJsonProblems, eventNameProblems } from './event-names';
 import { projectRoot } from '../common/paths';
 import { isEventTime } from './event-time';
 import { CORE_ID, FacetKind, facetMapSchema, loadFacetSchemas } from './facet-schemas';
@@ -14,6 +15,7 @@ import { CORE_ID, FacetKind, facetMapSchema, loadFacetSchemas } from './facet-sc
  * `_schemaURL`); the standard facets' own schemas (spec/facets) are applied to the facet maps of
  * their kind by facet-schemas.ts. The event kind is told by shape, and the event validated against
  * that kind's definition only, so reasons name the real problem rather than three oneOf branches.
+ * The service's own input rules (depth, names as GraphQL takes them) come on top: event-names.ts.
  */
 // From the repository, not __dirname: `tsc` does not copy JSON into dist/, and the service runs from both.
 export const SPEC_DIR = path.join(projectRoot, 'src', 'openlineage', 'spec');
@@ -57,9 +59,13 @@ export class EventSchemaValidator {
       return { valid: false, kind: 'RunEvent', errors: ['an event must be a JSON object'] };
     }
     const kind = eventKind(event as Record<string, unknown>);
+    const jsonProblems = eventJsonProblems(event);
+    if (jsonProblems.length) return { valid: false, kind, errors: jsonProblems };
     const validate = this.validators[kind];
-    const valid = validate(event) as boolean;
-    return { valid, kind, errors: valid ? [] : describe(validate.errors ?? []) };
+    if (!validate(event)) return { valid: false, kind, errors: describe(validate.errors ?? []) };
+    // The service's own rules (names as GraphQL takes them), once the shape is known to be the spec's.
+    const nameProblems = eventNameProblems(event as OlEvent);
+    return { valid: nameProblems.length === 0, kind, errors: nameProblems };
   }
 }
 
