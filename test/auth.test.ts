@@ -2,7 +2,6 @@ import { AuthService } from '../src/auth/auth.service';
 import { AuthRepository } from '../src/auth/auth.repository';
 import { hashApiKey } from '../src/auth/api-key';
 import { Role } from '../src/auth/roles';
-import { loadConfig } from '../src/config';
 import { useGraph } from './support/graph';
 
 /** API keys and roles: who may do what, over GraphQL and the OpenLineage endpoint. */
@@ -136,17 +135,5 @@ describe('open mode (auth off, loopback)', () => {
     const up = await graph.ok(UPSERT, { n: 'open' });
     const events = await graph.ok('{ auditEvents { nodes { actor fields nodeIds } } }');
     expect(events.auditEvents.nodes).toEqual([{ actor: 'anonymous', fields: ['upsertDataset'], nodeIds: [up.upsertDataset.id] }]);
-  });
-});
-
-describe('auth mode from the environment', () => {
-  it('defaults to off on loopback only, and refuses to serve other addresses open unless forced', () => {
-    expect(loadConfig({ HOST: '127.0.0.1' }).auth.enabled).toBe(false);
-    expect(loadConfig({ HOST: '::1' }).auth.enabled).toBe(false);
-    expect(loadConfig({ HOST: '0.0.0.0' }).auth.enabled).toBe(true);
-    expect(() => loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off' })).toThrow(/Refusing to serve 0.0.0.0 with MODELGRAPH_AUTH=off.*MODELGRAPH_ALLOW_OPEN=true/);
-    expect(loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off', MODELGRAPH_ALLOW_OPEN: 'true' }).auth.enabled).toBe(false);
-    expect(() => loadConfig({ MODELGRAPH_AUTH: 'maybe' })).toThrow(/'on' or 'off'/);
-    expect(() => loadConfig({ MODELGRAPH_ADMIN_KEY: 'short' })).toThrow(/at least 32/);
   });
 });

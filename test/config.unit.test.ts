@@ -29,3 +29,19 @@ describe('the configuration, read once from the environment', () => {
     expect(set).toMatchObject({ traversalBounds: { maxNodes: 5, timeoutMs: 7000 }, logLevel: 'debug', audit: false });
   });
 });
+
+describe('auth mode from the environment', () => {
+  it('defaults to off on loopback only, and refuses to serve other addresses open unless forced', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).auth.enabled).toBe(false);
+    expect(loadConfig({ HOST: '::1' }).auth.enabled).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0' }).auth.enabled).toBe(true);
+    expect(() => loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off' })).toThrow(/Refusing to serve 0.0.0.0 with MODELGRAPH_AUTH=off.*MODELGRAPH_ALLOW_OPEN=true/);
+    expect(loadConfig({ HOST: '0.0.0.0', MODELGRAPH_AUTH: 'off', MODELGRAPH_ALLOW_OPEN: 'true' }).auth.enabled).toBe(false);
+    expect(() => loadConfig({ MODELGRAPH_AUTH: 'maybe' })).toThrow(/'on' or 'off'/);
+    expect(() => loadConfig({ MODELGRAPH_ADMIN_KEY: 'short' })).toThrow(/at least 32/);
+  });
+});
+
+it('refuses an unknown MODELGRAPH_TRAVERSAL', () => {
+  expect(() => loadConfig({ MODELGRAPH_TRAVERSAL: 'fast' })).toThrow("MODELGRAPH_TRAVERSAL must be one of auto, procedures, cypher, got 'fast'.");
+});

@@ -2,7 +2,6 @@ import { generateGraph } from '../bench/generate';
 import { Scale } from '../bench/scales';
 import { query } from '../src/db/query';
 import { LineageRepository } from '../src/lineage/lineage.repository';
-import { loadConfig } from '../src/config';
 import { displayLabel, NodeType, nodeTypeOfLabel } from '../src/graph/node-types';
 import { loadFixture } from './fixtures/load';
 import { useGraph } from './support/graph';
@@ -151,7 +150,3 @@ describe.each([['cypher', 'lineage/downstream'], ['procedures', 'lineage/downstr
       }
     });
   });
-
-it('refuses an unknown MODELGRAPH_TRAVERSAL', () => {
-  expect(() => loadConfig({ MODELGRAPH_TRAVERSAL: 'fast' })).toThrow("MODELGRAPH_TRAVERSAL must be one of auto, procedures, cypher, got 'fast'.");
-});
