@@ -11,6 +11,26 @@ export function statedTime(at: Date | null | undefined, field: string): Date | n
   return at;
 }
 
+/**
+ * The instant a change to a time-varying relationship (MEMBER, SERVES, ALIAS, a feature's
+ * DERIVED_FROM) takes effect. History is append-only: a change must come strictly after the
+ * previous one, or the closed edge would have to <= from and "what held at t" would become
+ * ambiguous. An explicit `at` (backfills) that is not after the latest change, or lies in the
+ * future, is rejected; without `at` the clock is used, nudged 1 ms past the latest change when two
+ * changes land in the same millisecond.
+ */
+export function changeTime(at: Date | null | undefined, lastChange: Date | null, field: string): Date {
+  const stated = statedTime(at, field);
+  if (stated === null) {
+    const now = new Date();
+    return lastChange && lastChange >= now ? new Date(lastChange.getTime() + 1) : now;
+  }
+  if (lastChange && stated <= lastChange) {
+    throw new BadInputError(`${field} must be after the latest change (${lastChange.toISOString()}); history is append-only.`, field);
+  }
+  return stated;
+}
+
 /** A change at `at` involving `what` (e.g. "ModelVersion 'fraud@1'") cannot precede its creation. */
 export function requireExisted(at: Date, createdAt: Date, what: string, field: string): void {
   if (at < createdAt) {

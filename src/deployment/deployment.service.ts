@@ -2,10 +2,9 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
-import { requireExisted, statedTime } from '../common/world-time';
+import { changeTime, requireExisted, statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, requestLoader } from '../db/request-scope';
-import { changeTime } from '../ensemble/change-time';
 import { Ensemble } from '../ensemble/ensemble.types';
 import { EnsembleService, withField } from '../ensemble/ensemble.service';
 import { ModelVersion } from '../model/model.types';

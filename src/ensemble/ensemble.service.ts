@@ -2,10 +2,9 @@ import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/conne
 import { BadInputError, NotFoundError } from '../common/errors';
 import { requireParts } from '../common/shares';
 import { optionalText, requireName } from '../common/validate';
-import { statedTime } from '../common/world-time';
+import { changeTime, statedTime } from '../common/world-time';
 import { Transactions, Tx } from '../db/db';
 import { asOfLoader, groupBy, indexBy, requestLoader } from '../db/request-scope';
-import { changeTime } from './change-time';
 import { EnsembleRepository } from './ensemble.repository';
 import { Ensemble, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE } from './ensemble.types';
 import { ModelVersion } from '../model/model.types';

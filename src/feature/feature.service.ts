@@ -1,8 +1,7 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
-import { statedTime } from '../common/world-time';
-import { changeTime } from '../ensemble/change-time';
+import { changeTime, statedTime } from '../common/world-time';
 import { Field } from '../dataset/dataset.types';
 import { Transactions } from '../db/db';
 import { groupBy, indexBy, requestLoader } from '../db/request-scope';

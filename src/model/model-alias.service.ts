@@ -1,7 +1,7 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { optionalText, requireName } from '../common/validate';
 import { Transactions } from '../db/db';
-import { changeTime } from '../ensemble/change-time';
+import { changeTime } from '../common/world-time';
 import { groupBy, requestLoader } from '../db/request-scope';
 import { checkRef } from '../graph/node-ref-check';
 import { NodeType } from '../graph/node-types';
