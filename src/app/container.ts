@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { ContainerType } from 'type-graphql';
 import { Config } from '../config';
 import { Db } from '../db/db';
+import { EventBus } from '../events/event-bus';
 
 type Key<T> = abstract new (...args: never[]) => T;
 
@@ -12,6 +13,9 @@ type Key<T> = abstract new (...args: never[]) => T;
  */
 export class Container implements ContainerType {
   private readonly instances = new Map<unknown, unknown>();
+
+  /** Events for subscriptions, webhooks and other instances (src/events/). */
+  readonly events = new EventBus();
 
   constructor(readonly db: Db, readonly config: Config) {}
 
