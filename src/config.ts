@@ -53,6 +53,17 @@ export interface Config {
   traversal: 'auto' | 'procedures' | 'cypher';
   /** Bounds on one impact/provenance/lineage traversal (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
   traversalBounds: { maxNodes: number; timeoutMs: number };
+  /** Outcomes of ensembles' predictions (src/ensemble/outcomes/). */
+  outcomes: {
+    /** Least outcome (world) time between two recorded weight changes of one ensemble (MODELGRAPH_ENSEMBLE_WEIGHT_INTERVAL_MS). */
+    weightIntervalMs: number;
+    /** Rolling loss/accuracy become a metric point at most once per this much outcome time, per series and batch (MODELGRAPH_OUTCOME_METRIC_INTERVAL_MS). */
+    metricIntervalMs: number;
+    /** How many recent outcomes the rolling loss and accuracy average (MODELGRAPH_OUTCOME_ROLLING). */
+    rolling: number;
+    /** Largest POST /api/v1/outcomes body, in bytes after gzip is inflated (MODELGRAPH_MAX_OUTCOME_BYTES). */
+    maxBytes: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,6 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     traversalBounds: {
       maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_TRAVERSAL_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
       timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_TRAVERSAL_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
+    },
+    outcomes: {
+      weightIntervalMs: int(env.MODELGRAPH_ENSEMBLE_WEIGHT_INTERVAL_MS, 60_000, 'MODELGRAPH_ENSEMBLE_WEIGHT_INTERVAL_MS'),
+      metricIntervalMs: int(env.MODELGRAPH_OUTCOME_METRIC_INTERVAL_MS, 60_000, 'MODELGRAPH_OUTCOME_METRIC_INTERVAL_MS', 1),
+      rolling: int(env.MODELGRAPH_OUTCOME_ROLLING, 100, 'MODELGRAPH_OUTCOME_ROLLING', 1),
+      maxBytes: int(env.MODELGRAPH_MAX_OUTCOME_BYTES, 32 * 1024 * 1024, 'MODELGRAPH_MAX_OUTCOME_BYTES', 1),
     },
   };
 }

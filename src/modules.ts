@@ -12,6 +12,7 @@ import { auditModule } from './audit';
 import { openLineageModule } from './openlineage';
 import { lineageModule } from './lineage';
 import { dataChangeModule } from './datachange';
+import { outcomesModule } from './ensemble/outcomes';
 
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
@@ -25,6 +26,7 @@ export const modules: Module[] = [
   ensembleModule,
   deploymentModule,
   metricsModule,
+  outcomesModule, // recordOutcomes, POST /api/v1/outcomes: ensembles that learn their weights
   openLineageModule, // POST /api/v1/lineage: OpenLineage ingestion
   lineageModule, // impact, provenance, lineage
   dataChangeModule, // dataChangeImpact: data change × served models

@@ -2,8 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../common/errors';
 import { sendError } from './http-errors';
 
-/** The media type (parameters aside) a state-changing REST request may carry: JSON, or a JSON-based type. */
-const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/;
+/** The media type (parameters aside) a state-changing REST request may carry: JSON, a JSON-based type, or NDJSON (outcome batches). */
+const JSON_TYPE = /^application\/(([a-z0-9.+-]+\+)?json|x-ndjson)$/;
 
 function isJson(contentType: string | undefined): boolean {
   return JSON_TYPE.test((contentType ?? '').split(';')[0].trim().toLowerCase());

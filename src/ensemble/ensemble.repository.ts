@@ -3,6 +3,7 @@ import { ParamsOf, RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { Ensemble, EnsembleMember } from './ensemble.types';
 import { toModelVersion } from '../model/model.repository';
+import { storedStrategy } from './strategy';
 
 /** An ensemble locked for a membership change, with what it holds now. */
 export interface EnsembleForUpdate {
@@ -26,6 +27,17 @@ export class EnsembleRepository {
 
   async changeMembers(tx: Tx, p: ParamsOf<typeof Q.ensembleChangeMembers>): Promise<void> {
     await tx.run(Q.ensembleChangeMembers, p);
+  }
+
+  /** Undefined when there is no ensemble by that name. */
+  async setStrategy(tx: Tx, p: ParamsOf<typeof Q.ensembleSetStrategy>): Promise<Ensemble | undefined> {
+    const row = await tx.one(Q.ensembleSetStrategy, p);
+    return row && toEnsemble(row.ensemble);
+  }
+
+  /** The open members with their models' names, as a weights-changed event names them. */
+  openWeights(tx: Tx, ensembleId: string): Promise<RowOf<typeof Q.ensembleOpenWeights>[]> {
+    return tx.run(Q.ensembleOpenWeights, { ensembleId });
   }
 
   /** By name, inside a caller's transaction (deployments resolve targets) or on their own. */
@@ -70,5 +82,6 @@ function toMemberRow(r: RowOf<typeof Q.ensembleMembersAt>): { ensembleId: string
 
 /** Node properties → Ensemble (absent properties are null). */
 export function toEnsemble(p: RowOf<typeof Q.ensembleByIds>['ensemble']): Ensemble {
-  return { ...p, description: p.description ?? null };
+  const { strategy, loss, ...strategyParameters } = storedStrategy(p);
+  return { ...p, description: p.description ?? null, strategy, loss, strategyParameters };
 }

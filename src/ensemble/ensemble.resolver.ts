@@ -5,6 +5,7 @@ import { EnsembleService } from './ensemble.service';
 import {
   Ensemble, EnsembleConnection, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE,
 } from './ensemble.types';
+import { EnsembleStrategyInput } from './strategy.types';
 
 @Resolver(() => Ensemble)
 export class EnsembleResolver {
@@ -29,6 +30,14 @@ export class EnsembleResolver {
                      @Arg('reason', () => String, { nullable: true }) reason?: string,
                      @Arg('at', () => Date, { nullable: true, description: 'When it took effect (default now); for backfills.' }) at?: Date) {
     return this.service.setMembers(ensemble, { members, reason, at });
+  }
+
+  @Mutation(() => Ensemble, {
+    description: 'Sets how the ensemble\'s weights follow the outcomes posted to it (recordOutcomes, POST /api/v1/outcomes): '
+      + 'STATIC, HEDGE or WINDOWED, with a loss and parameters. Its learning starts afresh from the weights open now.',
+  })
+  setEnsembleStrategy(@Arg('ensemble') ensemble: string, @Arg('strategy', () => EnsembleStrategyInput) strategy: EnsembleStrategyInput) {
+    return this.service.setStrategy(ensemble, strategy);
   }
 
   @FieldResolver(() => [EnsembleMember], { description: 'The members at asOf (default now), heaviest first.' })

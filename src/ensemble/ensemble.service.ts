@@ -9,14 +9,20 @@ import { EnsembleRepository } from './ensemble.repository';
 import { Ensemble, EnsembleFilter, EnsembleMember, EnsembleMemberInput, UpsertEnsembleInput, WEIGHT_RULE } from './ensemble.types';
 import { ModelVersion } from '../model/model.types';
 import { ModelVersionService } from '../model/model-version.service';
+import { EventBus } from '../events/event-bus';
+import { EnsembleWeightsChangedPayload, Topics } from '../events/topics';
+import { checkStrategy } from './strategy';
+import { EnsembleStrategyInput } from './strategy.types';
 
 interface MembershipChange { members: EnsembleMemberInput[]; reason?: string | null; at?: Date | null }
+/** What a membership change did: the ensemble, and the event to announce after the commit when weights changed. */
+interface Changed { ensemble: Ensemble; event?: EnsembleWeightsChangedPayload }
 
 /** The rules for ensembles: validated weights, and membership as append-only history. */
 export class EnsembleService {
   constructor(
     private readonly repo: EnsembleRepository, private readonly db: Transactions,
-    private readonly versions: ModelVersionService, private readonly maxPageSize: number,
+    private readonly versions: ModelVersionService, private readonly maxPageSize: number, private readonly events: EventBus,
   ) {}
 
   upsert(input: UpsertEnsembleInput): Promise<Ensemble> {
@@ -24,22 +30,39 @@ export class EnsembleService {
     const description = optionalText(input.description, 'input.description');
     requireParts(input.members, (m) => m.weight, 'input.members', 'weight', WEIGHT_RULE);
     const at = statedTime(input.at, 'input.at');
-    return this.db.write(async (tx) => {
+    const strategy = input.strategy ? checkStrategy(input.strategy, 'input.strategy') : null;
+    return this.announced(this.db.write(async (tx) => {
       await this.repo.upsert(tx, { name, description, at });
+      if (strategy) await this.repo.setStrategy(tx, { name, ...strategy });
       return this.changeMembers(tx, name, input, 'input.');
-    });
+    }));
   }
 
   setMembers(name: string, change: MembershipChange): Promise<Ensemble> {
     requireParts(change.members, (m) => m.weight, 'members', 'weight', WEIGHT_RULE);
-    return this.db.write((tx) => this.changeMembers(tx, name, change, ''));
+    return this.announced(this.db.write((tx) => this.changeMembers(tx, name, change, '')));
+  }
+
+  /** Sets how the ensemble learns from outcomes; its learning starts afresh from the weights open now. */
+  async setStrategy(name: string, input: EnsembleStrategyInput): Promise<Ensemble> {
+    const strategy = checkStrategy(input, 'strategy');
+    const ensemble = await this.db.write((tx) => this.repo.setStrategy(tx, { name, ...strategy }));
+    if (!ensemble) throw withField(new NotFoundError('Ensemble', name), 'ensemble');
+    return ensemble;
+  }
+
+  /** Publishes a committed change's weights (ENSEMBLE_WEIGHTS_CHANGED), then answers the ensemble. */
+  private async announced(change: Promise<Changed>): Promise<Ensemble> {
+    const { ensemble, event } = await change;
+    if (event) this.events.publish(Topics.ENSEMBLE_WEIGHTS_CHANGED, event);
+    return ensemble;
   }
 
   /**
    * Closes the open edges of members that left or changed weight and opens edges for those that
    * joined or changed; a member kept with the same weight keeps its open edge (and its `from`).
    */
-  private async changeMembers(tx: Tx, name: string, change: MembershipChange, prefix: string): Promise<Ensemble> {
+  private async changeMembers(tx: Tx, name: string, change: MembershipChange, prefix: string): Promise<Changed> {
     const reason = optionalText(change.reason, `${prefix}reason`);
     const current = await this.repo.forUpdate(tx, name);
     if (!current) throw withField(new NotFoundError('Ensemble', name), 'ensemble');
@@ -52,10 +75,13 @@ export class EnsembleService {
     const open = new Map(current.open.map((m) => [m.modelVersionId, m.weight]));
     const close = [...open].filter(([id, weight]) => wanted.get(id) !== weight).map(([id]) => id);
     const opened = [...wanted].filter(([id, weight]) => open.get(id) !== weight).map(([modelVersionId, weight]) => ({ modelVersionId, weight }));
-    if (close.length === 0 && opened.length === 0) return current.ensemble; // same membership: nothing to record
+    if (close.length === 0 && opened.length === 0) return { ensemble: current.ensemble }; // same membership: nothing to record
     const now = changeTime(change.at, current.lastChange, `${prefix}at`);
-    await this.repo.changeMembers(tx, { ensembleId: current.ensemble.id, close, open: opened, now, reason });
-    return current.ensemble;
+    const ensembleId = current.ensemble.id;
+    await this.repo.changeMembers(tx, { ensembleId, close, open: opened, now, reason });
+    const weights = await this.repo.openWeights(tx, ensembleId);
+    const event = { ensembleId, ensemble: name, at: now.toISOString(), reason: reason ?? 'setEnsembleMembers', weights };
+    return { ensemble: current.ensemble, event };
   }
 
   async get(name: string): Promise<Ensemble> {

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
 import { SUM_TOLERANCE } from '../common/shares';
 import { ModelVersion, ModelVersionRef } from '../model/model.types';
+import { EnsembleStrategy, EnsembleStrategyInput, EnsembleStrategyParameters, OutcomeLoss } from './strategy.types';
 
 /** A weighted combination of model versions, served as one. */
 @ObjectType({ description: 'An ensemble: model versions combined with weights, whose membership changes over time.' })
@@ -10,6 +11,9 @@ export class Ensemble {
   @Field() name!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field() createdAt!: Date;
+  @Field(() => EnsembleStrategy, { description: 'How its weights follow the outcomes posted to it (STATIC until set).' }) strategy!: EnsembleStrategy;
+  @Field(() => OutcomeLoss, { nullable: true, description: 'How outcomes are scored; null until set.' }) loss!: OutcomeLoss | null;
+  @Field(() => EnsembleStrategyParameters) strategyParameters!: EnsembleStrategyParameters;
 }
 
 /** One MEMBER edge: a version's weight in the ensemble over [from, to). */
@@ -44,6 +48,8 @@ export class UpsertEnsembleInput {
       + 'Also the createdAt of a new ensemble.',
   })
   at?: Date | null;
+  @Field(() => EnsembleStrategyInput, { nullable: true, description: 'Sets the strategy (see setEnsembleStrategy); left out, it stays as it is (STATIC for a new ensemble).' })
+  strategy?: EnsembleStrategyInput | null;
 }
 
 @InputType()

@@ -9,7 +9,7 @@ export const ensembleModule: Module = {
   name: 'ensemble',
   resolvers: [EnsembleResolver, ModelVersionEnsembleResolver],
   register(c) {
-    const service = c.set(EnsembleService, new EnsembleService(new EnsembleRepository(c.db), c.db, c.get(ModelVersionService), c.config.maxPageSize));
+    const service = c.set(EnsembleService, new EnsembleService(new EnsembleRepository(c.db), c.db, c.get(ModelVersionService), c.config.maxPageSize, c.events));
     c.set(EnsembleResolver, new EnsembleResolver(service));
     c.set(ModelVersionEnsembleResolver, new ModelVersionEnsembleResolver(service));
   },

@@ -778,10 +778,21 @@ RETURN d {.*} AS deployment`);
 export const ensembleByIds = query<{
   ids: string[];
 }, {
-  ensemble: { id: string; name: string; description?: string; createdAt: Date };
+  ensemble: {
+    id: string;
+    name: string;
+    description?: string;
+    createdAt: Date;
+    strategy?: string;
+    loss?: string;
+    eta?: number;
+    weightFloor?: number;
+    window?: Integer;
+    refitEvery?: Integer;
+  };
 }>("ensemble/by-ids", `// The ensembles with these ids (missing ids are simply absent).
 // @param ids: string[]
-// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date }
+// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date; strategy?: string; loss?: string; eta?: number; weightFloor?: number; window?: Integer; refitEvery?: Integer }
 UNWIND $ids AS id
 MATCH (e:Ensemble {id: id})
 RETURN e {.*} AS ensemble`);
@@ -937,6 +948,64 @@ MATCH (:Ensemble {id: ensembleId})-[m:MEMBER]->(mv:ModelVersion)
 WHERE m.from <= $asOf AND (m.to IS NULL OR m.to > $asOf)
 RETURN ensembleId, m {.*} AS member, mv {.*} AS modelVersion
 ORDER BY m.weight DESC, mv.modelId, mv.version`);
+
+export const ensembleOpenWeights = query<{
+  ensembleId: string;
+}, {
+  modelVersionId: string;
+  model: string;
+  version: string;
+  weight: number;
+}>("ensemble/open-weights", `// The open members of an ensemble (what serves now) with their models' names and their weights,
+// by model version id: what a weights-changed event announces.
+// @param ensembleId: string
+// @returns modelVersionId: string
+// @returns model: string
+// @returns version: string
+// @returns weight: number
+MATCH (:Ensemble {id: $ensembleId})-[m:MEMBER]->(mv:ModelVersion)-[:VERSION_OF]->(md:Model)
+WHERE m.to IS NULL
+RETURN mv.id AS modelVersionId, md.name AS model, mv.version AS version, m.weight AS weight
+ORDER BY mv.id`);
+
+export const ensembleSetStrategy = query<{
+  eta: number;
+  loss: string | null;
+  name: string;
+  refitEvery: Integer;
+  strategy: string;
+  weightFloor: number;
+  window: Integer;
+}, {
+  ensemble: {
+    id: string;
+    name: string;
+    description?: string;
+    createdAt: Date;
+    strategy?: string;
+    loss?: string;
+    eta?: number;
+    weightFloor?: number;
+    window?: Integer;
+    refitEvery?: Integer;
+  };
+}>("ensemble/set-strategy", `// Sets the strategy of the ensemble named $name, with its loss and parameters, and starts its
+// learning afresh: the learner's saved state is dropped (its version still moves on, so every
+// instance's cached copy is stale), and the next outcomes start from the weights open then.
+// @param name: string
+// @param strategy: string
+// @param loss: string | null
+// @param eta: number
+// @param weightFloor: number
+// @param window: Integer
+// @param refitEvery: Integer
+// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date; strategy?: string; loss?: string; eta?: number; weightFloor?: number; window?: Integer; refitEvery?: Integer }
+MATCH (e:Ensemble {name: $name})
+SET e.strategy = $strategy, e.loss = $loss, e.eta = $eta, e.weightFloor = $weightFloor, e.window = $window, e.refitEvery = $refitEvery
+WITH e
+OPTIONAL MATCH (l:EnsembleLearner {ensembleId: e.id})
+SET l.state = null, l.version = l.version + 1
+RETURN e {.*} AS ensemble`, ["refitEvery", "window"]);
 
 export const ensembleUpsert = query<{
   at: Date | null;
@@ -2874,6 +2943,96 @@ CALL (v, out) {
     ON CREATE SET h.recordedAt = datetime()
 }
 RETURN out.namespace AS namespace, out.name AS name, v.version AS version, v.id AS id`, ["versions[].rowCount", "versions[].fields[].position"]);
+
+export const outcomesLoadLearner = query<{
+  key: string | null;
+  name: string;
+}, {
+  ensemble: {
+    id: string;
+    name: string;
+    description?: string;
+    createdAt: Date;
+    strategy?: string;
+    loss?: string;
+    eta?: number;
+    weightFloor?: number;
+    window?: Integer;
+    refitEvery?: Integer;
+  };
+  members: { modelVersionId: string; model: string; version: string; weight: number }[];
+  lastChange: Date | null;
+  state: string | null;
+  version: Integer | null;
+  seen: { outcomes: Integer } | null;
+}>("outcomes/load-learner", `// Locks an ensemble for a batch of outcomes (batches of one ensemble queue, on every instance) and
+// returns what learning needs: its strategy, its open members by model version id, the time of its
+// latest membership change, its learner's saved state and version, and what the batch's
+// idempotency key recorded if it was seen before.
+// @param name: string
+// @param key: string | null
+// @returns ensemble: { id: string; name: string; description?: string; createdAt: Date; strategy?: string; loss?: string; eta?: number; weightFloor?: number; window?: Integer; refitEvery?: Integer }
+// @returns members: { modelVersionId: string; model: string; version: string; weight: number }[]
+// @returns lastChange: Date | null
+// @returns state: string | null
+// @returns version: Integer | null
+// @returns seen: { outcomes: Integer } | null
+MATCH (e:Ensemble {name: $name})
+SET e._lock = true REMOVE e._lock
+WITH e
+CALL (e) {
+  OPTIONAL MATCH (e)-[m:MEMBER]->(mv:ModelVersion)-[:VERSION_OF]->(md:Model)
+  WITH m, mv, md ORDER BY mv.id
+  RETURN collect(CASE WHEN m IS NOT NULL AND m.to IS NULL THEN {modelVersionId: mv.id, model: md.name, version: mv.version, weight: m.weight} END) AS members,
+         max(coalesce(m.to, m.from)) AS lastChange
+}
+OPTIONAL MATCH (l:EnsembleLearner {ensembleId: e.id})
+OPTIONAL MATCH (b:OutcomeBatch {ensembleId: e.id, key: $key})
+RETURN e {.*} AS ensemble, members, lastChange, l.state AS state, l.version AS version,
+       CASE WHEN b IS NULL THEN null ELSE b {.outcomes} END AS seen`);
+
+export const outcomesSaveLearner = query<{
+  close: { modelVersionId: string; to: Date }[];
+  ensembleId: string;
+  key: string | null;
+  open: { modelVersionId: string; weight: number; from: Date; to: Date | null; reason: string }[];
+  outcomes: Integer;
+  state: string;
+}, {
+  version: Integer;
+}>("outcomes/save-learner", `// After a batch of outcomes: saves the learner's state (a new version), remembers the batch's
+// idempotency key, and records the batch's weight changes as membership history. The open edges
+// of $close end at their \`to\`; the edges of $open are created with their \`from\` and, when a later
+// change of the same batch ended them already, their \`to\`. Closing runs before opening, so it
+// never ends an edge this batch created.
+// @param ensembleId: string
+// @param state: string
+// @param key: string | null
+// @param outcomes: Integer
+// @param close: { modelVersionId: string; to: Date }[]
+// @param open: { modelVersionId: string; weight: number; from: Date; to: Date | null; reason: string }[]
+// @returns version: Integer
+MERGE (l:EnsembleLearner {ensembleId: $ensembleId})
+  ON CREATE SET l.version = 0
+SET l.state = $state, l.version = l.version + 1, l.updatedAt = datetime()
+WITH l
+CALL (l) {
+  WITH l WHERE $key IS NOT NULL
+  CREATE (:OutcomeBatch {ensembleId: $ensembleId, key: $key, outcomes: $outcomes, recordedAt: datetime()})
+}
+CALL () {
+  UNWIND $close AS c
+  MATCH (:Ensemble {id: $ensembleId})-[m:MEMBER]->(:ModelVersion {id: c.modelVersionId})
+  WHERE m.to IS NULL
+  SET m.to = c.to, m.toRecordedAt = datetime()
+}
+CALL () {
+  UNWIND $open AS o
+  MATCH (e:Ensemble {id: $ensembleId}), (mv:ModelVersion {id: o.modelVersionId})
+  CREATE (e)-[m:MEMBER {weight: o.weight, from: o.from, reason: o.reason, recordedAt: datetime()}]->(mv)
+  SET m.to = o.to, m.toRecordedAt = CASE WHEN o.to IS NULL THEN null ELSE datetime() END
+}
+RETURN l.version AS version`, ["outcomes"]);
 
 export const runChildrenOfRuns = query<{
   runIds: string[];

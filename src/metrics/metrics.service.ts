@@ -28,11 +28,15 @@ import { BUCKET_MS, hourOf, needsPoints } from './time-buckets';
 export class MetricsService {
   constructor(private readonly repo: MetricsRepository, private readonly db: Transactions) {}
 
-  /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
-  async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
+  /**
+   * All points in one transaction: a bad point or an unknown target or dataset version writes
+   * nothing. With `inTx`, the points are written in the caller's transaction (outcome batches
+   * write their rolling loss and accuracy with the rest of the batch).
+   */
+  async record(points: readonly MetricPointInput[], inTx?: Tx): Promise<RecordMetricsResult> {
     const batch = groupPoints(points);
     const series = batch.series.map(({ target, name }) => ({ ...target, name }));
-    return this.db.write(async (tx) => {
+    const write = async (tx: Tx): Promise<RecordMetricsResult> => {
       if (batch.datasetIds.length) {
         const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
         const missingDataset = batch.datasetIds.find((id) => !known.has(id));
@@ -49,7 +53,8 @@ export class MetricsService {
       buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
       const written = await this.repo.upsertBuckets(tx, buckets);
       return { points: batch.points, series: series.length, buckets: written };
-    });
+    };
+    return inTx ? write(inTx) : this.db.write(write);
   }
 
   async series(targetInput: MetricTargetInput, nameInput: string, from: Date, to: Date, bucket: TimeBucket, aggregate: MetricAggregate): Promise<MetricValue[]> {
