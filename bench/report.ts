@@ -2,6 +2,7 @@ import { MachineInfo } from './machine';
 import { QualityCase } from './measure/diff';
 import { IngestionCase } from './measure/ingestion';
 import { MetricsCase } from './measure/metrics';
+import { OutcomesCase } from './measure/outcomes';
 import { StatementShare } from './measure/statement-profile';
 import { StatementCase } from './measure/statements';
 import { TraversalCase } from './measure/traversals';
@@ -22,6 +23,8 @@ export interface BenchResult {
   statements: StatementCase[];
   ingestion: IngestionCase[];
   metrics: MetricsCase[];
+  /** POST /api/v1/outcomes (absent from results written before it was measured). */
+  outcomes?: OutcomesCase[];
   quality: QualityCase[];
   /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
   memory: Record<string, number>;
@@ -45,6 +48,7 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
     row('impact GraphQL / raw Cypher (p50) < 1.3', some(impacts.map((t) => t.ratioP50), Math.max), (v) => `${v} (worst case)`, (v) => v < 1.3),
     row('OpenLineage batched ≥ 1,000 events/s', some(batched, Math.max), (v) => `${v} events/s (best case)`, (v) => v >= 1000),
     row('recordMetrics ≥ 20,000 points/s', some(points, Math.max), (v) => `${v} points/s (best case)`, (v) => v >= 20_000),
+    row('outcomes ≥ 50,000 outcomes/s', some((r.outcomes ?? []).map((c) => c.outcomesPerSecond), Math.max), (v) => `${v} outcomes/s (best case)`, (v) => v >= 50_000),
     row('service RSS under load < 300 MB', some(peaks, Math.max), (v) => `${v} MB (peak)`, (v) => v < 300),
   ];
 }
@@ -75,6 +79,8 @@ export function toMarkdown(r: BenchResult): string {
     ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} |`), '',
     '## recordMetrics', '', '| points/request | clients | points | seconds | points/s |', '|---|---|---|---|---|',
     ...r.metrics.map((c) => `| ${c.batchSize} | ${c.concurrency} | ${c.points} | ${c.seconds} | ${c.pointsPerSecond} |`), '',
+    '## Outcomes (POST /api/v1/outcomes, HEDGE ensembles)', '', '| outcomes/request | members | clients | outcomes | seconds | outcomes/s |', '|---|---|---|---|---|---|',
+    ...(r.outcomes ?? []).map((c) => `| ${c.batchSize} | ${c.members} | ${c.concurrency} | ${c.outcomes} | ${c.seconds} | ${c.outcomesPerSecond} |`), '',
     '## Data quality (ms)', '', '| operation | what | p50 / p95 / p99 | note |', '|---|---|---|---|',
     ...r.quality.map((q) => `| ${q.operation} | ${q.what} | ${lat(q.latency)} | ${q.note ?? ''} |`), '',
     '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',

@@ -10,6 +10,7 @@ import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
+import { measureOutcomes } from './measure/outcomes';
 import { measureStatements } from './measure/statements';
 import { readStatementTotals, StatementShare, topStatements } from './measure/statement-profile';
 import { traversalPhase } from './measure/traversal-phase';
@@ -17,7 +18,7 @@ import { Random } from './random';
 import { BenchResult, checkTargets, toMarkdown } from './report';
 import { SCALES } from './scales';
 
-const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'quality'] as const;
+const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'outcomes', 'quality'] as const;
 
 /** `npm run bench -- --scale small|medium|large [--out dir] [--reps n]`: see bench/README.md. */
 const program = new Command('bench')
@@ -79,6 +80,11 @@ async function main(): Promise<void> {
       log(`recordMetrics: ${c.map((x) => `×${x.concurrency} ${x.pointsPerSecond} points/s`).join(', ')}`);
       return c;
     });
+    const outcomes = await part('outcomes', 'POST /api/v1/outcomes', [], async () => {
+      const c = await measureOutcomes(env.url, graph.models, scale.outcomes ?? 100_000);
+      log(`outcomes: ${c.map((x) => `×${x.concurrency} ${x.outcomesPerSecond} outcomes/s`).join(', ')}`);
+      return c;
+    });
     const quality = await part('quality', 'datasetDiff, dataChangeImpact', [], async () => {
       const q = [
         await measureDatasetDiff(env.url, graph.datasets, scale.reps, scale.warmup, rnd),
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, metrics, quality, memory, profile,
+      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, metrics, outcomes, quality, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

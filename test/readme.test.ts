@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useGraph } from './support/graph';
@@ -26,5 +27,33 @@ describe('the README worked example', () => {
     // ...and the impact query finds the deployment from the dataset version.
     const impact = (answers[4] as { impact: { summary: { servedDeployments: { name: string }[] } } }).impact;
     expect(impact.summary.servedDeployments.map((d) => d.name)).toEqual(['churn-prod']);
+  });
+});
+
+/** The blocks of the "Ensembles that learn" section in order: GraphQL, and the curl commands (sh). */
+function learningBlocks(): { lang: string; text: string }[] {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('Ensembles that learn'));
+  if (!section) throw new Error('README.md lacks the "Ensembles that learn" section');
+  return [...section.matchAll(/```(graphql|sh)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] }));
+}
+
+describe('the README ensembles-that-learn example', () => {
+  const graph = useGraph();
+
+  it('runs as written, curl included, and the weights move to the better member', async () => {
+    const answers: any[] = [];
+    for (const { lang, text } of learningBlocks()) {
+      if (lang === 'graphql') answers.push(await graph.ok(text));
+      else answers.push(JSON.parse(execFileSync('sh', ['-c', text.replaceAll('http://127.0.0.1:4000', graph.url)], { encoding: 'utf8' })));
+    }
+    expect(answers).toHaveLength(3);
+    expect(answers[1]).toMatchObject({ outcomes: 4, duplicate: false });
+    const { ensemble, metricSeries } = answers[2];
+    const weight = (members: { weight: number; modelVersion: { version: string } }[], v: string) => members.find((m) => m.modelVersion.version === v)!.weight;
+    expect(weight(ensemble.before, '4')).toBe(0.5);
+    expect(weight(ensemble.members, '4')).toBeGreaterThan(0.5); // version 4 was the better one
+    expect(ensemble.memberHistory.length).toBeGreaterThan(2);
+    expect(metricSeries.length).toBe(4);
   });
 });
