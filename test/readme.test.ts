@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useGraph } from './support/graph';
@@ -45,7 +46,8 @@ describe('the README ensembles-that-learn example', () => {
     const answers: any[] = [];
     for (const { lang, text } of learningBlocks()) {
       if (lang === 'graphql') answers.push(await graph.ok(text));
-      else answers.push(JSON.parse(execFileSync('sh', ['-c', text.replaceAll('http://127.0.0.1:4000', graph.url)], { encoding: 'utf8' })));
+      // Asynchronously: the service answering curl runs in this very process.
+      else answers.push(JSON.parse((await promisify(execFile)('sh', ['-c', text.replaceAll('http://127.0.0.1:4000', graph.url)])).stdout));
     }
     expect(answers).toHaveLength(3);
     expect(answers[1]).toMatchObject({ outcomes: 4, duplicate: false });
