@@ -1,9 +1,9 @@
 import neo4j, { Driver, isRetryableError, ManagedTransaction } from 'neo4j-driver';
 import { Availability, isUnavailableError } from '../common/availability';
 import { TimeoutError } from '../common/errors';
+import { collectIds } from '../common/collect-ids';
 import { toNative, toNeo4j } from './convert';
 import { integerPaths, Query, Row } from './query';
-import { collectIds } from '../common/collect-ids';
 import { currentScope, forgetRequestNow } from './request-scope';
 
 export type { Row };

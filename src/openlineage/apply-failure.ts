@@ -5,14 +5,20 @@ import { translateError } from '../common/translate-error';
 
 /**
  * Whether an error that stopped a batch's transaction can be an event's fault, so that applying
- * the events apart finds the one at fault. Not so when the database is away, out of time (the
- * request's budget, a transaction timeout) or still busy after Db's retries: trying again in
- * halves would only make more of the same failure, and the client should retry the whole request.
+ * the events apart finds the one at fault: what Neo4j says of a statement or its data (a client
+ * error, a statement that failed, e.g. a value too large to index) or anything thrown while the
+ * events were folded. Not so when the database is away, out of time (the request's budget, a
+ * transaction timeout), busy after Db's retries, or failing as a whole (other database errors: a
+ * full disk, a commit that failed): trying again in halves would only make more of the same
+ * failure, and the client should retry the whole request.
  */
 export function isEventsFault(error: unknown): boolean {
-  if (isUnavailableError(error) || isRetryableError(error as Error)) return false;
-  const code = error instanceof AppError ? error.code : error instanceof Neo4jError ? error.code : '';
-  return !['UNAVAILABLE', 'TIMEOUT'].includes(code) && !/TransactionTimedOut/.test(code);
+  if (isUnavailableError(error) || (error instanceof Error && isRetryableError(error))) return false;
+  if (error instanceof AppError) return !['UNAVAILABLE', 'TIMEOUT'].includes(error.code);
+  if (error instanceof Neo4jError) {
+    return /^Neo\.(ClientError\.(Statement|Schema|Procedure)|DatabaseError\.Statement)\./.test(error.code) && !/TimedOut/.test(error.code);
+  }
+  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../common/errors';
-import { applyFailure, isEventsFault } from './apply-failure';
 import { log } from '../common/log';
 import { Transactions } from '../db/db';
+import { applyFailure, isEventsFault } from './apply-failure';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
 import { versionsToLoad } from './batch-versions';
@@ -19,10 +19,9 @@ export class InvalidEventError extends AppError {
 }
 
 export interface BatchItemResult { index: number; status: 'accepted' | 'rejected'; errors?: string[] }
+export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
 /** A valid event and its place in the request. */
 interface PlannedEvent { index: number; plan: LineagePlan }
-
-export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
 
 /**
  * Events per transaction: a batch larger than this is applied in several, in order, so one
@@ -79,19 +78,22 @@ export class OpenLineageIngestService {
    * which is refused: every other event is stored as if the batch had been sent without it, and a
    * clean batch still costs one transaction. Rolled back whole, a refused event leaves nothing.
    */
-  private async applyEach(events: PlannedEvent[], refuse: (index: number, reason: string) => void): Promise<void> {
+  private async applyEach(events: PlannedEvent[], refuse: (index: number, reason: string) => void, top = true): Promise<number> {
     try {
       await this.apply(events.map((e) => e.plan));
+      return 0;
     } catch (e) {
       if (!isEventsFault(e)) throw e;
       if (events.length === 1) {
         log.warn({ err: e, index: events[0].index }, 'openlineage batch: event could not be applied');
         refuse(events[0].index, applyFailure(e));
-        return;
+        return 1;
       }
       const half = Math.ceil(events.length / 2);
-      await this.applyEach(events.slice(0, half), refuse);
-      await this.applyEach(events.slice(half), refuse);
+      const refused = await this.applyEach(events.slice(0, half), refuse, false) + await this.applyEach(events.slice(half), refuse, false);
+      // Every event refused on its own: the failure is the database's, not theirs (the client retries).
+      if (top && refused === events.length) throw e;
+      return refused;
     }
   }
 
