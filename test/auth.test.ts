@@ -180,5 +180,5 @@ describe('the audit record commits with its change (open mode)', () => {
     const records = await trail(); // no waiting: each record committed before the response
     expect(records.every((r: { kind: string; outcome: string }) => r.kind === 'openlineage' && r.outcome === 'ok')).toBe(true);
     expect(records.flatMap((r: { nodeIds: string[] }) => r.nodeIds).sort()).toEqual(events.map((e) => e.run.runId).sort());
-  });
+  }, 300_000);
 });

@@ -45,12 +45,12 @@ describe('an OpenLineage batch with an event the database refuses', () => {
     expect(await stored()).toEqual(['job-1:1:1', 'job-2:1:1', 'job-3:1:1', 'job-5:1:1', 'job-6:1:1', 'job-7:1:1']);
     const bad = await graph.db.runAutoCommit('MATCH (n) WHERE n.name IN ["job-4", "out-4"] OR n.runId = $run RETURN count(n) AS n', { run: RUN(4) });
     expect(bad[0].n).toBe(0);
-  });
+  }, 300_000);
 
   it('still applies a clean batch, and the events after a refused one in their order', async () => {
     expect((await post([complete(1, 'v1'), complete(2, 'v2')])).body).toMatchObject({ status: 'success', accepted: 2, rejected: 0 });
     const res = await post([complete(3, 'x'.repeat(9000)), complete(3, 'v3')]); // the same run, told again with a storable version
     expect(res.body.events.map((e: { status: string }) => e.status)).toEqual(['rejected', 'accepted']);
     expect(await stored()).toEqual(['job-1:1:1', 'job-2:1:1', 'job-3:1:1']);
-  });
+  }, 300_000);
 });
