@@ -2,6 +2,9 @@ import { AuthService } from '../src/auth/auth.service';
 import { AuthRepository } from '../src/auth/auth.repository';
 import { hashApiKey } from '../src/auth/api-key';
 import { Role } from '../src/auth/roles';
+import { AuditService } from '../src/audit/audit.service';
+import { newScope, requestScope } from '../src/db/request-scope';
+import * as Q from '../src/generated/cypher';
 import { useGraph } from './support/graph';
 
 /** API keys and roles: who may do what, over GraphQL and the OpenLineage endpoint. */
@@ -136,4 +139,46 @@ describe('open mode (auth off, loopback)', () => {
     const events = await graph.ok('{ auditEvents { nodes { actor fields nodeIds } } }');
     expect(events.auditEvents.nodes).toEqual([{ actor: 'anonymous', fields: ['upsertDataset'], nodeIds: [up.upsertDataset.id] }]);
   });
+});
+
+describe('the audit record commits with its change (open mode)', () => {
+  // A refused batch event costs a few transactions more: a loaded test machine must not turn that into a 504.
+  const graph = useGraph({ MODELGRAPH_AUDIT: 'on', MODELGRAPH_REQUEST_TIMEOUT_MS: '300000' });
+  const trail = async () => (await graph.ok('{ auditEvents { nodes { kind operation fields nodeIds outcome errorCodes } } }')).auditEvents.nodes;
+  const subject = { actor: 'anonymous', actorName: 'test', kind: 'graphql', operation: 'T', fields: ['t'], requestId: 'r' };
+  const audited = <T>(work: () => Promise<T>) => requestScope.run({ ...newScope('r'), audit: graph.app.container.get(AuditService).contextFor(subject) }, work);
+
+  it('is written in the transaction of the change: rolled back with it, committed with it', async () => {
+    await expect(audited(() => graph.db.write(async (tx) => {
+      await tx.run(Q.modelUpsert, { name: 'rolled-back', description: null, at: null });
+      throw new Error('fails after its write');
+    }))).rejects.toThrow('fails after its write');
+    expect(await graph.countNodes()).toBe(0);
+    expect(await trail()).toEqual([]);
+    const model = await audited(() => graph.db.write((tx) => tx.one(Q.modelUpsert, { name: 'kept', description: null, at: null })));
+    expect(await trail()).toEqual([expect.objectContaining({ operation: 'T', nodeIds: [model!.model.id], outcome: 'ok' })]);
+  });
+
+  it('names the nodes a mutation wrote whatever fields it selected: createApiKey { key }', async () => {
+    await graph.ok('mutation K { createApiKey(name: "ci", role: READER) { key } }');
+    const [{ id }] = (await graph.ok('{ apiKeys { id } }')).apiKeys;
+    expect(await trail()).toEqual([expect.objectContaining({ operation: 'K', fields: ['createApiKey'], nodeIds: [id], outcome: 'ok', errorCodes: [] })]);
+  });
+
+  it('records a failed mutation with its code, naming no change, and writes nothing of it', async () => {
+    const res = await graph.gql('mutation F { registerModelVersion(input: { model: "m", version: "1", producedByRunId: "no-such-run" }) { id } }');
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await graph.countNodes()).toBe(0);
+    expect(await trail()).toEqual([expect.objectContaining({ operation: 'F', nodeIds: [], outcome: 'error', errorCodes: ['NOT_FOUND'] })]);
+  });
+
+  it('audits OpenLineage ingestion in the transactions that stored it: by run, a refused event named nowhere', async () => {
+    const events = ['0d9d4f44-1b7c-4b7e-9f2a-000000000001', '0d9d4f44-1b7c-4b7e-9f2a-000000000002'].map(olEvent);
+    const tooLong = { ...olEvent('0d9d4f44-1b7c-4b7e-9f2a-000000000003'), eventType: 'COMPLETE', outputs: [{ namespace: 'ns', name: 'out', facets: { version: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json#/$defs/DatasetVersionDatasetFacet', datasetVersion: 'v'.repeat(9000) } } }] };
+    const res = await fetch(`${graph.url}/api/v1/lineage/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([events[0], tooLong, events[1]]) });
+    expect(await res.json()).toMatchObject({ accepted: 2, rejected: 1 });
+    const records = await trail(); // no waiting: each record committed before the response
+    expect(records.every((r: { kind: string; outcome: string }) => r.kind === 'openlineage' && r.outcome === 'ok')).toBe(true);
+    expect(records.flatMap((r: { nodeIds: string[] }) => r.nodeIds).sort()).toEqual(events.map((e) => e.run.runId).sort());
+  }, 300_000);
 });

@@ -111,7 +111,7 @@ describe('bad input', () => {
     const body = JSON.stringify({ query, variables: { p: 'DEEP' } }).replace('"DEEP"', deepJson(5000));
     const res = await fetch(`${graph.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const json: any = await res.json();
-    expect(json.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/nested deeper than 100 levels/) });
+    expect(json.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/nested deeper than \d+ levels/) });
     expect(await graph.countNodes()).toBe(0);
   });
 
@@ -126,6 +126,40 @@ describe('bad input', () => {
   it('refuses a lone surrogate in GraphQL text, not storing U+FFFD instead', async () => {
     const res = await graph.gql('mutation($d: String) { upsertModel(input: { name: "m", description: $d }) { name } }', { d: 'x\ud800y' });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await graph.countNodes()).toBe(0);
+  });
+});
+
+describe('well-formed GraphQL input, checked once before execution', () => {
+  const graph = useGraph();
+
+  async function postGraphql(body: string) {
+    const res = await fetch(`${graph.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it.each([
+    ['a filter', 'query($s: String) { models(filter: { nameContains: $s }) { nodes { name } } }', { s: 'a\ud800' }],
+    ['a lookup argument', 'query($s: String!) { datasetByName(namespace: "ns", name: $s) { id } }', { s: '\udc00' }],
+    ['a list inside an input', 'mutation($t: [String!]!) { registerModelVersion(input: { model: "m", version: "1", tags: $t }) { id } }', { t: ['ok', 'x\ud834'] }],
+    ['a key of a JSON argument', 'mutation($m: JSONObject) { registerModelVersion(input: { model: "m", version: "1", metrics: $m }) { id } }', { m: { 'auc\udc00': 1 } }],
+    ['a literal in the document', 'query { models(filter: { nameContains: "a\ud800b" }) { nodes { name } } }', {}],
+  ])('refuses a lone surrogate in %s with BAD_USER_INPUT, not replaced and not run', async (_where, query, variables) => {
+    const res = await postGraphql(JSON.stringify({ query, variables }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: expect.stringMatching(/BAD_USER_INPUT|GRAPHQL_PARSE_FAILED/) }, message: expect.stringMatching(/surrogate|Invalid/) });
+    expect(res.body.data).toBeUndefined();
+    expect(await graph.countNodes()).toBe(0);
+  });
+
+  it('refuses JSON variables nested 100,000 deep with 400 and a clear message, before execution', async () => {
+    const query = 'mutation($p: JSONObject) { recordRun(input: { job: { namespace: "ns", name: "j" }, state: START, parameters: $p }) { runId } }';
+    const body = JSON.stringify({ query, variables: { p: 'DEEP' } }).replace('"DEEP"', `${'{"d":'.repeat(100_000)}{}${'}'.repeat(100_000)}`);
+    const res = await postGraphql(body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/nested deeper than \d+ levels/) });
+    const arrays = JSON.stringify({ query: 'query($s: String) { version }', variables: { s: 'DEEP' } }).replace('"DEEP"', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect((await postGraphql(arrays)).status).toBe(400);
     expect(await graph.countNodes()).toBe(0);
   });
 });

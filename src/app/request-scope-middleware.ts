@@ -1,14 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
-import { newScope, requestScope } from '../db/request-scope';
+import { AuditContext, newScope, requestScope } from '../db/request-scope';
 import { requestIdOf } from './request-id';
 
 /**
  * Runs the rest of an HTTP request inside its own scope (request id, statement count, loaders,
  * time budget). Mount it after body parsing: body events fire outside the scope, so the scope must
- * be entered from the handler chain itself for everything after it to inherit it.
+ * be entered from the handler chain itself for everything after it to inherit it. An audit
+ * context an earlier middleware left in `res.locals.audit` (src/audit/audit-hooks.ts) joins the scope.
  */
 export function withRequestScope(budgetMs: number) {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    requestScope.run(newScope(requestIdOf(res), budgetMs), next);
+    const scope = newScope(requestIdOf(res), budgetMs);
+    scope.audit = res.locals.audit as AuditContext | undefined;
+    requestScope.run(scope, next);
   };
 }

@@ -27,6 +27,7 @@ import { requireJsonContentType } from './json-content-type';
 import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
 import { withRequestScope } from './request-scope-middleware';
+import { requireWellFormedGraphqlInput } from './well-formed-input';
 
 export interface App {
   app: express.Express;
@@ -103,7 +104,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     requireJsonContentType,
     auditIngestion(audit));
   for (const m of modules) m.routes?.(app, container);
-  app.use('/graphql', authenticateHttp(auth, 'graphql'), express.json({ limit: config.limits.maxBody }),
+  app.use('/graphql', authenticateHttp(auth, 'graphql'), express.json({ limit: config.limits.maxBody }), requireWellFormedGraphqlInput,
     withRequestScope(config.limits.requestTimeoutMs),
     expressMiddleware(apollo, { context: async ({ req, res }) => ({ principal: principalOf(res), req, res }) }),
     httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));

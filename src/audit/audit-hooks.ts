@@ -4,24 +4,35 @@ import { Kind } from 'graphql';
 import { requestIdOf } from '../app/request-id';
 import type { ApiContext } from '../auth/auth.plugin';
 import { principalOf } from '../auth/http-auth';
-import { AuditService, collectIds } from './audit.service';
+import { currentScope } from '../db/request-scope';
+import { AuditService } from './audit.service';
 
 /**
- * Every mutation leaves an audit record, refused and failed ones included (with their error
- * codes): who, which operation and fields, and the ids of the entities the response returned.
- * It is written before the response goes out.
+ * Every mutation leaves an audit record: who, which operation and fields, and the ids of what it
+ * changed, whatever fields the client selected. A change is recorded inside its own transaction
+ * (the scope's AuditContext, appended by Db.write before commit). A mutation that committed
+ * nothing (refused, failed: its change rolled back, or a no-op) is recorded once its response is
+ * known, with its error codes and no node ids; so is a partly failed one, beside its changes.
  */
 export function auditPlugin(audit: AuditService): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, operationName, contextValue }) {
+          const scope = currentScope();
+          if (!audit.enabled || operation?.operation !== 'mutation' || !scope) return;
+          scope.audit = audit.contextFor({
+            actor: contextValue.principal.keyId, actorName: contextValue.principal.name, kind: 'graphql',
+            operation: operationName ?? '(anonymous)', fields: fieldsOf(operation.selectionSet.selections), requestId: requestIdOf(contextValue.res),
+          });
+        },
         async willSendResponse({ response, operation, operationName, contextValue }) {
           if (!audit.enabled || operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+          const { errors } = response.body.singleResult;
+          if ((currentScope()?.audit?.committed ?? 0) > 0 && !errors?.length) return; // on record, in its transactions
           await audit.record({
             actor: contextValue.principal.keyId, actorName: contextValue.principal.name, kind: 'graphql',
-            operation: operationName ?? '(anonymous)', fields, nodeIds: collectIds(data),
+            operation: operationName ?? '(anonymous)', fields: fieldsOf(operation.selectionSet.selections), nodeIds: [],
             requestId: requestIdOf(contextValue.res),
             outcome: errors?.length ? 'error' : 'ok',
             errorCodes: [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))],
@@ -32,27 +43,26 @@ export function auditPlugin(audit: AuditService): ApolloServerPlugin<ApiContext>
   };
 }
 
+function fieldsOf(selections: readonly { kind: Kind; name?: { value: string } }[]): string[] {
+  return selections.flatMap((s) => (s.kind === Kind.FIELD && s.name ? [s.name.value] : []));
+}
+
 /**
- * OpenLineage ingestion (POST /api/v1/lineage[/batch]): one record per accepted request, naming
- * the runs of its events. Written when the response has gone out (the route is another module's;
- * this middleware only sees the request and the status), so a record may trail its request by
- * milliseconds, and an outage at that moment loses it to the log (see AuditService).
+ * OpenLineage ingestion (POST /api/v1/lineage[/batch]): every transaction that stores events
+ * records itself, naming the runs (and dataset versions) it wrote, so a batch whose events were
+ * applied in several transactions has a record for each, and a refused event none. The context
+ * travels in res.locals until the route's request scope takes it (withRequestScope).
  */
 export function auditIngestion(audit: AuditService) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!audit.enabled || req.method !== 'POST') { next(); return; }
-    res.on('finish', () => {
-      if (res.statusCode >= 300) return;
-      const events: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
-      const runIds = events.map((e) => (e as { run?: { runId?: unknown } } | null)?.run?.runId).filter((id): id is string => typeof id === 'string');
+    if (audit.enabled && req.method === 'POST') {
       const principal = principalOf(res);
       const path = req.originalUrl.split('?')[0]; // req.path is rewritten while express routes
-      void audit.record({
+      res.locals.audit = audit.contextFor({
         actor: principal.keyId, actorName: principal.name, kind: 'openlineage', operation: `POST ${path}`,
-        fields: [path.replace(/^\/api\/v1\//, '')], nodeIds: [...new Set(runIds)].slice(0, 1000),
-        requestId: requestIdOf(res), outcome: 'ok', errorCodes: [],
+        fields: [path.replace(/^\/api\/v1\//, '')], requestId: requestIdOf(res),
       });
-    });
+    }
     next();
   };
 }

@@ -1,4 +1,4 @@
-import { Db } from '../db/db';
+import { Db, Tx } from '../db/db';
 import { ParamsOf } from '../db/query';
 import * as Q from '../generated/cypher';
 import { AuditEvent } from './audit.types';
@@ -11,6 +11,11 @@ export class AuditRepository {
 
   async record(events: AuditRecord[]): Promise<void> {
     await this.db.write((tx) => tx.run(Q.auditRecord, { events }));
+  }
+
+  /** Appends a record inside the transaction of the change it records (Db.write calls it before commit). */
+  async recordIn(tx: Tx, event: AuditRecord): Promise<void> {
+    await tx.run(Q.auditRecord, { events: [event] });
   }
 
   async list(p: ParamsOf<typeof Q.auditList>): Promise<AuditEvent[]> {

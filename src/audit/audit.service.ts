@@ -1,17 +1,30 @@
 import { decodeCursor, Page, PageInput, pageSize, toPage } from '../common/connection';
 import { log } from '../common/log';
-import { requestScope } from '../db/request-scope';
+import { AuditContext, requestScope } from '../db/request-scope';
 import { AuditRecord, AuditRepository } from './audit.repository';
 import { AuditEvent, AuditEventFilter } from './audit.types';
 
+/** Who did what: an audit record but for its outcome and the ids of what changed. */
+export type AuditSubject = Omit<AuditRecord, 'nodeIds' | 'outcome' | 'errorCodes'>;
+
 /**
- * The audit trail. A record is written after its mutation committed, in its own transaction, and
- * before the response is sent: a client that saw success can find the record. The mutation is not
- * undone if that write fails (Neo4j went away in between): the failure is logged with the
- * record, so the log is the fallback trail.
+ * The audit trail. A change is recorded in its own transaction (contextFor: the record is the
+ * transaction's last statement, naming what its statements changed), so there is no committed
+ * change without its record and no record of a change that was rolled back. Attempts that changed
+ * nothing (refused, failed) are recorded after the response is known, in a transaction of their
+ * own (record); if that write fails (Neo4j went away) the record is logged instead.
  */
 export class AuditService {
   constructor(private readonly repo: AuditRepository, private readonly maxPageSize: number, readonly enabled: boolean) {}
+
+  /** What a request's scope carries so that Db.write records each of its transactions (undefined when the trail is off). */
+  contextFor(subject: AuditSubject): AuditContext | undefined {
+    if (!this.enabled) return undefined;
+    return {
+      committed: 0,
+      recordIn: (tx, changedIds) => this.repo.recordIn(tx, { ...subject, nodeIds: changedIds, outcome: 'ok', errorCodes: [] }),
+    };
+  }
 
   async record(event: AuditRecord): Promise<void> {
     if (!this.enabled) return;
@@ -31,18 +44,4 @@ export class AuditService {
     });
     return toPage(rows, first, (e) => [e.at.toISOString(), e.id]);
   }
-}
-
-/** Every string `id` in a response (the entities it returned), depth-first, at most `max`. */
-export function collectIds(data: unknown, max = 1000, out = new Set<string>()): string[] {
-  if (out.size >= max || data === null || typeof data !== 'object') return [...out];
-  if (Array.isArray(data)) {
-    for (const item of data) collectIds(item, max, out);
-  } else {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === 'id' && typeof v === 'string' && out.size < max) out.add(v);
-      else collectIds(v, max, out);
-    }
-  }
-  return [...out];
 }

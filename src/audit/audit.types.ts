@@ -10,7 +10,7 @@ export class AuditEvent {
   @Field({ description: "'graphql' or 'openlineage'." }) kind!: string;
   @Field({ description: "The GraphQL operation's name (or '(anonymous)'), or the ingestion route." }) operation!: string;
   @Field(() => [String], { description: 'The mutation fields called (e.g. registerDatasetVersion), or the ingestion endpoint.' }) fields!: string[];
-  @Field(() => [ID], { description: 'Ids of the entities the response returned (run ids for ingestion), at most 1,000.' }) nodeIds!: string[];
+  @Field(() => [ID], { description: 'Ids of the nodes the change wrote, whatever fields the response selected (run ids for ingestion), at most 1,000 per transaction; none when nothing changed (a refused or failed mutation).' }) nodeIds!: string[];
   @Field() requestId!: string;
   @Field({ description: "'ok', or 'error' when the response carried errors." }) outcome!: string;
   @Field(() => [String], { description: 'The error codes of the response, if any.' }) errorCodes!: string[];

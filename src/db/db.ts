@@ -1,6 +1,7 @@
 import neo4j, { Driver, isRetryableError, ManagedTransaction } from 'neo4j-driver';
 import { Availability, isUnavailableError } from '../common/availability';
 import { TimeoutError } from '../common/errors';
+import { collectIds } from '../common/collect-ids';
 import { toNative, toNeo4j } from './convert';
 import { integerPaths, Query, Row } from './query';
 import { currentScope, forgetRequestNow } from './request-scope';
@@ -9,6 +10,8 @@ export type { Row };
 
 /** How long transient errors (deadlocks) are retried before the error reaches the client. */
 const RETRY_FOR_MS = 5_000;
+/** The most ids an audit record names for one transaction. */
+const MAX_CHANGED_IDS = 1_000;
 
 /**
  * A transaction handed to repository code: runs named queries, returns plain rows of the type the
@@ -16,6 +19,9 @@ const RETRY_FOR_MS = 5_000;
  * numbers and Dates those types say).
  */
 export class Tx {
+  /** Ids of what this transaction's statements changed, for its audit record (see reportChanged). */
+  private readonly changed = new Set<string>();
+
   constructor(private readonly tx: ManagedTransaction, private readonly db: Db) {}
 
   async run<P, R>(q: Query<P, R>, params: P): Promise<R[]> {
@@ -26,10 +32,26 @@ export class Tx {
       const result = await this.tx.run(q.text, toNeo4j(params, q.integers) as Record<string, unknown>);
       ok = true;
       // The one place rows get their type: the generator checked the columns against the statement.
-      return result.records.map((r) => toNative(r.toObject()) as R);
+      const rows = result.records.map((r) => toNative(r.toObject()) as R);
+      // A statement that changed the graph returns what it wrote: its ids name the change.
+      if (result.summary.counters.containsUpdates()) this.reportChanged(collectIds(rows));
+      return rows;
     } finally {
       this.db.statementObserver?.(q.name, (performance.now() - started) / 1000, ok);
     }
+  }
+
+  /**
+   * Names nodes this transaction changed, for its audit record: the `id`s in the rows of every
+   * statement that changed the graph are reported by run() itself; a repository whose statements
+   * return no ids reports the keys of what it wrote (e.g. OpenLineage run ids) here.
+   */
+  reportChanged(ids: Iterable<string>): void {
+    for (const id of ids) if (this.changed.size < MAX_CHANGED_IDS) this.changed.add(id);
+  }
+
+  changedIds(): string[] {
+    return [...this.changed];
   }
 
   /** The first row, or undefined. */
@@ -78,11 +100,24 @@ export class Db {
     });
   }
 
+  /**
+   * A write transaction. In a request whose writes are audited, the audit record is its last
+   * statement (AuditContext): committed with the change, or rolled back with it; a retried
+   * transaction starts from a fresh Tx, so it names only what the attempt that committed changed.
+   */
   write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const audit = currentScope()?.audit;
     return this.guarded(async () => {
       const config = txConfig(timeoutMs);
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-      return session.executeWrite((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
+      const result = await session.executeWrite(async (mtx) => {
+        const tx = new Tx(mtx, this);
+        const value = await work(tx);
+        if (audit) await audit.recordIn(tx, tx.changedIds());
+        return value;
+      }, config).finally(() => session.close());
+      if (audit) audit.committed++;
+      return result;
     }).finally(forgetRequestNow);
   }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import DataLoader from 'dataloader';
+import type { Tx } from './db';
 
 /**
  * What one request carries through every async call it makes, without threading it by hand:
@@ -17,6 +18,18 @@ export interface RequestScope {
   /** The request's "now" (see requestNow); unset until a read asks for it, and again after a write. */
   now?: Date;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Set when the request's writes are audited (a mutation, an ingestion): see AuditContext. */
+  audit?: AuditContext;
+}
+
+/**
+ * How a request's writes are audited: Db.write hands every write transaction of the request to
+ * `recordIn` before it commits, with the ids of what its statements changed, so the record commits
+ * with the change or not at all. `committed` counts the transactions that did.
+ */
+export interface AuditContext {
+  recordIn(tx: Tx, changedIds: string[]): Promise<void>;
+  committed: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

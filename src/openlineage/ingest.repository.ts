@@ -51,6 +51,7 @@ export class OpenLineageIngestRepository {
    * (a run never reads its own output: the replay chose what it read).
    */
   async write(tx: Tx, batch: FoldedBatch, versions: VersionRows): Promise<void> {
+    tx.reportChanged(batch.runs.map((r) => r.runId)); // the node upserts return no ids: the audit record names the runs
     if (batch.jobs.length) await tx.run(Q.openlineageUpsertJobs, { jobs: batch.jobs });
     if (batch.datasets.length) await tx.run(Q.openlineageUpsertDatasets, { datasets: batch.datasets });
     if (batch.runs.length) await tx.run(Q.openlineageUpsertRuns, { runs: batch.runs });

@@ -1,6 +1,7 @@
 import { AppError } from '../common/errors';
 import { log } from '../common/log';
 import { Transactions } from '../db/db';
+import { applyFailure, isEventsFault } from './apply-failure';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
 import { versionsToLoad } from './batch-versions';
@@ -19,6 +20,8 @@ export class InvalidEventError extends AppError {
 
 export interface BatchItemResult { index: number; status: 'accepted' | 'rejected'; errors?: string[] }
 export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
+/** A valid event and its place in the request. */
+interface PlannedEvent { index: number; plan: LineagePlan }
 
 /**
  * Events per transaction: a batch larger than this is applied in several, in order, so one
@@ -44,26 +47,54 @@ export class OpenLineageIngestService {
 
   /**
    * A rejected event does not keep the others from being stored; its reasons are in the result.
-   * A database failure is not the events' fault: it propagates (500), and nothing of the
-   * transaction it hit was stored (of a batch over EVENTS_PER_TRANSACTION events, the transactions
-   * before it were).
+   * Neither does an event the database refuses while it is applied (applyEach): the good events
+   * are stored, the bad one is rejected with the reason, and nothing of it is written. A database
+   * that is away or out of time is not the events' fault: that propagates (503/504), and nothing of
+   * the transaction it hit was stored (of a batch over EVENTS_PER_TRANSACTION events, the
+   * transactions before it were).
    */
   async ingestBatch(events: unknown[]): Promise<BatchResult> {
     const results: BatchItemResult[] = [];
-    const plans: LineagePlan[] = [];
+    const valid: PlannedEvent[] = [];
     for (const [index, event] of events.entries()) {
       const check = this.validator.validate(event);
       if (check.valid) {
-        plans.push(planEvent(event as OlEvent));
+        valid.push({ index, plan: planEvent(event as OlEvent) });
         results.push({ index, status: 'accepted' });
       } else {
         log.info({ index, reasons: check.errors }, 'openlineage batch: event rejected');
         results.push({ index, status: 'rejected', errors: check.errors });
       }
     }
-    for (let i = 0; i < plans.length; i += EVENTS_PER_TRANSACTION) await this.apply(plans.slice(i, i + EVENTS_PER_TRANSACTION));
+    const refuse = (index: number, reason: string) => { results[index] = { index, status: 'rejected', errors: [reason] }; };
+    for (let i = 0; i < valid.length; i += EVENTS_PER_TRANSACTION) await this.applyEach(valid.slice(i, i + EVENTS_PER_TRANSACTION), refuse);
     const rejected = results.filter((r) => r.status === 'rejected').length;
     return { status: rejected ? 'partial_success' : 'success', accepted: results.length - rejected, rejected, events: results };
+  }
+
+  /**
+   * Applies events together (one transaction) and, when the database refuses that transaction
+   * because of what an event holds, again in halves, in order, down to the single event at fault,
+   * which is refused: every other event is stored as if the batch had been sent without it, and a
+   * clean batch still costs one transaction. Rolled back whole, a refused event leaves nothing.
+   */
+  private async applyEach(events: PlannedEvent[], refuse: (index: number, reason: string) => void, top = true): Promise<number> {
+    try {
+      await this.apply(events.map((e) => e.plan));
+      return 0;
+    } catch (e) {
+      if (!isEventsFault(e)) throw e;
+      if (events.length === 1) {
+        log.warn({ err: e, index: events[0].index }, 'openlineage batch: event could not be applied');
+        refuse(events[0].index, applyFailure(e));
+        return 1;
+      }
+      const half = Math.ceil(events.length / 2);
+      const refused = await this.applyEach(events.slice(0, half), refuse, false) + await this.applyEach(events.slice(half), refuse, false);
+      // Every event refused on its own: the failure is the database's, not theirs (the client retries).
+      if (top && refused === events.length) throw e;
+      return refused;
+    }
   }
 
   /**
