@@ -82,7 +82,7 @@ async function launch(o: EmbeddedOptions): Promise<EmbeddedNeo4j> {
     dataDir: o.dataDir, host, port, heapMb: o.heapMb ?? 1024, pageCacheMb: o.pageCacheMb ?? 256, startTimeoutMs: o.startTimeoutMs ?? 180_000,
   };
   const child = await spawnLauncher(settings, prepared);
-  const supervisor = new Supervisor(child, () => spawnLauncher(settings, prepare()), (pid) => fs.writeFileSync(pidFile, JSON.stringify({ pid, port })));
+  const supervisor = new Supervisor(child, () => spawnLauncher(settings, prepare()), (pid) => fs.writeFileSync(pidFile, JSON.stringify({ pid, port }), { mode: 0o600 }));
   return {
     uri: `bolt://${host}:${port}`, port, user: EMBEDDED_USER, password: prepared.password, reused: false,
     get pid() { return supervisor.pid; },

@@ -63,6 +63,9 @@ public final class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 // Auth is on: loopback alone would let any local process read and change the graph.
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // No lock-out after failed logins: the password is 192 random bits (nothing to guess),
+                // and a lock-out would let any local process keep the service from connecting.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
