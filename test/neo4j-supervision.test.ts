@@ -6,7 +6,8 @@ import { eventually, isAlive, neo4jPid, processesMentioning, ServiceProcess, spa
 /**
  * The service keeps its embedded Neo4j alive: after a kill -9 of the JVM it starts it again (same
  * data, same port, same password) and is ready again by itself; SIGTERM of the service still
- * stops the JVM it started. The service runs as a real process on a Neo4j of its own.
+ * stops the JVM it started, and a kill -9 of the service leaves no JVM behind either. The service
+ * runs as a real process on a Neo4j of its own.
  */
 describe('the service supervising its embedded Neo4j', () => {
   let dir: string;
@@ -47,5 +48,19 @@ describe('the service supervising its embedded Neo4j', () => {
     expect(isAlive(second)).toBe(false); // stopped by the service, not left orphaned
     expect(processesMentioning(dataDir)).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'modelgraph-neo4j.json'))).toBe(false);
-  }, 600_000);
+
+    // Started again on the same data: the same password opens it, the data is there.
+    service = spawnService(dataDir);
+    const again = await service.ready;
+    const read = await (await fetch(`${again}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ datasets { nodes { name } } }' }),
+    })).json();
+    expect(read).toEqual({ data: { datasets: { nodes: [{ name: 'before' }] } } });
+    const third = neo4jPid(dataDir)!;
+    // kill -9 of the service: the JVM sees its stdin close and stops by itself.
+    service.child.kill('SIGKILL');
+    await service.exited;
+    await eventually('the JVM of a killed service stops by itself', () => !isAlive(third));
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 900_000);
 });
