@@ -19,9 +19,9 @@ export interface PreparedDataDir {
 /**
  * Makes the data directory ready for a start, before any JVM is spawned, so that an unusable one
  * (read-only, full, a file in the way, no permission) is a one-line error rather than a stack
- * trace or a half-started child: the directory is the owner's only (0700: Neo4j's store files
- * are created world-readable), and the password file (0600) is created with a random password
- * the first time and reused after.
+ * trace or a half-started child: the directory is the owner's only (0700, also covering store
+ * files an older version created world-readable; the JVM now creates them 0600), and the password
+ * file (0600) is created with a random password the first time and reused after.
  */
 export function prepareDataDir(dataDir: string, logFile = path.join(dataDir, 'launcher.log')): PreparedDataDir {
   return explained(dataDir, () => {
