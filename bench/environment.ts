@@ -52,12 +52,12 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     log(`  Neo4j ${db.uri} (heap ${scale.heapMb} MB, page cache ${scale.pageCacheMb} MB, data ${dataDir})`);
     const port = await freePort();
     child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
     await waitReady(url, child, 120_000);
-    driver = neo4j.driver(db.uri, undefined, { maxConnectionPoolSize: 20 });
+    driver = neo4j.driver(db.uri, neo4j.auth.basic(db.user, db.password), { maxConnectionPoolSize: 20 });
     log(`  service ${url} (pid ${child.pid})`);
     return { url, servicePid: child.pid!, neo4jUri: db.uri, driver, stop };
   } catch (e) {

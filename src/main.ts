@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { log } from './common/log';
 import { loadConfig } from './config';
+import { EmbeddedNeo4jError } from './neo4j/embedded';
 import { startService } from './service';
 
 /** `npm start`: the service on the embedded Neo4j, or on NEO4J_URI when set. */
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error) => {
-  log.fatal({ err: e }, e.message);
+  // A start-up refusal that says what to do (an unusable data directory, a port in use) is one
+  // line; anything else keeps its stack, which is what a bug report needs.
+  if (e instanceof EmbeddedNeo4jError) log.fatal(e.message);
+  else log.fatal({ err: e }, e.message);
   console.error(`modelgraph could not start: ${e.message}`);
   process.exit(1);
 });

@@ -23,7 +23,7 @@ describe('Neo4j outage under a running service', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-faults-'));
     neo4j = await startEmbeddedNeo4j({ dataDir: path.join(dir, 'data'), port: 0, heapMb: 512, pageCacheMb: 64 });
-    service = await startService(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri, PORT: '0' }));
+    service = await startService(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: '0' }));
   }, 300_000);
 
   afterAll(async () => {

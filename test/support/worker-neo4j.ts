@@ -3,7 +3,8 @@ import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 
 /**
  * Run before every integration test file (jest setupFilesAfterEnv): points the file at its worker's
- * Neo4j through MODELGRAPH_TEST_NEO4J_URI (and MODELGRAPH_TEST_NEO4J_DIR). The first file on a
+ * Neo4j through MODELGRAPH_TEST_NEO4J_URI (and MODELGRAPH_TEST_NEO4J_DIR), with its credentials in
+ * NEO4J_USER and NEO4J_PASSWORD (authentication is on; the password is the data dir's). The first file on a
  * worker starts the instance; the files after it find it running through its pid file (why one per
  * worker: test/support/global-setup.ts). A run of one file starts one instance.
  */
@@ -20,4 +21,6 @@ beforeAll(async () => {
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, heapMb: 768, pageCacheMb: 128 });
   process.env.MODELGRAPH_TEST_NEO4J_URI = neo4j.uri;
   process.env.MODELGRAPH_TEST_NEO4J_DIR = dataDir;
+  process.env.NEO4J_USER = neo4j.user;
+  process.env.NEO4J_PASSWORD = neo4j.password;
 }, 300_000);
