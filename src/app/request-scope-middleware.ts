@@ -1,14 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
-import { newScope, requestScope } from '../db/request-scope';
+import { DEFAULT_REQUEST_CONCURRENCY, newScope, requestScope } from '../db/request-scope';
 import { requestIdOf } from './request-id';
 
 /**
  * Runs the rest of an HTTP request inside its own scope (request id, statement count, loaders,
  * time budget). Mount it after body parsing: body events fire outside the scope, so the scope must
- * be entered from the handler chain itself for everything after it to inherit it.
+ * be entered from the handler chain itself for everything after it to inherit it. `concurrency`:
+ * how many Neo4j transactions the request may run at once (MODELGRAPH_REQUEST_CONCURRENCY).
  */
-export function withRequestScope(budgetMs: number) {
+export function withRequestScope(budgetMs: number, concurrency = DEFAULT_REQUEST_CONCURRENCY) {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    requestScope.run(newScope(requestIdOf(res), budgetMs), next);
+    requestScope.run(newScope(requestIdOf(res), budgetMs, concurrency), next);
   };
 }
