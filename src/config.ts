@@ -69,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowOpen: flag(env.MODELGRAPH_ALLOW_OPEN, false, 'MODELGRAPH_ALLOW_OPEN'),
     adminKey: env.MODELGRAPH_ADMIN_KEY || undefined,
     cacheTtlMs: int(env.MODELGRAPH_AUTH_CACHE_MS, 30_000, 'MODELGRAPH_AUTH_CACHE_MS'),
+    rateLimits: {
+      perSecond: int(env.MODELGRAPH_RATE_LIMIT, 50, 'MODELGRAPH_RATE_LIMIT'),
+      burst: int(env.MODELGRAPH_RATE_BURST, 200, 'MODELGRAPH_RATE_BURST'),
+      failuresPerMinute: int(env.MODELGRAPH_AUTH_FAILURES, 30, 'MODELGRAPH_AUTH_FAILURES', 1),
+    },
+    lastUsedIntervalMs: int(env.MODELGRAPH_KEY_LAST_USED_MS, 60_000, 'MODELGRAPH_KEY_LAST_USED_MS'),
   });
   return {
     host,
