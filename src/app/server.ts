@@ -97,7 +97,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     }
   });
   mountMetrics(app, auth);
-  app.use('/graphiql', graphiqlRouter());
+  app.use('/graphiql', graphiqlRouter(config.auth.enabled));
   // REST routes of modules (OpenLineage ingestion): authenticated before their bodies are read;
   // reading needs `reader`, anything else (ingestion) `writer` and a JSON body (no cross-site
   // form posts); accepted ingestions are audited.
