@@ -3,6 +3,8 @@ import path from 'node:path';
 import { projectRoot } from './common/paths';
 import { AuthConfig, authConfig } from './auth/auth-config';
 import { DEFAULT_TRAVERSAL_LIMITS } from './lineage/traversal-limits';
+import { DEFAULT_POOL, PoolSettings } from './db/db';
+import { DEFAULT_REQUEST_CONCURRENCY } from './db/request-scope';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +25,8 @@ export interface Config {
     database?: string;
     embeddedPort: number;
     embeddedDataDir: string;
+    /** The driver's connection pool (MODELGRAPH_NEO4J_POOL_SIZE, MODELGRAPH_NEO4J_ACQUIRE_TIMEOUT_MS). */
+    pool: PoolSettings;
   };
   /** pino's level (LOG_LEVEL): `info`, or `silent` under NODE_ENV=test. */
   logLevel: LogLevel;
@@ -44,6 +48,8 @@ export interface Config {
     maxBody: string;
     /** The largest OpenLineage request body, in bytes after gzip is inflated. */
     maxLineageBytes: number;
+    /** Neo4j transactions one request runs at once (MODELGRAPH_REQUEST_CONCURRENCY): its share of the pool. */
+    requestConcurrency: number;
     /** Schema introspection (MODELGRAPH_INTROSPECTION): on by default with auth off, off with auth on. */
     introspection: boolean;
   };
@@ -74,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowOpen: flag(env.MODELGRAPH_ALLOW_OPEN, false, 'MODELGRAPH_ALLOW_OPEN'),
     adminKey: env.MODELGRAPH_ADMIN_KEY || undefined,
     cacheTtlMs: int(env.MODELGRAPH_AUTH_CACHE_MS, 30_000, 'MODELGRAPH_AUTH_CACHE_MS'),
+    rateLimits: {
+      perSecond: int(env.MODELGRAPH_RATE_LIMIT, 50, 'MODELGRAPH_RATE_LIMIT'),
+      burst: int(env.MODELGRAPH_RATE_BURST, 200, 'MODELGRAPH_RATE_BURST'),
+      failuresPerMinute: int(env.MODELGRAPH_AUTH_FAILURES, 30, 'MODELGRAPH_AUTH_FAILURES', 1),
+    },
+    lastUsedIntervalMs: int(env.MODELGRAPH_KEY_LAST_USED_MS, 60_000, 'MODELGRAPH_KEY_LAST_USED_MS'),
   });
   return {
     host,
@@ -85,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE || undefined,
       embeddedPort: int(env.NEO4J_BOLT_PORT, 7687, 'NEO4J_BOLT_PORT'),
       embeddedDataDir: path.resolve(env.MODELGRAPH_DATA_DIR ?? path.join(projectRoot, 'data', 'neo4j')),
+      pool: {
+        size: int(env.MODELGRAPH_NEO4J_POOL_SIZE, DEFAULT_POOL.size, 'MODELGRAPH_NEO4J_POOL_SIZE', 1),
+        acquireTimeoutMs: int(env.MODELGRAPH_NEO4J_ACQUIRE_TIMEOUT_MS, DEFAULT_POOL.acquireTimeoutMs, 'MODELGRAPH_NEO4J_ACQUIRE_TIMEOUT_MS', 1),
+      },
     },
     logLevel: readLogLevel(env),
     version: packageVersion(),
@@ -97,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: int(env.MODELGRAPH_MAX_TOKENS, 50_000, 'MODELGRAPH_MAX_TOKENS', 1),
       maxBody: byteSize(env.MODELGRAPH_MAX_BODY, '2mb', 'MODELGRAPH_MAX_BODY'),
       maxLineageBytes: int(env.MODELGRAPH_MAX_LINEAGE_BYTES, 5 * 1024 * 1024, 'MODELGRAPH_MAX_LINEAGE_BYTES'),
+      requestConcurrency: int(env.MODELGRAPH_REQUEST_CONCURRENCY, DEFAULT_REQUEST_CONCURRENCY, 'MODELGRAPH_REQUEST_CONCURRENCY', 1),
       // A service that checks keys does not describe its schema to whoever asks, unless told to.
       introspection: flag(env.MODELGRAPH_INTROSPECTION, !auth.enabled, 'MODELGRAPH_INTROSPECTION'),
     },

@@ -27,7 +27,7 @@ export async function startService(config: Config): Promise<RunningService> {
     uri = embedded.uri;
     log.info({ uri, reused: embedded.reused }, 'embedded Neo4j is up');
   }
-  const db = Db.connect(uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database);
+  const db = Db.connect(uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database, config.neo4j.pool);
   try {
     await db.ping();
     const { applied, current } = await migrate(db);

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { AuthService } from '../src/auth/auth.service';
 import { AuthRepository } from '../src/auth/auth.repository';
 import { hashApiKey } from '../src/auth/api-key';
@@ -91,13 +92,82 @@ describe('API keys and roles (MODELGRAPH_AUTH=on)', () => {
   });
 
   it('revocation reaches other instances within their cache TTL', async () => {
-    const other = new AuthService(new AuthRepository(graph.db), { enabled: true, cacheTtlMs: 2000 });
+    const other = new AuthService(new AuthRepository(graph.db), { ...graph.app.container.config.auth, cacheTtlMs: 2000 });
     const { key, apiKey } = await auth().create('short-lived', Role.READER);
     await other.authenticate(`Bearer ${key}`); // cached there
     await auth().revoke(apiKey.id);
     await expect(other.authenticate(`Bearer ${key}`)).resolves.toMatchObject({ keyId: apiKey.id });
     await new Promise((r) => setTimeout(r, 2100));
     await expect(other.authenticate(`Bearer ${key}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('a key past its expiresAt is refused with UNAUTHENTICATED saying so; an expiry in the past is refused at creation', async () => {
+    const soon = new Date(Date.now() + 3_600_000).toISOString();
+    const created = await graph.gql('mutation($t: DateTimeISO) { createApiKey(name: "temp", role: READER, expiresAt: $t) { key apiKey { id expiresAt } } }', { t: soon }, as('admin'));
+    const { key, apiKey } = created.data.createApiKey;
+    expect(apiKey.expiresAt).toBe(soon);
+    // Its hour is over (set in Neo4j before its first use, so no cache holds it yet).
+    await graph.db.runAutoCommit("MATCH (k:ApiKey {id: $id}) SET k.expiresAt = datetime() - duration('PT1M')", { id: apiKey.id });
+    const res = await raw({ authorization: `Bearer ${key}` });
+    expect(res.status).toBe(401);
+    const error = ((await res.json()) as any).errors[0];
+    expect(error.extensions.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toMatch(/^The API key expired at \d{4}-\d\d-\d\dT.*; ask an admin for a new one\.$/);
+    const past = await graph.gql('mutation { createApiKey(name: "late", role: READER, expiresAt: "2020-01-01T00:00:00Z") { key } }', {}, as('admin'));
+    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
+  });
+
+  it('records lastUsedAt at most once per interval; admins list stale and expired keys', async () => {
+    const lastUsed = async (id: string) => (await graph.db.runAutoCommit('MATCH (k:ApiKey {id: $id}) RETURN k.lastUsedAt AS t', { id }))[0].t;
+    const { key, apiKey } = await auth().create('cron', Role.READER);
+    expect(apiKey.lastUsedAt).toBeNull();
+    await raw({ authorization: `Bearer ${key}` });
+    const first = await lastUsed(apiKey.id);
+    expect(first).toBeInstanceOf(Date);
+    for (let i = 0; i < 3; i++) expect((await raw({ authorization: `Bearer ${key}` })).status).toBe(200);
+    expect(await lastUsed(apiKey.id)).toEqual(first); // within MODELGRAPH_KEY_LAST_USED_MS (a minute): not written again
+
+    const old = await auth().create('forgotten', Role.WRITER);
+    const gone = await auth().create('gone', Role.READER, new Date(Date.now() + 60_000));
+    await graph.db.runAutoCommit("MATCH (k:ApiKey {id: $id}) SET k.createdAt = datetime() - duration('P100D'), k.lastUsedAt = datetime() - duration('P90D')", { id: old.apiKey.id });
+    await graph.db.runAutoCommit("MATCH (k:ApiKey {id: $id}) SET k.expiresAt = datetime() - duration('PT1S')", { id: gone.apiKey.id });
+    const q = 'query($since: DateTimeISO, $expired: Boolean) { apiKeys(unusedSince: $since, expired: $expired) { name lastUsedAt expiresAt } }';
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const stale = (await graph.gql(q, { since: monthAgo }, as('admin'))).data.apiKeys;
+    expect(stale).toEqual([{ name: 'forgotten', lastUsedAt: expect.any(String), expiresAt: null }]);
+    const expired = (await graph.gql(q, { expired: true }, as('admin'))).data.apiKeys;
+    expect(expired.map((k: { name: string }) => k.name)).toEqual(['gone']);
+    const unexpired = (await graph.gql(q, { expired: false }, as('admin'))).data.apiKeys;
+    expect(unexpired.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['cron', 'forgotten', 'test admin']));
+    expect(unexpired.map((k: { name: string }) => k.name)).not.toContain('gone');
+  });
+
+  it('GraphiQL asks for a key, keeps it in sessionStorage for the tab, and sends it as the bearer token', async () => {
+    const page = await (await fetch(`${graph.url}/graphiql`)).text();
+    expect(page).toMatch(/<input id="api-key" [^>]*type="password"/);
+    expect(page).not.toContain('localStorage');
+    // Run the page's own script against stand-ins for the browser and GraphiQL, with a key stored for
+    // the tab, and send a request through the fetcher it builds: the service must accept it.
+    const script = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    const stored = new Map([['modelgraph.apiKey', keys.reader]]);
+    let options: { fetch: (url: string, init: RequestInit) => Promise<Response> } | undefined;
+    const sent: RequestInit[] = [];
+    const element = { textContent: '', value: '', addEventListener: () => undefined };
+    vm.runInNewContext(script, {
+      window: {
+        sessionStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: () => undefined, removeItem: () => undefined },
+        fetch: (url: string, init: RequestInit) => { sent.push(init); return fetch(graph.url + url, init); },
+        location: { reload: () => undefined },
+      },
+      document: { getElementById: () => element },
+      GraphiQL: { createFetcher: (o: typeof options) => { options = o; return () => undefined; } },
+      ReactDOM: { createRoot: () => ({ render: () => undefined }) },
+      React: { createElement: () => undefined },
+    });
+    const res = await options!.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ version }' }) });
+    expect(sent[0].headers).toEqual({ 'content-type': 'application/json', Authorization: `Bearer ${keys.reader}` });
+    expect(res.status).toBe(200);
+    expect(element.textContent).toBe('a key is set for this tab');
   });
 
   it('first admin key: MODELGRAPH_ADMIN_KEY is ensured idempotently; the bootstrap refuses once an admin exists', async () => {

@@ -4,7 +4,8 @@
 // @param prefix: string
 // @param name: string
 // @param role: string
-// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null }
+// @param expiresAt: Date | null
+// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null }
 MERGE (k:ApiKey {hash: $hash})
-  ON CREATE SET k.id = randomUUID(), k.prefix = $prefix, k.name = $name, k.role = $role, k.createdAt = datetime()
-RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key
+  ON CREATE SET k.id = randomUUID(), k.prefix = $prefix, k.name = $name, k.role = $role, k.createdAt = datetime(), k.expiresAt = $expiresAt
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt, .expiresAt, .lastUsedAt} AS key

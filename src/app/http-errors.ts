@@ -18,6 +18,7 @@ export function sendError(res: Response, error: AppError, shape: ErrorShape): vo
   countError(res, error.code);
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
   if (status === 503) res.setHeader('retry-after', '1');
+  if (error.code === 'RATE_LIMITED') res.setHeader('retry-after', String(error.extensions.retryAfter ?? 1));
   const { http: _http, ...extensions } = error.extensions;
   if (shape === 'graphql') res.status(status).json({ errors: [{ message: error.message, extensions }] });
   else res.status(status).json({ error: error.message, ...extensions });

@@ -9,6 +9,7 @@ import { Db } from '../db/db';
 import { isMigrated } from '../db/migrate';
 import { currentScope } from '../db/request-scope';
 import { HTTP_STATUS } from '../common/errors';
+import { isPoolExhausted } from '../common/availability';
 import { formatError } from '../common/translate-error';
 import { auditIngestion, auditPlugin } from '../audit/audit-hooks';
 import { AuditService } from '../audit/audit.service';
@@ -90,12 +91,14 @@ export async function createApp(db: Db, config: Config): Promise<App> {
       if (!(await isMigrated(db))) throw new Error('migrations not applied');
       res.json({ status: 'ready' });
     } catch (e) {
+      // Every connection busy is load, not an outage: still ready (requests get RATE_LIMITED meanwhile).
+      if (isPoolExhausted(e)) { res.json({ status: 'ready', busy: true }); return; }
       countError(res, 'UNAVAILABLE');
       res.status(HTTP_STATUS.UNAVAILABLE).json({ status: 'unavailable', reason: (e as Error).message });
     }
   });
   mountMetrics(app, auth);
-  app.use('/graphiql', graphiqlRouter());
+  app.use('/graphiql', graphiqlRouter(config.auth.enabled));
   // REST routes of modules (OpenLineage ingestion): authenticated before their bodies are read;
   // reading needs `reader`, anything else (ingestion) `writer` and a JSON body (no cross-site
   // form posts); accepted ingestions are audited.
@@ -105,7 +108,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     auditIngestion(audit));
   for (const m of modules) m.routes?.(app, container);
   app.use('/graphql', authenticateHttp(auth, 'graphql'), express.json({ limit: config.limits.maxBody }), requireWellFormedGraphqlInput,
-    withRequestScope(config.limits.requestTimeoutMs),
+    withRequestScope(config.limits.requestTimeoutMs, config.limits.requestConcurrency),
     expressMiddleware(apollo, { context: async ({ req, res }) => ({ principal: principalOf(res), req, res }) }),
     httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));
   // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.

@@ -12,6 +12,19 @@ export interface AuthConfig {
   adminKey?: string;
   /** How long a key lookup is cached in memory: a revoked key keeps working on other instances this long. */
   cacheTtlMs: number;
+  /** Requests per key and failed authentications per source address (429 past them). */
+  rateLimits: RateLimitSettings;
+  /** A key's lastUsedAt is written at most once per this many ms (MODELGRAPH_KEY_LAST_USED_MS). */
+  lastUsedIntervalMs: number;
+}
+
+export interface RateLimitSettings {
+  /** Requests per second one key may send (MODELGRAPH_RATE_LIMIT; 0: no limit). */
+  perSecond: number;
+  /** Requests beyond that rate a key may send per 10 s, for bursts (MODELGRAPH_RATE_BURST). */
+  burst: number;
+  /** Failed authentications (unknown, revoked, expired keys) one source address may make per minute (MODELGRAPH_AUTH_FAILURES). */
+  failuresPerMinute: number;
 }
 
 /** The auth variables as src/config.ts read them; `enabled` undefined: MODELGRAPH_AUTH unset. */
@@ -21,6 +34,8 @@ export interface AuthSettings {
   allowOpen: boolean;
   adminKey?: string;
   cacheTtlMs: number;
+  rateLimits: RateLimitSettings;
+  lastUsedIntervalMs: number;
 }
 
 /** The rules between the auth variables: auth is on by default off loopback, and open mode there must be asked for. */
@@ -32,7 +47,7 @@ export function authConfig(s: AuthSettings): AuthConfig {
       'or set MODELGRAPH_ALLOW_OPEN=true if the network in front of it already restricts access.');
   }
   if (s.adminKey !== undefined && s.adminKey.length < 32) throw new Error('MODELGRAPH_ADMIN_KEY must be at least 32 characters (make one with `openssl rand -base64 32`).');
-  return { enabled, adminKey: s.adminKey, cacheTtlMs: s.cacheTtlMs };
+  return { enabled, adminKey: s.adminKey, cacheTtlMs: s.cacheTtlMs, rateLimits: s.rateLimits, lastUsedIntervalMs: s.lastUsedIntervalMs };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */

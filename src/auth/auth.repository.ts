@@ -9,13 +9,13 @@ import { Role } from './roles';
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
-  async create(p: { hash: string; prefix: string; name: string; role: Role }): Promise<ApiKey> {
+  async create(p: { hash: string; prefix: string; name: string; role: Role; expiresAt: Date | null }): Promise<ApiKey> {
     const row = await this.db.write((tx) => tx.one(Q.authCreateKey, p));
     return toApiKey(row!.key);
   }
 
   /** Creates the key unless an active admin key exists, under a lock so two callers cannot both create one. */
-  async createFirstAdmin(p: { hash: string; prefix: string; name: string }): Promise<ApiKey | undefined> {
+  async createFirstAdmin(p: { hash: string; prefix: string; name: string; expiresAt: Date | null }): Promise<ApiKey | undefined> {
     return this.db.write(async (tx) => {
       await tx.run(Q.authLockBootstrap, {});
       const row = await tx.one(Q.authActiveAdmins, {});
@@ -29,8 +29,13 @@ export class AuthRepository {
     return row && toApiKey(row.key);
   }
 
-  async list(): Promise<ApiKey[]> {
-    return (await this.db.read((tx) => tx.run(Q.authListKeys, {}))).map((r) => toApiKey(r.key));
+  async list(filter: { unusedSince: Date | null; expired: boolean | null }): Promise<ApiKey[]> {
+    return (await this.db.read((tx) => tx.run(Q.authListKeys, filter))).map((r) => toApiKey(r.key));
+  }
+
+  /** Sets the key's lastUsedAt to now. */
+  async touch(id: string): Promise<void> {
+    await this.db.write((tx) => tx.run(Q.authTouchKey, { id }));
   }
 
   async revoke(id: string): Promise<ApiKey | undefined> {

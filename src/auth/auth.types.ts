@@ -9,6 +9,9 @@ export class ApiKey {
   @Field({ description: "The key's first characters (mg_ and 4 more), to tell keys apart." }) prefix!: string;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the key stops working (null: never).' }) expiresAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the key was last used, to within MODELGRAPH_KEY_LAST_USED_MS (default a minute); null: never.' })
+  lastUsedAt!: Date | null;
 }
 
 @ObjectType({ description: 'A new key: the plaintext is shown this once and never stored.' })

@@ -15,7 +15,7 @@ import { CreatedApiKey } from './auth.types';
 export async function bootstrapAdminKey(config: Config, name = 'bootstrap'): Promise<CreatedApiKey> {
   const embedded = config.neo4j.uri ? undefined
     : await startEmbeddedNeo4j({ dataDir: config.neo4j.embeddedDataDir, port: config.neo4j.embeddedPort });
-  const db = Db.connect(config.neo4j.uri ?? embedded!.uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database);
+  const db = Db.connect(config.neo4j.uri ?? embedded!.uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database, config.neo4j.pool);
   try {
     await migrate(db);
     return await new AuthService(new AuthRepository(db), { ...config.auth, enabled: true }).bootstrapAdminKey(name);

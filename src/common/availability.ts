@@ -2,9 +2,17 @@ import { Neo4jError } from 'neo4j-driver';
 import { UnavailableError } from './errors';
 import { log } from './log';
 
+/**
+ * The driver's "no pooled connection became free in time": the pool is busy, the server may be
+ * fine. Back-pressure (RATE_LIMITED), never a reason to open the circuit for everyone.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Neo4jError && /^Connection acquisition timed out/.test(error.message);
+}
+
 /** The driver's "cannot reach the server" errors (as opposed to errors the server returned). */
 export function isUnavailableError(error: unknown): boolean {
-  if (!(error instanceof Neo4jError)) return false;
+  if (!(error instanceof Neo4jError) || isPoolExhausted(error)) return false;
   return ['ServiceUnavailable', 'SessionExpired'].includes(error.code)
     || (/ECONNREFUSED|ECONNRESET|connection/i.test(error.message) && !error.code.startsWith('Neo.'));
 }

@@ -18,6 +18,8 @@ export const HTTP_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** A Content-Encoding that cannot be inflated, or a charset other than UTF-8. */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Back-pressure: a key over its rate, a source over its failed authentications, or every Neo4j connection busy. Sent with Retry-After. */
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
   /** Neo4j is unreachable: worth retrying shortly. */
   UNAVAILABLE: 503,
@@ -101,6 +103,24 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, 'FORBIDDEN', { ...extensions, ...refusing('FORBIDDEN') });
+  }
+}
+
+/**
+ * Back-pressure, not an outage: retry after `retryAfterSeconds` (the `Retry-After` header, and
+ * `retryAfter` in the error). Thrown inside an operation too, where it still sets the status.
+ */
+export class RateLimitedError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(message, 'RATE_LIMITED', { retryAfter, http: { status: HTTP_STATUS.RATE_LIMITED, headers: new Map([['retry-after', String(retryAfter)]]) } });
+  }
+}
+
+/** Every pooled Neo4j connection is busy: the service is loaded, Neo4j is not down. */
+export class PoolExhaustedError extends RateLimitedError {
+  constructor() {
+    super('The service is busy (every database connection is in use); retry shortly.', 1);
   }
 }
 

@@ -3,8 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { currentScope } from '../db/request-scope';
-import { AppError, BadInputError, ConflictError, InternalError, TimeoutError, UnavailableError } from './errors';
-import { isUnavailableError } from './availability';
+import { AppError, BadInputError, ConflictError, InternalError, PoolExhaustedError, TimeoutError, UnavailableError } from './errors';
+import { isPoolExhausted, isUnavailableError } from './availability';
 import { log } from './log';
 
 /**
@@ -23,6 +23,7 @@ export function translateError(error: unknown, requestId = currentScope()?.reque
     return new BadInputError(reason ? `Invalid ${field}: ${reason}` : error.message, field);
   }
   if (error instanceof Neo4jError) {
+    if (isPoolExhausted(error)) return new PoolExhaustedError();
     if (isUnavailableError(error)) {
       return new UnavailableError();
     }

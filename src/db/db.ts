@@ -1,10 +1,10 @@
 import neo4j, { Driver, isRetryableError, ManagedTransaction } from 'neo4j-driver';
-import { Availability, isUnavailableError } from '../common/availability';
-import { TimeoutError } from '../common/errors';
+import { Availability, isPoolExhausted, isUnavailableError } from '../common/availability';
+import { PoolExhaustedError, TimeoutError } from '../common/errors';
 import { collectIds } from '../common/collect-ids';
 import { toNative, toNeo4j } from './convert';
 import { integerPaths, Query, Row } from './query';
-import { currentScope, forgetRequestNow } from './request-scope';
+import { currentScope, forgetRequestNow, inRequestSlot } from './request-scope';
 
 export type { Row };
 
@@ -60,6 +60,14 @@ export class Tx {
   }
 }
 
+/** The connection pool: its size, and how long a transaction waits for a free connection before RATE_LIMITED. */
+export interface PoolSettings {
+  size: number;
+  acquireTimeoutMs: number;
+}
+
+export const DEFAULT_POOL: PoolSettings = { size: 50, acquireTimeoutMs: 5_000 };
+
 /** What a service needs of Db: to run its repositories' work in one read or write transaction. */
 export type Transactions = Pick<Db, 'read' | 'write'>;
 
@@ -77,13 +85,13 @@ export class Db {
 
   constructor(readonly driver: Driver, readonly database?: string) {}
 
-  static connect(uri: string, user: string, password: string, database?: string): Db {
+  static connect(uri: string, user: string, password: string, database?: string, pool: PoolSettings = DEFAULT_POOL): Db {
     const auth = password ? neo4j.auth.basic(user, password) : undefined;
     const driver = neo4j.driver(uri, auth, {
       // An unreachable server is noticed within connectionTimeout; retries are Db's own (see
       // guarded), because the driver's would keep every request of an outage waiting for seconds.
-      maxConnectionPoolSize: 50,
-      connectionAcquisitionTimeout: 5_000,
+      maxConnectionPoolSize: pool.size,
+      connectionAcquisitionTimeout: pool.acquireTimeoutMs,
       connectionTimeout: 2_000,
       maxTransactionRetryTime: 0,
       disableLosslessIntegers: false,
@@ -92,12 +100,13 @@ export class Db {
     return new Db(driver, database);
   }
 
+  /** A read transaction, in one of the request's slots (request-scope.ts: inRequestSlot). */
   read<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.guarded(async () => {
+    return inRequestSlot(() => this.guarded(async () => {
       const config = txConfig(timeoutMs);
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       return session.executeRead((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
-    });
+    }));
   }
 
   /**
@@ -107,7 +116,7 @@ export class Db {
    */
   write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     const audit = currentScope()?.audit;
-    return this.guarded(async () => {
+    return inRequestSlot(() => this.guarded(async () => {
       const config = txConfig(timeoutMs);
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
       const result = await session.executeWrite(async (mtx) => {
@@ -118,7 +127,7 @@ export class Db {
       }, config).finally(() => session.close());
       if (audit) audit.committed++;
       return result;
-    }).finally(forgetRequestNow);
+    })).finally(forgetRequestNow);
   }
 
   /**
@@ -126,7 +135,9 @@ export class Db {
    * a leader switch) for up to RETRY_FOR_MS with jittered backoff, as the driver would; but a
    * connection that cannot be made is tried once more only (the driver drops a dead server's
    * pooled connections, so that retry is on a fresh one), then reported to the circuit, which
-   * answers the requests that follow at once while Neo4j is away.
+   * answers the requests that follow at once while Neo4j is away. A pool with no free connection
+   * is load, not an outage: RATE_LIMITED at once, no retry (it would only add to the queue), and
+   * the circuit stays closed.
    */
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
     const started = Date.now();
@@ -135,6 +146,7 @@ export class Db {
       try {
         return await work();
       } catch (e) {
+        if (isPoolExhausted(e)) throw new PoolExhaustedError();
         if (isUnavailableError(e)) {
           if (attempt === 0) continue;
           this.availability.report(e);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
 import type { Tx } from './db';
 
 /**
@@ -18,6 +19,8 @@ export interface RequestScope {
   /** The request's "now" (see requestNow); unset until a read asks for it, and again after a write. */
   now?: Date;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** The request's share of Neo4j connections: at most this many of its transactions run at once. */
+  slots?: pLimit.Limit;
   /** Set when the request's writes are audited (a mutation, an ingestion): see AuditContext. */
   audit?: AuditContext;
 }
@@ -32,14 +35,32 @@ export interface AuditContext {
   committed: number;
 }
 
+/** Transactions one request runs at once unless configured (MODELGRAPH_REQUEST_CONCURRENCY). */
+export const DEFAULT_REQUEST_CONCURRENCY = 4;
+
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
 export function currentScope(): RequestScope | undefined {
   return requestScope.getStore();
 }
 
-export function newScope(requestId: string, budgetMs?: number): RequestScope {
-  return { requestId, statements: 0, loaders: new Map(), deadline: budgetMs ? Date.now() + budgetMs : undefined };
+export function newScope(requestId: string, budgetMs?: number, concurrency = DEFAULT_REQUEST_CONCURRENCY): RequestScope {
+  return { requestId, statements: 0, loaders: new Map(), deadline: budgetMs ? Date.now() + budgetMs : undefined, slots: pLimit(concurrency) };
+}
+
+/** Set while a transaction holds one of its request's slots: work nested in it needs no second one. */
+const holdingSlot = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `transaction` in one of the request's slots, queueing behind the request's own other
+ * transactions when all are taken. A request of 1,000 aliases (each a traversal) thus waits in
+ * its own queue instead of taking every pooled connection from everyone else. A transaction
+ * started inside another one's work runs at once (waiting for a second slot could deadlock).
+ */
+export function inRequestSlot<T>(transaction: () => Promise<T>): Promise<T> {
+  const slots = currentScope()?.slots;
+  if (!slots || holdingSlot.getStore()) return transaction();
+  return slots(() => holdingSlot.run(true, transaction));
 }
 
 /**

@@ -75,40 +75,77 @@ WHERE k.revokedAt IS NULL
 RETURN count(k) AS admins`);
 
 export const authCreateKey = query<{
+  expiresAt: Date | null;
   hash: string;
   name: string;
   prefix: string;
   role: string;
 }, {
-  key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null };
+  key: {
+    id: string;
+    prefix: string;
+    name: string;
+    role: string;
+    createdAt: Date;
+    revokedAt: Date | null;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+  };
 }>("auth/create-key", `// Stores a new API key: its hash, never the key itself. MERGE on the hash makes ensuring the
 // MODELGRAPH_ADMIN_KEY at every start-up idempotent (and concurrent start-ups safe).
 // @param hash: string
 // @param prefix: string
 // @param name: string
 // @param role: string
-// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null }
+// @param expiresAt: Date | null
+// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null }
 MERGE (k:ApiKey {hash: $hash})
-  ON CREATE SET k.id = randomUUID(), k.prefix = $prefix, k.name = $name, k.role = $role, k.createdAt = datetime()
-RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key`);
+  ON CREATE SET k.id = randomUUID(), k.prefix = $prefix, k.name = $name, k.role = $role, k.createdAt = datetime(), k.expiresAt = $expiresAt
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt, .expiresAt, .lastUsedAt} AS key`);
 
 export const authKeyByHash = query<{
   hash: string;
 }, {
-  key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null };
-}>("auth/key-by-hash", `// The active key with this hash, if any (revoked keys are not returned).
+  key: {
+    id: string;
+    prefix: string;
+    name: string;
+    role: string;
+    createdAt: Date;
+    revokedAt: Date | null;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+  };
+}>("auth/key-by-hash", `// The active key with this hash, if any (revoked keys are not returned; expired ones are, so the client can be told).
 // @param hash: string
-// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null }
+// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null }
 MATCH (k:ApiKey {hash: $hash})
 WHERE k.revokedAt IS NULL
-RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key`);
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt, .expiresAt, .lastUsedAt} AS key`);
 
-export const authListKeys = query<Record<string, never>, {
-  key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null };
-}>("auth/list-keys", `// Every key, revoked ones included, oldest first; never the hash.
-// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null }
+export const authListKeys = query<{
+  expired: boolean | null;
+  unusedSince: Date | null;
+}, {
+  key: {
+    id: string;
+    prefix: string;
+    name: string;
+    role: string;
+    createdAt: Date;
+    revokedAt: Date | null;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+  };
+}>("auth/list-keys", `// Every key, revoked ones included, oldest first; never the hash. Filters (null: any):
+// unusedSince: keys not used since then (never used: not since they were created); expired: whether past expiresAt.
+// @param unusedSince: Date | null
+// @param expired: boolean | null
+// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null }
 MATCH (k:ApiKey)
-RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key
+WHERE ($unusedSince IS NULL OR coalesce(k.lastUsedAt, k.createdAt) < $unusedSince)
+  AND ($expired IS NULL OR coalesce(k.expiresAt <= datetime(), false) = $expired)
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt, .expiresAt, .lastUsedAt} AS key
 ORDER BY k.createdAt, k.id`);
 
 export const authLockBootstrap = query<Record<string, never>, {
@@ -122,13 +159,33 @@ RETURN l.id AS id`);
 export const authRevokeKey = query<{
   id: string;
 }, {
-  key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null };
+  key: {
+    id: string;
+    prefix: string;
+    name: string;
+    role: string;
+    createdAt: Date;
+    revokedAt: Date | null;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+  };
 }>("auth/revoke-key", `// Revokes a key (kept, with revokedAt, so the audit trail can still name it). Revoking twice keeps the first time.
 // @param id: string
-// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null }
+// @returns key: { id: string; prefix: string; name: string; role: string; createdAt: Date; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null }
 MATCH (k:ApiKey {id: $id})
 SET k.revokedAt = coalesce(k.revokedAt, datetime())
-RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt} AS key`);
+RETURN k {.id, .prefix, .name, .role, .createdAt, .revokedAt, .expiresAt, .lastUsedAt} AS key`);
+
+export const authTouchKey = query<{
+  id: string;
+}, {
+  id: string;
+}>("auth/touch-key", `// Records that a key was used (written at most once per MODELGRAPH_KEY_LAST_USED_MS per key, not per request).
+// @param id: string
+// @returns id: string
+MATCH (k:ApiKey {id: $id})
+SET k.lastUsedAt = datetime()
+RETURN k.id AS id`);
 
 export const datachangeFeatureSources = query<{
   asOf: Date | null;

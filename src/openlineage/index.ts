@@ -17,6 +17,6 @@ export const openLineageModule: Module = {
     c.set(FieldDerivationResolver, new FieldDerivationResolver(new FieldDerivationService(new FieldDerivationRepository(c.db))));
   },
   routes(app, c) {
-    mountLineageRoutes(app, c.get(OpenLineageIngestService), c.config.limits.maxLineageBytes, c.config.limits.requestTimeoutMs);
+    mountLineageRoutes(app, c.get(OpenLineageIngestService), c.config.limits.maxLineageBytes, c.config.limits.requestTimeoutMs, c.config.limits.requestConcurrency);
   },
 };

@@ -12,10 +12,10 @@ import { OpenLineageIngestService } from './ingest.service';
  * are answered in the REST shape (src/app/http-errors.ts): an invalid event is a 400
  * BAD_USER_INPUT with the schema's `reasons`.
  */
-export function mountLineageRoutes(app: Express, service: OpenLineageIngestService, maxBytes: number, budgetMs: number): void {
+export function mountLineageRoutes(app: Express, service: OpenLineageIngestService, maxBytes: number, budgetMs: number, concurrency: number): void {
   const router = express.Router();
   // maxBytes bounds the body after gzip is inflated, so a small gzip bomb is refused too.
-  router.use(express.json({ limit: maxBytes, type: () => true, inflate: true, strict: false }), withRequestScope(budgetMs));
+  router.use(express.json({ limit: maxBytes, type: () => true, inflate: true, strict: false }), withRequestScope(budgetMs, concurrency));
 
   router.post('/lineage', async (req, res) => {
     if (Array.isArray(req.body)) throw new BadInputError('Send one event here; arrays go to /api/v1/lineage/batch.');

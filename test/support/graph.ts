@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { App, createApp } from '../../src/app/server';
 import { loadConfig } from '../../src/config';
-import { Db } from '../../src/db/db';
+import { Db, PoolSettings } from '../../src/db/db';
 import { migrate } from '../../src/db/migrate';
 
 /**
@@ -30,10 +30,10 @@ export interface TestGraph {
   countNodes(): Promise<number>;
 }
 
-export function testDb(): Db {
+export function testDb(pool?: PoolSettings): Db {
   const uri = process.env.MODELGRAPH_TEST_NEO4J_URI;
   if (!uri) throw new Error('MODELGRAPH_TEST_NEO4J_URI is unset: run integration tests through jest (test/support/worker-neo4j.ts sets it).');
-  return Db.connect(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '', process.env.NEO4J_DATABASE);
+  return Db.connect(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '', process.env.NEO4J_DATABASE, pool);
 }
 
 export async function clearGraph(db: Db): Promise<void> {
@@ -43,11 +43,12 @@ export async function clearGraph(db: Db): Promise<void> {
 export function useGraph(env: Record<string, string> = {}): TestGraph {
   const graph = {} as TestGraph;
   beforeAll(async () => {
-    graph.db = testDb();
-    await migrate(graph.db);
     // The audit trail is off unless a test asks for it (MODELGRAPH_AUDIT: 'on'): tests of other
     // modules compare snapshots of the whole graph before and after their mutations.
-    graph.app = await createApp(graph.db, loadConfig({ MODELGRAPH_AUDIT: 'off', ...process.env, ...env }));
+    const config = loadConfig({ MODELGRAPH_AUDIT: 'off', ...process.env, ...env });
+    graph.db = testDb(config.neo4j.pool);
+    await migrate(graph.db);
+    graph.app = await createApp(graph.db, config);
     await new Promise<void>((resolve) => graph.app.httpServer.listen(0, '127.0.0.1', resolve));
     graph.url = `http://127.0.0.1:${(graph.app.httpServer.address() as AddressInfo).port}`;
     graph.gql = async (query, variables, headers = {}) => {

@@ -16,6 +16,6 @@ export const outcomesModule: Module = {
     c.set(OutcomesResolver, new OutcomesResolver(service));
   },
   routes(app, c) {
-    mountOutcomeRoutes(app, c.get(OutcomesService), c.config.outcomes.maxBytes, c.config.limits.requestTimeoutMs);
+    mountOutcomeRoutes(app, c.get(OutcomesService), c.config.outcomes.maxBytes, c.config.limits.requestTimeoutMs, c.config.limits.requestConcurrency);
   },
 };

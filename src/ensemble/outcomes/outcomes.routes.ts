@@ -11,10 +11,10 @@ import { OutcomesService } from './outcomes.service';
  * counted twice. Answers 200 with what recordOutcomes returns; errors in the REST shape
  * (src/app/http-errors.ts): an invalid outcome is a 400 BAD_USER_INPUT naming it, and nothing is written.
  */
-export function mountOutcomeRoutes(app: Express, service: OutcomesService, maxBytes: number, budgetMs: number): void {
+export function mountOutcomeRoutes(app: Express, service: OutcomesService, maxBytes: number, budgetMs: number, concurrency: number): void {
   const router = express.Router();
   // The body as text, so JSON and NDJSON share one limit (after gzip is inflated: a small gzip bomb is refused too).
-  router.use('/outcomes', express.text({ limit: maxBytes, type: () => true, inflate: true }), withRequestScope(budgetMs));
+  router.use('/outcomes', express.text({ limit: maxBytes, type: () => true, inflate: true }), withRequestScope(budgetMs, concurrency));
   router.post('/outcomes', async (req, res) => {
     const ensemble = req.query.ensemble;
     if (typeof ensemble !== 'string') throw new BadInputError('Name the ensemble: POST /api/v1/outcomes?ensemble=<name>.', 'ensemble');
