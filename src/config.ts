@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './common/paths';
 import { AuthConfig, authConfig } from './auth/auth-config';
@@ -53,6 +54,22 @@ export interface Config {
   traversal: 'auto' | 'procedures' | 'cypher';
   /** Bounds on one impact/provenance/lineage traversal (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
   traversalBounds: { maxNodes: number; timeoutMs: number };
+  /** Redis for events across instances (REDIS_URL); unset: events stay in this process. */
+  redisUrl?: string;
+  alerts: {
+    /** How often every alert rule is evaluated besides on arriving points (MODELGRAPH_ALERT_INTERVAL_MS; 0: never). */
+    intervalMs: number;
+  };
+  webhooks: {
+    /** Attempts per delivery, the first included (MODELGRAPH_WEBHOOK_MAX_ATTEMPTS). */
+    maxAttempts: number;
+    /** The delay before the first retry; doubled each retry, with jitter (MODELGRAPH_WEBHOOK_BACKOFF_MS). */
+    backoffMs: number;
+    /** One attempt's time limit (MODELGRAPH_WEBHOOK_TIMEOUT_MS). */
+    timeoutMs: number;
+    /** CIDR ranges a webhook may reach although loopback or private (MODELGRAPH_WEBHOOK_ALLOW_NETWORKS). */
+    allowNetworks: string[];
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,6 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_TRAVERSAL_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
       timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_TRAVERSAL_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
     },
+    redisUrl: env.REDIS_URL || undefined,
+    alerts: { intervalMs: int(env.MODELGRAPH_ALERT_INTERVAL_MS, 15_000, 'MODELGRAPH_ALERT_INTERVAL_MS') },
+    webhooks: {
+      maxAttempts: int(env.MODELGRAPH_WEBHOOK_MAX_ATTEMPTS, 6, 'MODELGRAPH_WEBHOOK_MAX_ATTEMPTS', 1),
+      backoffMs: int(env.MODELGRAPH_WEBHOOK_BACKOFF_MS, 1_000, 'MODELGRAPH_WEBHOOK_BACKOFF_MS', 1),
+      timeoutMs: int(env.MODELGRAPH_WEBHOOK_TIMEOUT_MS, 10_000, 'MODELGRAPH_WEBHOOK_TIMEOUT_MS', 1),
+      allowNetworks: cidrList(env.MODELGRAPH_WEBHOOK_ALLOW_NETWORKS, 'MODELGRAPH_WEBHOOK_ALLOW_NETWORKS'),
+    },
   };
 }
 
@@ -135,6 +160,20 @@ function flag<T extends boolean | undefined>(value: string | undefined, fallback
   if (v === 'on' || v === 'true') return true;
   if (v === 'off' || v === 'false') return false;
   throw new Error(`${name} must be 'on' or 'off' ('true' or 'false'), got '${value}'.`);
+}
+
+/** Comma-separated CIDR ranges, e.g. `127.0.0.0/8,::1/128`. */
+function cidrList(value: string | undefined, name: string): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    const [address, bits, extra] = part.trim().split('/');
+    const family = net.isIP(address);
+    const n = Number(bits);
+    if (!family || extra !== undefined || !Number.isInteger(n) || n < 0 || n > (family === 4 ? 32 : 128)) {
+      throw new Error(`${name} must be comma-separated CIDR ranges such as 127.0.0.0/8, got '${part.trim()}'.`);
+    }
+    return `${address}/${n}`;
+  });
 }
 
 /** A size in express.json's notation: bytes, or a number with b, kb, mb or gb. */

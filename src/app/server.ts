@@ -26,6 +26,7 @@ import { httpErrorHandler } from './http-errors';
 import { requireJsonContentType } from './json-content-type';
 import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
+import { serveSubscriptions } from './subscriptions';
 import { withRequestScope } from './request-scope-middleware';
 
 export interface App {
@@ -59,6 +60,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
 
   const app = express();
   const httpServer = http.createServer(app);
+  await container.events.ready();
+  const subscriptions = serveSubscriptions(httpServer, schema, auth);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,
@@ -113,7 +116,9 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   return {
     app, httpServer, container,
     async close() {
+      await subscriptions.dispose(); // WebSocket clients are told the server is going away
       await apollo.stop(); // the drain plugin closes the HTTP server and waits for in-flight requests
+      await container.close(); // timers and connections that modules started (alert evaluation, Redis)
     },
   };
 }

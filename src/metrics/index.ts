@@ -14,7 +14,8 @@ export const metricsModule: Module = {
   resolvers: [MetricsResolver, ...driftResolvers],
   register(c) {
     const repo = new MetricsRepository(c.db);
-    const resolver = c.set(MetricsResolver, new MetricsResolver(new MetricsService(repo, c.db), new MetricEventsService(repo, new LineageRepository(c.db, c.config.traversal), c.db, traversalLimits(c.config))));
+    const metrics = c.set(MetricsService, new MetricsService(repo, c.db));
+    const resolver = c.set(MetricsResolver, new MetricsResolver(metrics, new MetricEventsService(repo, new LineageRepository(c.db, c.config.traversal), c.db, traversalLimits(c.config))));
     c.set(PassCoercedPoints, new PassCoercedPoints(resolver));
     registerDrift(c);
   },

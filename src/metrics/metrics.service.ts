@@ -26,13 +26,21 @@ import { BUCKET_MS, hourOf, needsPoints } from './time-buckets';
  *   scan of a read are index lookups, and re-sending a point replaces it (same timestamp).
  */
 export class MetricsService {
+  private readonly recordedListeners: ((seriesIds: string[]) => void)[] = [];
+
   constructor(private readonly repo: MetricsRepository, private readonly db: Transactions) {}
+
+  /** Told, after each record() commits, the ids of the series that got points (alert evaluation). */
+  onRecorded(listener: (seriesIds: string[]) => void): void {
+    this.recordedListeners.push(listener);
+  }
 
   /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
   async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
     const batch = groupPoints(points);
     const series = batch.series.map(({ target, name }) => ({ ...target, name }));
-    return this.db.write(async (tx) => {
+    let touched: string[] = [];
+    const result = await this.db.write(async (tx) => {
       if (batch.datasetIds.length) {
         const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
         const missingDataset = batch.datasetIds.find((id) => !known.has(id));
@@ -48,8 +56,11 @@ export class MetricsService {
       // One lock order for every writer (series id, then hour): batches sharing buckets queue instead of deadlocking.
       buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
       const written = await this.repo.upsertBuckets(tx, buckets);
+      touched = [...new Set(buckets.map((b) => b.seriesId))];
       return { points: batch.points, series: series.length, buckets: written };
     });
+    for (const listener of this.recordedListeners) listener(touched);
+    return result;
   }
 
   async series(targetInput: MetricTargetInput, nameInput: string, from: Date, to: Date, bucket: TimeBucket, aggregate: MetricAggregate): Promise<MetricValue[]> {
