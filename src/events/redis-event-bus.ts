@@ -43,7 +43,9 @@ export class RedisEventBus extends EventBus {
   }
 
   override async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    // disconnect, not quit: a closing service does not wait on a Redis that is away.
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
   }
 
   private heard(channel: string, message: string): void {

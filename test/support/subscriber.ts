@@ -11,15 +11,16 @@ export interface Subscriber<T> {
 }
 
 export function subscribe<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, authorization?: string): Subscriber<T> {
+  const events: T[] = [];
+  const errors: unknown[] = [];
   let onConnected!: () => void;
   const connected = new Promise<void>((resolve) => { onConnected = resolve; });
   const client: Client = createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0,
     connectionParams: authorization ? { authorization } : {},
     on: { connected: () => onConnected() },
+    onNonLazyError: (e) => errors.push(e), // e.g. the server closing a connection it refused
   });
-  const events: T[] = [];
-  const errors: unknown[] = [];
   client.subscribe<T>({ query, variables }, {
     next: (value) => { if (value.errors) errors.push(...value.errors); if (value.data) events.push(value.data); },
     error: (e) => errors.push(e),
