@@ -1,3 +1,4 @@
+import { EnsembleWeightsChangedPayload, Topics } from '../src/events/topics';
 import { useGraph } from './support/graph';
 import { createModelGraph } from './metrics.fixtures';
 import { startReceiver, Receiver } from './support/webhook-receiver';
@@ -114,6 +115,28 @@ describe('alerts', () => {
     expect((await graph.gql(CREATE_WEBHOOK, { url: 'http://127.0.0.1:9/x', events: ['ALERT_FIRING'], secret: 'whsec_short' })).errors?.[0].extensions?.code)
       .toBe('BAD_USER_INPUT');
     expect(await graph.countNodes()).toBe(before);
+  });
+
+  it('ensemble weight changes reach ensembleWeightsChanged subscribers of that ensemble and ENSEMBLE_WEIGHTS_CHANGED webhooks', async () => {
+    await webhook(['ENSEMBLE_WEIGHTS_CHANGED']);
+    const query = `subscription($e: String) { ensembleWeightsChanged(ensemble: $e) { ensemble at reason weights { model version weight } } }`;
+    const mine = subscribe<any>(graph.url, query, { e: 'churn-blend' });
+    const other = subscribe<any>(graph.url, query, { e: 'another' });
+    await Promise.all([mine.connected, other.connected]);
+    const change: EnsembleWeightsChangedPayload = {
+      ensembleId: 'e1', ensemble: 'churn-blend', at: '2026-03-01T00:00:00.000Z', reason: 'HEDGE after 500 outcomes',
+      weights: [{ modelVersionId: 'a', model: 'churn', version: 'v2', weight: 0.25 }, { modelVersionId: 'b', model: 'churn', version: 'v3', weight: 0.75 }],
+    };
+    graph.app.container.events.publish(Topics.ENSEMBLE_WEIGHTS_CHANGED, change); // as the ensemble module announces a change
+    const [heard] = await eventually(() => (mine.events.length ? mine.events : undefined), 'the weight change');
+    expect(heard.ensembleWeightsChanged).toEqual({
+      ensemble: 'churn-blend', at: change.at, reason: change.reason, weights: change.weights.map(({ modelVersionId: _, ...w }) => w),
+    });
+    const [post] = await eventually(() => (receiver!.received.length ? receiver!.received : undefined), 'the webhook post');
+    expect(post.verified).toBe(true);
+    expect(JSON.parse(post.body)).toMatchObject({ type: 'ensemble.weights_changed', data: change });
+    await Promise.all([mine.close(), other.close()]);
+    expect(other.events).toEqual([]);
   });
 
   it('validates rules: a threshold for BELOW, a fraction for DROP, a known target', async () => {
