@@ -106,6 +106,16 @@ describe('alerts', () => {
     await eventually(async () => { const a = await alerts({ state: 'RESOLVED' }); return a.length ? a : undefined; }, 'NO_DATA to resolve');
   });
 
+  it('deleting a rule resolves its open alert; the alert and its history stay', async () => {
+    const { createAlertRule: rule } = await graph.ok(CREATE_RULE, { input: accuracyRule(target, { forSeconds: 0 }) });
+    await record(accuracyPoints(target, 2, 0.1));
+    await eventually(async () => { const a = await alerts({ state: 'FIRING' }); return a.length ? a : undefined; }, 'FIRING');
+    await graph.ok('mutation($id: ID!) { deleteAlertRule(id: $id) { id } }', { id: rule.id });
+    const [alert] = await alerts();
+    expect(alert.history.map((h: any) => h.state)).toEqual(['FIRING', 'RESOLVED']);
+    expect((await graph.ok('{ alertRules { id } }')).alertRules).toEqual([]);
+  });
+
   it('refuses webhook URLs that are not http(s) or reach a private address outside the allowed ranges', async () => {
     const before = await graph.countNodes();
     for (const url of ['http://10.0.0.1/hook', 'http://192.168.1.10/hook', 'http://169.254.169.254/latest', 'ftp://127.0.0.1/x', 'not a url']) {

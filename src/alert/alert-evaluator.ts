@@ -2,9 +2,7 @@ import { log } from '../common/log';
 import { judge, windowsOf } from './alert-condition';
 import { AlertTransitions } from './alert-transitions';
 import { AlertRepository } from './alert.repository';
-import { AlertRule, AlertState } from './alert.types';
-
-const OPEN = [AlertState.PENDING, AlertState.FIRING, AlertState.ACKNOWLEDGED];
+import { AlertRule, AlertState, OPEN_STATES } from './alert.types';
 
 /**
  * Evaluates alert rules, Prometheus-style: a condition that starts to hold opens a PENDING alert,
@@ -46,7 +44,11 @@ export class AlertEvaluator {
   /** Resolves when the evaluation that covers what was asked so far has finished. */
   private schedule(): Promise<void> {
     if (!this.running) {
-      this.running = this.drain().finally(() => { this.running = null; });
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        // Asked for between the loop's last check and now: not left waiting for the timer.
+        if (this.everything || this.dirtySeries.size) void this.schedule();
+      });
       return this.running;
     }
     // One is running: it loops until nothing is left, so this call's work is covered by it.
@@ -79,7 +81,7 @@ export class AlertEvaluator {
       if (!alert) {
         if (holds) await this.transitions.begin(rule, value, at);
       } else if (!holds) {
-        await this.transitions.move(alert.id, OPEN, AlertState.RESOLVED, value, at);
+        await this.transitions.move(alert.id, OPEN_STATES, AlertState.RESOLVED, value, at);
       } else if (alert.state === AlertState.PENDING && now - alert.startedAt.getTime() >= rule.forSeconds * 1000) {
         await this.transitions.move(alert.id, [AlertState.PENDING], AlertState.FIRING, value, at);
       }

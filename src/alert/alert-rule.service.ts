@@ -4,7 +4,8 @@ import { requireName } from '../common/validate';
 import { Transactions, Tx } from '../db/db';
 import { parseTarget, targetLabel } from '../metrics/metric-points';
 import { AlertRepository, RuleProperties } from './alert.repository';
-import { AlertCondition, AlertRule, AlertRuleInput } from './alert.types';
+import { AlertTransitions } from './alert-transitions';
+import { AlertCondition, AlertRule, AlertRuleInput, AlertState, OPEN_STATES } from './alert.types';
 
 /** Windows, baselines and `for` are bounded: a window is read whole at every evaluation. */
 export const MAX_DURATION_SECONDS = 31 * 24 * 3600;
@@ -12,7 +13,7 @@ const MAX_LABELS = 32;
 
 /** Alert rules: validation and storage. Evaluating them is AlertEvaluator's. */
 export class AlertRuleService {
-  constructor(private readonly repo: AlertRepository, private readonly db: Transactions) {}
+  constructor(private readonly repo: AlertRepository, private readonly db: Transactions, private readonly transitions: AlertTransitions) {}
 
   create(input: AlertRuleInput): Promise<AlertRule> {
     return this.db.write(async (tx) => this.repo.createRule(tx, await this.properties(tx, randomUUID(), input)));
@@ -26,12 +27,16 @@ export class AlertRuleService {
     });
   }
 
-  delete(id: string): Promise<AlertRule> {
-    return this.db.write(async (tx) => {
-      const rule = await this.repo.deleteRule(tx, id);
-      if (!rule) throw new NotFoundError('AlertRule', id, 'id');
-      return rule;
+  /** Deletes the rule; its open alert, which nothing would evaluate any more, is resolved (and announced). */
+  async delete(id: string): Promise<AlertRule> {
+    const rule = await this.db.write(async (tx) => {
+      const deleted = await this.repo.deleteRule(tx, id);
+      if (!deleted) throw new NotFoundError('AlertRule', id, 'id');
+      return deleted;
     });
+    const open = (await this.repo.openAlerts([id])).get(id);
+    if (open) await this.transitions.move(open.id, OPEN_STATES, AlertState.RESOLVED, null, new Date());
+    return rule;
   }
 
   list(): Promise<AlertRule[]> {

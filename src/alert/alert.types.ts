@@ -19,6 +19,9 @@ registerEnumType(AlertState, {
     + 'firing, and someone took it on; RESOLVED: the condition cleared (an alert resolved while PENDING never fired).',
 });
 
+/** The states of an open alert: at most one per rule and target is in one of them. */
+export const OPEN_STATES = [AlertState.PENDING, AlertState.FIRING, AlertState.ACKNOWLEDGED];
+
 export enum AlertTargetKind { MODEL_VERSION = 'MODEL_VERSION', DEPLOYMENT = 'DEPLOYMENT', ENSEMBLE = 'ENSEMBLE' }
 registerEnumType(AlertTargetKind, { name: 'AlertTargetKind' });
 

@@ -27,7 +27,7 @@ export const alertModule: Module = {
     const repo = new AlertRepository(c.db);
     const transitions = new AlertTransitions(c.db, repo, dispatcher, c.events);
     const evaluator = c.set(AlertEvaluator, new AlertEvaluator(repo, transitions));
-    c.set(AlertResolver, new AlertResolver(new AlertRuleService(repo, c.db), new AlertService(repo, c.db, transitions, c.config.maxPageSize)));
+    c.set(AlertResolver, new AlertResolver(new AlertRuleService(repo, c.db, transitions), new AlertService(repo, c.db, transitions, c.config.maxPageSize)));
     c.set(WebhookResolver, new WebhookResolver(new WebhookService(webhookRepo, policy, c.config.maxPageSize)));
     c.set(EnsembleWeightsResolver, new EnsembleWeightsResolver());
     c.get(MetricsService).onRecorded((seriesIds) => void evaluator.seriesChanged(seriesIds));
