@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './common/paths';
 import { AuthConfig, authConfig } from './auth/auth-config';
@@ -70,6 +71,22 @@ export interface Config {
     /** Largest POST /api/v1/outcomes body, in bytes after gzip is inflated (MODELGRAPH_MAX_OUTCOME_BYTES). */
     maxBytes: number;
   };
+  /** Redis for events across instances (REDIS_URL); unset: events stay in this process. */
+  redisUrl?: string;
+  alerts: {
+    /** How often every alert rule is evaluated besides on arriving points (MODELGRAPH_ALERT_INTERVAL_MS; 0: never). */
+    intervalMs: number;
+  };
+  webhooks: {
+    /** Attempts per delivery, the first included (MODELGRAPH_WEBHOOK_MAX_ATTEMPTS). */
+    maxAttempts: number;
+    /** The delay before the first retry; doubled each retry, with jitter (MODELGRAPH_WEBHOOK_BACKOFF_MS). */
+    backoffMs: number;
+    /** One attempt's time limit (MODELGRAPH_WEBHOOK_TIMEOUT_MS). */
+    timeoutMs: number;
+    /** CIDR ranges a webhook may reach although loopback or private (MODELGRAPH_WEBHOOK_ALLOW_NETWORKS). */
+    allowNetworks: string[];
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -129,6 +146,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rolling: int(env.MODELGRAPH_OUTCOME_ROLLING, 100, 'MODELGRAPH_OUTCOME_ROLLING', 1),
       maxBytes: int(env.MODELGRAPH_MAX_OUTCOME_BYTES, 32 * 1024 * 1024, 'MODELGRAPH_MAX_OUTCOME_BYTES', 1),
     },
+    redisUrl: env.REDIS_URL || undefined,
+    alerts: { intervalMs: int(env.MODELGRAPH_ALERT_INTERVAL_MS, 15_000, 'MODELGRAPH_ALERT_INTERVAL_MS') },
+    webhooks: {
+      maxAttempts: int(env.MODELGRAPH_WEBHOOK_MAX_ATTEMPTS, 6, 'MODELGRAPH_WEBHOOK_MAX_ATTEMPTS', 1),
+      backoffMs: int(env.MODELGRAPH_WEBHOOK_BACKOFF_MS, 1_000, 'MODELGRAPH_WEBHOOK_BACKOFF_MS', 1),
+      timeoutMs: int(env.MODELGRAPH_WEBHOOK_TIMEOUT_MS, 10_000, 'MODELGRAPH_WEBHOOK_TIMEOUT_MS', 1),
+      allowNetworks: cidrList(env.MODELGRAPH_WEBHOOK_ALLOW_NETWORKS, 'MODELGRAPH_WEBHOOK_ALLOW_NETWORKS'),
+    },
   };
 }
 
@@ -169,6 +194,20 @@ function flag<T extends boolean | undefined>(value: string | undefined, fallback
   if (v === 'on' || v === 'true') return true;
   if (v === 'off' || v === 'false') return false;
   throw new Error(`${name} must be 'on' or 'off' ('true' or 'false'), got '${value}'.`);
+}
+
+/** Comma-separated CIDR ranges, e.g. `127.0.0.0/8,::1/128`. */
+function cidrList(value: string | undefined, name: string): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    const [address, bits, extra] = part.trim().split('/');
+    const family = net.isIP(address);
+    const n = Number(bits);
+    if (!family || extra !== undefined || !Number.isInteger(n) || n < 0 || n > (family === 4 ? 32 : 128)) {
+      throw new Error(`${name} must be comma-separated CIDR ranges such as 127.0.0.0/8, got '${part.trim()}'.`);
+    }
+    return `${address}/${n}`;
+  });
 }
 
 /** A size in express.json's notation: bytes, or a number with b, kb, mb or gb. */

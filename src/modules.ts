@@ -13,6 +13,7 @@ import { openLineageModule } from './openlineage';
 import { lineageModule } from './lineage';
 import { dataChangeModule } from './datachange';
 import { outcomesModule } from './ensemble/outcomes';
+import { alertModule } from './alert';
 
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
@@ -30,4 +31,5 @@ export const modules: Module[] = [
   openLineageModule, // POST /api/v1/lineage: OpenLineage ingestion
   lineageModule, // impact, provenance, lineage
   dataChangeModule, // dataChangeImpact: data change × served models
+  alertModule, // alert rules on metric series, webhooks, subscriptions (after metrics)
 ];

@@ -14,6 +14,10 @@ describe('the configuration, read once from the environment', () => {
       ['MODELGRAPH_INTROSPECTION', 'no', "'on' or 'off' ('true' or 'false')"],
       ['MODELGRAPH_MAX_BODY', 'huge', 'a size such as 500kb or 2mb'],
       ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
+      ['MODELGRAPH_ALERT_INTERVAL_MS', 'often', 'a non-negative integer'],
+      ['MODELGRAPH_WEBHOOK_MAX_ATTEMPTS', '0', 'an integer of at least 1'],
+      ['MODELGRAPH_WEBHOOK_ALLOW_NETWORKS', '127.0.0.1/33', 'comma-separated CIDR ranges such as 127.0.0.0/8'],
+      ['MODELGRAPH_WEBHOOK_ALLOW_NETWORKS', 'localhost', 'comma-separated CIDR ranges such as 127.0.0.0/8'],
     ]) {
       expect(() => loadConfig({ [name]: value })).toThrow(`${name} must be ${what}, got '${value}'.`);
     }

@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useGraph } from './support/graph';
+import { eventually, subscribe } from './support/subscriber';
+import { startReceiver } from './support/webhook-receiver';
 
 /**
  * The README's worked example runs as written: every ```graphql block of its "Worked example"
@@ -15,8 +17,18 @@ function exampleBlocks(): string[] {
   return sections.flatMap((section) => [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]));
 }
 
+/** The fenced blocks of a README section, in order, with their language. */
+const run = (script: string) => promisify(execFile)('bash', ['-c', script]);
+
+function sectionBlocks(title: string): { lang: string; text: string }[] {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith(title));
+  if (!section) throw new Error(`README.md lacks the "${title}" section`);
+  return [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] }));
+}
+
 describe('the README worked example', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_ALERT_INTERVAL_MS: '200', MODELGRAPH_WEBHOOK_ALLOW_NETWORKS: '127.0.0.0/8' });
 
   it('runs as written', async () => {
     const blocks = exampleBlocks();
@@ -28,6 +40,41 @@ describe('the README worked example', () => {
     // ...and the impact query finds the deployment from the dataset version.
     const impact = (answers[4] as { impact: { summary: { servedDeployments: { name: string }[] } } }).impact;
     expect(impact.summary.servedDeployments.map((d) => d.name)).toEqual(['churn-prod']);
+  });
+
+  it('the Alerts section: a webhook and a rule, the subscription hears the alert fire and resolve, the signature verifies', async () => {
+    for (const block of sectionBlocks('Worked example').filter((b) => b.lang === 'graphql')) await graph.ok(block.text);
+    const blocks = sectionBlocks('Alerts');
+    const graphql = blocks.filter((b) => b.lang === 'graphql').map((b) => b.text);
+    const shell = blocks.filter((b) => b.lang === 'sh').map((b) => b.text.replaceAll('http://127.0.0.1:4000', graph.url));
+    const [js] = blocks.filter((b) => b.lang === 'js').map((b) => b.text);
+    expect([graphql.length, shell.length]).toEqual([3, 2]);
+    // The README's own verification code, run as written.
+    const verify = new Function('require', `${js}; return verify;`)(require) as (secret: string, headers: Record<string, string>, body: string) => boolean;
+
+    let secret = '';
+    const receiver = await startReceiver(() => secret);
+    try {
+      secret = (await graph.ok(graphql[0].replace('http://127.0.0.1:9000/hooks', receiver.url))).createWebhook.secret;
+      await graph.ok(graphql[1]);
+      const sub = subscribe<{ alertChanged: { alert: { state: string } } }>(graph.url, graphql[2]);
+      await sub.connected;
+      const states = () => sub.events.map((e) => e.alertChanged.alert.state);
+      await run(shell[0]); // asynchronously: the service answering curl runs in this process
+      await eventually(() => (states().includes('FIRING') ? true : undefined), 'the alert to fire');
+      await run(shell[1]);
+      await eventually(() => (states().includes('RESOLVED') ? true : undefined), 'the alert to resolve');
+      expect(states()).toEqual(['PENDING', 'FIRING', 'RESOLVED']);
+      await sub.close();
+      const posts = await eventually(() => (receiver.received.length >= 2 ? receiver.received : undefined), 'two webhook posts');
+      expect(posts.map((r) => JSON.parse(r.body).type).sort()).toEqual(['alert.firing', 'alert.resolved']);
+      for (const r of posts) {
+        expect(verify(secret, { 'webhook-id': r.id, 'webhook-timestamp': r.timestamp, 'webhook-signature': r.signature }, r.body)).toBe(true);
+        expect(verify(secret, { 'webhook-id': r.id, 'webhook-timestamp': r.timestamp, 'webhook-signature': r.signature }, `${r.body} `)).toBe(false);
+      }
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { ContainerType } from 'type-graphql';
 import { Config } from '../config';
 import { Db } from '../db/db';
 import { EventBus } from '../events/event-bus';
+import { RedisEventBus } from '../events/redis-event-bus';
 
 type Key<T> = abstract new (...args: never[]) => T;
 
@@ -14,10 +15,23 @@ type Key<T> = abstract new (...args: never[]) => T;
 export class Container implements ContainerType {
   private readonly instances = new Map<unknown, unknown>();
 
-  /** Events for subscriptions, webhooks and other instances (src/events/). */
-  readonly events = new EventBus();
+  /** Events for subscriptions, webhooks and other instances (src/events/): through Redis when REDIS_URL is set. */
+  readonly events: EventBus;
+  /** Run by the app's close(), last registered first: timers and connections modules started. */
+  private readonly closers: (() => Promise<void> | void)[] = [];
 
-  constructor(readonly db: Db, readonly config: Config) {}
+  constructor(readonly db: Db, readonly config: Config) {
+    this.events = config.redisUrl ? new RedisEventBus(config.redisUrl) : new EventBus();
+    this.onClose(() => this.events.close());
+  }
+
+  onClose(closer: () => Promise<void> | void): void {
+    this.closers.push(closer);
+  }
+
+  async close(): Promise<void> {
+    for (const closer of this.closers.splice(0).reverse()) await closer();
+  }
 
   set<T>(key: Key<T>, instance: T): T {
     this.instances.set(key, instance);

@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { modules } from '../modules';
 import { Container } from './container';
+import { EventBus } from '../events/event-bus';
 
 /** Every resolver of every module: the schema is their union. */
 export function allResolvers(): NonEmptyArray<Function> {
@@ -12,6 +13,8 @@ export function buildAppSchema(container?: Container): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: allResolvers(),
     container: container ?? { get: () => { throw new Error('schema built without a container'); } },
+    // Subscriptions read from the container's event bus (a bare one when only the schema is wanted).
+    pubSub: container?.events ?? new EventBus(),
     validate: false, // no input class carries class-validator rules: services validate (src/common/validate.ts)
   });
 }

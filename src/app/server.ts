@@ -27,6 +27,7 @@ import { httpErrorHandler } from './http-errors';
 import { requireJsonContentType } from './json-content-type';
 import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
+import { serveSubscriptions } from './subscriptions';
 import { withRequestScope } from './request-scope-middleware';
 import { requireWellFormedGraphqlInput } from './well-formed-input';
 
@@ -61,6 +62,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
 
   const app = express();
   const httpServer = http.createServer(app);
+  await container.events.ready();
+  const subscriptions = serveSubscriptions(httpServer, schema, auth);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,
@@ -117,7 +120,9 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   return {
     app, httpServer, container,
     async close() {
+      await subscriptions.dispose(); // WebSocket clients are told the server is going away
       await apollo.stop(); // the drain plugin closes the HTTP server and waits for in-flight requests
+      await container.close(); // timers and connections that modules started (alert evaluation, Redis)
     },
   };
 }

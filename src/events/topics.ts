@@ -28,3 +28,31 @@ export interface EnsembleWeightsChangedPayload {
   reason: string;
   weights: MemberWeightPayload[];
 }
+
+/** An alert as it is after a change of state (times ISO 8601). */
+export interface AlertPayload {
+  id: string;
+  ruleId: string;
+  rule: string;
+  severity: string;
+  labels: Record<string, string>;
+  target: { kind: string; id: string; label: string };
+  metric: string;
+  state: string;
+  value: number | null;
+  startedAt: string;
+  firedAt: string | null;
+  resolvedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  /** Every state it went through, oldest first; `by`: the key that acknowledged it. */
+  history: { state: string; at: string; value: number | null; by: string | null }[];
+}
+
+export interface AlertChangedPayload {
+  /** The state it left (null: the alert is new). */
+  previousState: string | null;
+  /** When it changed (ISO 8601). */
+  at: string;
+  alert: AlertPayload;
+}

@@ -15,8 +15,8 @@ export const metricsModule: Module = {
   register(c) {
     const repo = new MetricsRepository(c.db);
     // Registered: it is the one path metric points are recorded by (outcome batches use it too).
-    const service = c.set(MetricsService, new MetricsService(repo, c.db));
-    const resolver = c.set(MetricsResolver, new MetricsResolver(service, new MetricEventsService(repo, new LineageRepository(c.db, c.config.traversal), c.db, traversalLimits(c.config))));
+    const metrics = c.set(MetricsService, new MetricsService(repo, c.db));
+    const resolver = c.set(MetricsResolver, new MetricsResolver(metrics, new MetricEventsService(repo, new LineageRepository(c.db, c.config.traversal), c.db, traversalLimits(c.config))));
     c.set(PassCoercedPoints, new PassCoercedPoints(resolver));
     registerDrift(c);
   },

@@ -25,36 +25,57 @@ import { BUCKET_MS, hourOf, needsPoints } from './time-buckets';
  * - The bucket key (seriesId, start) is a unique constraint: the MERGE of a write and the range
  *   scan of a read are index lookups, and re-sending a point replaces it (same timestamp).
  */
+/** Points written in a transaction, and how to tell the listeners once it has committed. */
+export interface RecordedPoints {
+  result: RecordMetricsResult;
+  announce(): void;
+}
+
 export class MetricsService {
+  private readonly recordedListeners: ((seriesIds: string[]) => void)[] = [];
+
   constructor(private readonly repo: MetricsRepository, private readonly db: Transactions) {}
 
+  /** Told, after the points of a record() commit, the ids of the series that got them (alert evaluation). */
+  onRecorded(listener: (seriesIds: string[]) => void): void {
+    this.recordedListeners.push(listener);
+  }
+
+  /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
+  async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
+    let recorded: RecordedPoints | undefined;
+    const result = await this.db.write(async (tx) => {
+      recorded = await this.recordIn(tx, points);
+      return recorded.result;
+    });
+    recorded!.announce();
+    return result;
+  }
+
   /**
-   * All points in one transaction: a bad point or an unknown target or dataset version writes
-   * nothing. With `inTx`, the points are written in the caller's transaction (outcome batches
-   * write their rolling loss and accuracy with the rest of the batch).
+   * The points written in the caller's transaction (outcome batches write their rolling loss and
+   * accuracy with the rest of the batch); the caller calls `announce()` once that has committed.
    */
-  async record(points: readonly MetricPointInput[], inTx?: Tx): Promise<RecordMetricsResult> {
+  async recordIn(tx: Tx, points: readonly MetricPointInput[]): Promise<RecordedPoints> {
     const batch = groupPoints(points);
     const series = batch.series.map(({ target, name }) => ({ ...target, name }));
-    const write = async (tx: Tx): Promise<RecordMetricsResult> => {
-      if (batch.datasetIds.length) {
-        const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
-        const missingDataset = batch.datasetIds.find((id) => !known.has(id));
-        if (missingDataset) throw new NotFoundError('DatasetVersion', missingDataset);
-      }
-      const seriesIds = await this.repo.upsertSeries(tx, series);
-      const missing = series.find((s) => !seriesIds.has(JSON.stringify([s.kind, s.key, s.name])));
-      if (missing) throw new NotFoundError(targetLabel(missing), missing.key); // rolls back the series made so far
-      const buckets = batch.series.flatMap(({ target, name, buckets }) => {
-        const seriesId = seriesIds.get(JSON.stringify([target.kind, target.key, name]))!;
-        return buckets.map(({ start, ...lists }) => ({ ...lists, seriesId, start: new Date(start) }));
-      });
-      // One lock order for every writer (series id, then hour): batches sharing buckets queue instead of deadlocking.
-      buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
-      const written = await this.repo.upsertBuckets(tx, buckets);
-      return { points: batch.points, series: series.length, buckets: written };
-    };
-    return inTx ? write(inTx) : this.db.write(write);
+    if (batch.datasetIds.length) {
+      const known = await this.repo.existingDatasetVersions(tx, batch.datasetIds);
+      const missingDataset = batch.datasetIds.find((id) => !known.has(id));
+      if (missingDataset) throw new NotFoundError('DatasetVersion', missingDataset);
+    }
+    const seriesIds = await this.repo.upsertSeries(tx, series);
+    const missing = series.find((s) => !seriesIds.has(JSON.stringify([s.kind, s.key, s.name])));
+    if (missing) throw new NotFoundError(targetLabel(missing), missing.key); // rolls back the series made so far
+    const buckets = batch.series.flatMap(({ target, name, buckets }) => {
+      const seriesId = seriesIds.get(JSON.stringify([target.kind, target.key, name]))!;
+      return buckets.map(({ start, ...lists }) => ({ ...lists, seriesId, start: new Date(start) }));
+    });
+    // One lock order for every writer (series id, then hour): batches sharing buckets queue instead of deadlocking.
+    buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
+    const written = await this.repo.upsertBuckets(tx, buckets);
+    const touched = [...new Set(buckets.map((b) => b.seriesId))];
+    return { result: { points: batch.points, series: series.length, buckets: written }, announce: () => { for (const listener of this.recordedListeners) listener(touched); } };
   }
 
   async series(targetInput: MetricTargetInput, nameInput: string, from: Date, to: Date, bucket: TimeBucket, aggregate: MetricAggregate): Promise<MetricValue[]> {

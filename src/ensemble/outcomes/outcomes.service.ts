@@ -44,7 +44,7 @@ export class OutcomesService {
       const settings = learnerSettings(storedStrategy(loaded.ensemble), name);
       if (loaded.members.length === 0) throw new BadInputError(`Ensemble '${name}' has no members to score.`, 'ensemble');
       const learner = this.learnerFor(loaded, settings);
-      if (loaded.seen) return { loaded, learner, changes: [], points: 0, counted: 0, version: null };
+      if (loaded.seen) return { loaded, learner, changes: [], points: 0, counted: 0, version: null, recorded: undefined };
       const parsed = parseOutcomes(outcomes, settings.loss, memberKeys(loaded.members.map((m) => ({ id: m.modelVersionId, ...m }))));
       const { changes, points } = learner.learn(parsed);
       const edges = membershipEdges(learner.members, loaded.members.map((m) => m.weight), changes, (c) => changeReason(settings, c));
@@ -52,10 +52,11 @@ export class OutcomesService {
         ensembleId: loaded.ensemble.id, state: JSON.stringify(learner.toState()), key, outcomes: parsed.length, ...edges,
       });
       const metricPoints = this.metricPoints(name, loaded.members, points);
-      if (metricPoints.length) await this.metrics.record(metricPoints, tx);
-      return { loaded, learner, changes, points: metricPoints.length, counted: parsed.length, version };
+      const recorded = metricPoints.length ? await this.metrics.recordIn(tx, metricPoints) : undefined;
+      return { loaded, learner, changes, points: metricPoints.length, counted: parsed.length, version, recorded };
     });
     const { loaded, learner, changes, version } = done;
+    done.recorded?.announce(); // alert rules on the outcome-derived series
     if (version !== null) this.cache.set(loaded.ensemble.id, { version, state: learner.toState() });
     for (const change of changes) this.events.publish(Topics.ENSEMBLE_WEIGHTS_CHANGED, this.payload(loaded, change, learner.settings));
     return {
