@@ -27,6 +27,7 @@ import { requireJsonContentType } from './json-content-type';
 import { assignRequestId } from './request-id';
 import { buildAppSchema } from './schema';
 import { withRequestScope } from './request-scope-middleware';
+import { webUiRouter } from './web-ui';
 
 export interface App {
   app: express.Express;
@@ -107,6 +108,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     withRequestScope(config.limits.requestTimeoutMs),
     expressMiddleware(apollo, { context: async ({ req, res }) => ({ principal: principalOf(res), req, res }) }),
     httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));
+  // The web UI at `/` (its files and client routes), after every route of the service.
+  app.use(webUiRouter());
   // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.
   app.use(httpErrorHandler('rest'));
 
