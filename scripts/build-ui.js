@@ -31,6 +31,9 @@ async function main() {
   const upToDate = fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === expected && fs.existsSync(path.join(outDir, 'index.html'));
   if (upToDate && !process.argv.includes('--force')) return;
   console.log('modelgraph: building the web UI (ui/ → dist/ui)...');
+  // Always React's production build: Vite would otherwise follow an inherited NODE_ENV (jest sets
+  // `test`), and the development build runs effects twice and checks far more (slower).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: path.join(uiDir, 'vite.config.mts') });
   fs.writeFileSync(stampFile, expected);

@@ -30,7 +30,7 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Watch
   const page = await context.newPage();
   const watched: WatchedPage = { page, consoleErrors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') watched.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => watched.consoleErrors.push(e.message));
+  page.on('pageerror', (e) => watched.consoleErrors.push(e.stack ?? e.message));
   page.on('request', (r) => watched.requests.push(r.url()));
   return watched;
 }

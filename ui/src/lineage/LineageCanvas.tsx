@@ -38,6 +38,10 @@ export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
   const cy = useRef<Core | null>(null);
   const handlers = useRef({ onSelect, onExpand });
   handlers.current = { onSelect, onExpand };
+  // ELK lays out asynchronously and then moves the nodes it was given: a new graph waits until the
+  // running layout is done, or that layout would move nodes that were removed meanwhile.
+  const running = useRef(false);
+  const pending = useRef<DrawnGraph | null>(null);
 
   useEffect(() => {
     const c = cytoscape({ container: el.current, style: LINEAGE_STYLE, minZoom: 0.05, maxZoom: 3, wheelSensitivity: 0.3 });
@@ -47,20 +51,29 @@ export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
     cy.current = c;
     // For the browser tests and the benchmark: the instance, to find where a node was drawn.
     (window as unknown as { modelgraphLineage?: Core }).modelgraphLineage = c;
-    return () => c.destroy();
+    return () => { c.destroy(); running.current = false; pending.current = null; };
   }, []);
 
   useEffect(() => {
     const c = cy.current;
     if (!c) return;
-    const started = performance.now();
-    c.elements().remove();
-    c.add(toElements(graph));
-    const layout = c.layout(LAYOUT as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => {
-      requestAnimationFrame(() => markRendered(c.nodes().length, c.edges().length, performance.now() - started));
-    });
-    layout.run();
+    const draw = (g: DrawnGraph) => {
+      running.current = true;
+      const started = performance.now();
+      c.elements().remove();
+      c.add(toElements(g));
+      const layout = c.layout(LAYOUT as cytoscape.LayoutOptions);
+      layout.one('layoutstop', () => requestAnimationFrame(() => {
+        markRendered(c.nodes().length, c.edges().length, performance.now() - started);
+        running.current = false;
+        const next = pending.current;
+        pending.current = null;
+        if (next && !c.destroyed()) draw(next);
+      }));
+      layout.run();
+    };
+    if (running.current) pending.current = graph;
+    else draw(graph);
   }, [graph]);
 
   useEffect(() => {

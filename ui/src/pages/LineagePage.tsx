@@ -11,6 +11,8 @@ import { LineageControls } from './LineageControls';
 import { LineageLegend } from './LineageLegend';
 import { NodeDetails } from './NodeDetails';
 
+const NONE: LineageGraph[] = [];
+
 /** The lineage around a node as a layered graph, as it stood at the slider's time. */
 export function LineagePage() {
   const { params } = useRoute();
@@ -21,11 +23,13 @@ export function LineagePage() {
   const showFields = params.get('fields') === '1';
   const variables = { node: ref, direction, depth, asOf };
   const { data, error, loading } = useQuery<{ lineage: LineageGraph }>(LINEAGE, variables, !ref);
-  const [expansions, setExpansions] = useState<LineageGraph[]>([]);
+  // Expansions belong to the graph they expanded: another node, direction, depth or time starts afresh.
+  const [expanded, setExpanded] = useState<{ key: string; graphs: LineageGraph[] }>({ key: '', graphs: [] });
   const [selected, setSelected] = useState<string | null>(null);
   const [expandError, setExpandError] = useState<string | null>(null);
   const key = JSON.stringify(variables);
-  useEffect(() => { setExpansions([]); setSelected(null); }, [key]);
+  const expansions = expanded.key === key ? expanded.graphs : NONE;
+  useEffect(() => setSelected(null), [key]);
 
   const merged = useMemo(() => (data ? mergeGraphs([data.lineage, ...expansions]) : null), [data, expansions]);
   const drawn = useMemo(() => (merged ? drawnGraph(merged, showFields) : null), [merged, showFields]);
@@ -34,9 +38,9 @@ export function LineagePage() {
     if (!node) return;
     setExpandError(null);
     gql<{ lineage: LineageGraph }>(LINEAGE, { node: { type: node.type, id }, direction: 'BOTH', depth: 1, asOf })
-      .then((r) => setExpansions((list) => [...list, r.lineage]))
+      .then((r) => setExpanded((e) => ({ key, graphs: [...(e.key === key ? e.graphs : []), r.lineage] })))
       .catch((e: Error) => setExpandError(e.message));
-  }, [merged, asOf]);
+  }, [merged, asOf, key]);
   const selectedNode = merged?.nodes.find((n) => n.id === selected) ?? null;
 
   return (
