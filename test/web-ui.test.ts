@@ -31,7 +31,7 @@ describeWithBrowser('web UI', () => {
   });
   afterEach(async () => {
     // The page as the test left it, to see what a failure looked like.
-    await screenshot(watched.page, `last-${expect.getState().currentTestName?.split(' ')[2]?.replace(/\W/g, '') ?? 'test'}`).catch(() => undefined);
+    await screenshot(watched.page, `last-${(expect.getState().currentTestName ?? 'test').slice(7, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
     await watched.page.context().close();
     expect(watched.consoleErrors).toEqual([]);
     expect(foreignRequests(watched, graph.url)).toEqual([]);
@@ -114,7 +114,6 @@ describeWithBrowser('web UI', () => {
     await page.goto('/lineage?type=MODEL&name=fraud&depth=4&direction=DOWNSTREAM');
     await drawn(page, 1);
     expect(await labels()).toEqual(expect.arrayContaining(['fraud@2', 'fraud-prod']));
-    await screenshot(page, 'lineage');
     // 12 of the slider's 30 days back: fraud@2 (8 days old) did not exist yet.
     await page.getByLabel('As of').fill(String(200 - Math.round((12 / 30) * 200)));
     await drawn(page, 2);
@@ -122,6 +121,14 @@ describeWithBrowser('web UI', () => {
     const then = await labels();
     expect(then).toContain('fraud@1');
     expect(then).not.toContain('fraud@2');
+
+    // Field level on demand: what fraud-prod serves, upstream, down to the dataset's columns.
+    await page.goto('/lineage?type=DEPLOYMENT&name=fraud-prod&direction=UPSTREAM&depth=6&fields=1');
+    await drawn(page, 1);
+    expect(await labels()).toEqual(expect.arrayContaining(['warehouse/orders@v2', 'warehouse/orders@v1.amount', 'fs/amount_avg']));
+    await clickNode(page, 'fs/amount_avg');
+    await page.getByTestId('node-details').getByRole('heading', { name: 'fs/amount_avg' }).waitFor();
+    await screenshot(page, 'lineage');
   });
 
   it('Impact: the served deployments a dataset version reaches, with paths, and the change between two versions per field', async () => {
