@@ -31,7 +31,7 @@ describeWithBrowser('web UI', () => {
   });
   afterEach(async () => {
     // The page as the test left it, to see what a failure looked like.
-    await screenshot(watched.page, `last-${(expect.getState().currentTestName ?? 'test').slice(7, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    await screenshot(watched.page, `last-${(expect.getState().currentTestName ?? 'test').slice(7, 40).replace(/\W+/g, '-')}`, false).catch(() => undefined);
     await watched.page.context().close();
     expect(watched.consoleErrors).toEqual([]);
     expect(foreignRequests(watched, graph.url)).toEqual([]);
@@ -81,7 +81,7 @@ describeWithBrowser('web UI', () => {
     await page.goto('/models/fraud');
     await page.getByTestId('versions-table').getByText('champion').waitFor();
     await page.getByTestId('across-summary').getByText(/1: 0\.\d+ · 2: 0\.\d+/).waitFor();
-    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets/).waitFor();
+    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets.* · \d+ events/).waitFor();
     await screenshot(page, 'model');
 
     await page.getByRole('button', { name: '1', exact: true }).click();
@@ -93,7 +93,7 @@ describeWithBrowser('web UI', () => {
     await page.waitForURL('**/ensembles/risk-ens');
     await page.getByTestId('members').getByText('weight 0.7').waitFor();
     await page.getByTestId('weights-chart').locator('canvas').waitFor();
-    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets/).waitFor();
+    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets.* · \d+ events/).waitFor();
     await screenshot(page, 'ensemble');
   });
 

@@ -45,9 +45,9 @@ export function foreignRequests(watched: WatchedPage, baseUrl: string): string[]
  * A screenshot as a test artifact (dist/test-artifacts/ui/), and, with
  * MODELGRAPH_UPDATE_SCREENSHOTS=1, also as the README's (docs/screenshots/).
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, forReadme = true): Promise<void> {
   const dirs = [path.join(projectRoot, 'dist', 'test-artifacts', 'ui')];
-  if (process.env.MODELGRAPH_UPDATE_SCREENSHOTS === '1') dirs.push(path.join(projectRoot, 'docs', 'screenshots'));
+  if (forReadme && process.env.MODELGRAPH_UPDATE_SCREENSHOTS === '1') dirs.push(path.join(projectRoot, 'docs', 'screenshots'));
   const png = await page.screenshot({ fullPage: true });
   for (const dir of dirs) {
     fs.mkdirSync(dir, { recursive: true });
