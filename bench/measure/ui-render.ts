@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { GeneratedGraph } from '../generate';
-import { gql } from '../http';
 import { Random } from '../random';
 import { Latency, summarize } from '../stats';
-import { candidateOrigins, Origin } from './traversals';
+import { Driver } from 'neo4j-driver';
+import { candidateOrigins, Origin, sizeOrigins } from './traversals';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TARGET_NODES = 1000;
-const LINEAGE_SIZE = `query($node: NodeRef!) { lineage(node: $node, direction: DOWNSTREAM, depth: 20) { truncated nodes { id } } }`;
 
 export interface UiRenderCase {
   what: string;
@@ -27,17 +26,13 @@ export interface UiRenderCase {
  * candidate origin nearest 1,000 nodes, opened in headless Chromium (Debian's package, as the
  * browser tests use) `reps` times, each in a fresh page. Null, with the reason logged, without Chromium.
  */
-export async function measureUiRender(url: string, graph: GeneratedGraph, reps: number, rnd: Random, log: (m: string) => void): Promise<UiRenderCase | null> {
+export async function measureUiRender(url: string, driver: Driver, graph: GeneratedGraph, reps: number, rnd: Random, log: (m: string) => void): Promise<UiRenderCase | null> {
   if (!fs.existsSync(CHROMIUM)) { log(`ui: skipped, no ${CHROMIUM} (sh scripts/setup-debian.sh installs it)`); return null; }
-  const sized: { origin: Origin; nodes: number }[] = [];
-  for (const origin of candidateOrigins(graph, 'impact', rnd).slice(0, 20)) {
-    // A lineage past the service's time budget or node limit is no candidate: the page could not draw it either.
-    const answer = await gql<{ lineage: { truncated: boolean; nodes: unknown[] } }>(url, LINEAGE_SIZE, { node: origin }).catch(() => null);
-    if (answer && !answer.data.lineage.truncated) sized.push({ origin, nodes: answer.data.lineage.nodes.length });
-  }
-  const pick = sized.sort((a, b) => Math.abs(a.nodes - TARGET_NODES) - Math.abs(b.nodes - TARGET_NODES))[0];
+  // Sized by the raw downstream traversal (no time budget: a loaded machine must not hide the large ones).
+  const sized = await sizeOrigins(driver, 'impact', candidateOrigins(graph, 'impact', rnd));
+  const pick = sized.sort((a, b) => Math.abs(a.reached - TARGET_NODES) - Math.abs(b.reached - TARGET_NODES))[0];
   if (!pick) { log('ui: skipped, no lineage to draw'); return null; }
-  log(`ui: lineage of ${pick.origin.type} with ${pick.nodes} nodes (nearest ${TARGET_NODES} of ${sized.length} candidates)`);
+  log(`ui: downstream of a ${pick.origin.type}, ${pick.reached} nodes (nearest ${TARGET_NODES} of ${sized.length} candidates)`);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-dev-shm-usage', '--disable-gpu'] });
   const first: number[] = [];
@@ -49,7 +44,10 @@ export async function measureUiRender(url: string, graph: GeneratedGraph, reps: 
       const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
       const tab = await context.newPage();
       await tab.goto(page);
-      await tab.waitForFunction('document.body.dataset.lineageRendered === "1"', undefined, { timeout: 300_000 });
+      // Drawn, or an error shown (e.g. the lineage ran past the service's time budget).
+      await tab.waitForFunction('document.body.dataset.lineageRendered === "1" || document.querySelector("p.error")', undefined, { timeout: 300_000 });
+      const error = await tab.locator('p.error').first().textContent({ timeout: 1 }).catch(() => null);
+      if (error) { log(`ui: not measured, the page could not draw the lineage: ${error}`); return null; }
       const info = await tab.evaluate<{ nodes: number; edges: number; layoutMs: number; at: number }>('window.modelgraphLineageRender');
       await context.close();
       if (i === 0) continue; // the first page warms the service's and the browser's caches
