@@ -22,24 +22,28 @@ export interface UiRenderCase {
 }
 
 /**
- * Time to first render of a ~1,000-node lineage in the web UI: the downstream lineage of the
- * candidate origin nearest 1,000 nodes, opened in headless Chromium (Debian's package, as the
+ * Time to first render of a ~1,000-node lineage in the web UI: the lineage (downstream of data,
+ * upstream of what is served) of the candidate origin nearest 1,000 nodes, opened in headless Chromium (Debian's package, as the
  * browser tests use) `reps` times, each in a fresh page. Null, with the reason logged, without Chromium.
  */
 export async function measureUiRender(url: string, driver: Driver, graph: GeneratedGraph, reps: number, rnd: Random, log: (m: string) => void): Promise<UiRenderCase | null> {
   if (!fs.existsSync(CHROMIUM)) { log(`ui: skipped, no ${CHROMIUM} (sh scripts/setup-debian.sh installs it)`); return null; }
   // Sized by the raw downstream traversal (no time budget: a loaded machine must not hide the large ones).
-  const sized = await sizeOrigins(driver, 'impact', candidateOrigins(graph, 'impact', rnd));
+  // Downstream of data, upstream of what is served: whichever lineage is nearest 1,000 nodes.
+  const sized = [
+    ...(await sizeOrigins(driver, 'impact', candidateOrigins(graph, 'impact', rnd))).map((s) => ({ ...s, direction: 'DOWNSTREAM' })),
+    ...(await sizeOrigins(driver, 'provenance', candidateOrigins(graph, 'provenance', rnd))).map((s) => ({ ...s, direction: 'UPSTREAM' })),
+  ];
   const pick = sized.sort((a, b) => Math.abs(a.reached - TARGET_NODES) - Math.abs(b.reached - TARGET_NODES))[0];
   if (!pick) { log('ui: skipped, no lineage to draw'); return null; }
-  log(`ui: downstream of a ${pick.origin.type}, ${pick.reached} nodes (nearest ${TARGET_NODES} of ${sized.length} candidates)`);
+  log(`ui: ${pick.direction.toLowerCase()} of a ${pick.origin.type}, ${pick.reached} nodes (nearest ${TARGET_NODES} of ${sized.length} candidates)`);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-dev-shm-usage', '--disable-gpu'] });
   const first: number[] = [];
   const layout: number[] = [];
   let drawn = { nodes: 0, edges: 0 };
   try {
-    const page = `${url}/lineage?type=${pick.origin.type}&id=${pick.origin.id}&direction=DOWNSTREAM&depth=20&fields=1`;
+    const page = `${url}/lineage?type=${pick.origin.type}&id=${pick.origin.id}&direction=${pick.direction}&depth=20&fields=1`;
     for (let i = 0; i < reps + 1; i++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
       const tab = await context.newPage();
@@ -58,5 +62,5 @@ export async function measureUiRender(url: string, driver: Driver, graph: Genera
   } finally {
     await browser.close();
   }
-  return { what: `downstream lineage of a ${pick.origin.type}`, origin: pick.origin, ...drawn, firstRender: summarize(first), layout: summarize(layout) };
+  return { what: `${pick.direction.toLowerCase()} lineage of a ${pick.origin.type}`, origin: pick.origin, ...drawn, firstRender: summarize(first), layout: summarize(layout) };
 }

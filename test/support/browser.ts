@@ -28,6 +28,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 950 } });
   const page = await context.newPage();
+  // Waits, not timings: generous, for a machine shared with other work (no assertion is about speed).
+  page.setDefaultTimeout(90_000);
   const watched: WatchedPage = { page, consoleErrors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') watched.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => watched.consoleErrors.push(e.stack ?? e.message));
