@@ -17,7 +17,8 @@ const SERVICE_PATHS = /^\/(graphql|graphiql|api|healthz|readyz|metrics)(\/|$)/;
 export function webUiRouter(): express.Router {
   const router = express.Router();
   const index = path.join(UI_DIR, 'index.html');
-  router.use('/assets', express.static(path.join(UI_DIR, 'assets'), { maxAge: '365d', immutable: true, fallthrough: false }));
+  router.use('/assets', express.static(path.join(UI_DIR, 'assets'), { maxAge: '365d', immutable: true }),
+    (_req: express.Request, res: express.Response) => { res.status(404).end(); });
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVICE_PATHS.test(req.path) || !req.accepts('html')) return next();
     if (!fs.existsSync(index)) {
