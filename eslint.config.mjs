@@ -27,6 +27,16 @@ export default tseslint.config(
     },
   },
   {
+    // The web UI runs in the browser; its build config in Node (ESM).
+    files: ['ui/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
+  {
+    files: ['ui/*.mts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['scripts/**/*.js', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: {

@@ -6,6 +6,7 @@ import { OutcomesCase } from './measure/outcomes';
 import { StatementShare } from './measure/statement-profile';
 import { StatementCase } from './measure/statements';
 import { TraversalCase } from './measure/traversals';
+import { UiRenderCase } from './measure/ui-render';
 import { Latency } from './stats';
 
 export interface LoadCase { what: string; concurrency: number; requests: number; requestsPerSecond: number; latency: Latency }
@@ -26,6 +27,8 @@ export interface BenchResult {
   /** POST /api/v1/outcomes (absent from results written before it was measured). */
   outcomes?: OutcomesCase[];
   quality: QualityCase[];
+  /** The web UI's time to first render of a ~1,000-node lineage (null: skipped or not asked for). */
+  uiRender: UiRenderCase | null;
   /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
   memory: Record<string, number>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
@@ -83,6 +86,8 @@ export function toMarkdown(r: BenchResult): string {
     ...(r.outcomes ?? []).map((c) => `| ${c.batchSize} | ${c.members} | ${c.concurrency} | ${c.outcomes} | ${c.seconds} | ${c.outcomesPerSecond} |`), '',
     '## Data quality (ms)', '', '| operation | what | p50 / p95 / p99 | note |', '|---|---|---|---|',
     ...r.quality.map((q) => `| ${q.operation} | ${q.what} | ${lat(q.latency)} | ${q.note ?? ''} |`), '',
+    '## Web UI: first render of a ~1,000-node lineage in headless Chromium (ms)', '', '| what | nodes / edges drawn | first render p50 / p95 / p99 | of which layout and paint |', '|---|---|---|---|',
+    ...(r.uiRender ? [`| ${r.uiRender.what} | ${r.uiRender.nodes} / ${r.uiRender.edges} | ${lat(r.uiRender.firstRender)} | ${lat(r.uiRender.layout)} |`] : ['| not measured | | | |']), '',
     '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',
     ...Object.entries(r.memory).map(([k, v]) => `| ${k} | ${v} |`), '',
     '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',

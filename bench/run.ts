@@ -14,11 +14,12 @@ import { measureOutcomes } from './measure/outcomes';
 import { measureStatements } from './measure/statements';
 import { readStatementTotals, StatementShare, topStatements } from './measure/statement-profile';
 import { traversalPhase } from './measure/traversal-phase';
+import { measureUiRender } from './measure/ui-render';
 import { Random } from './random';
 import { BenchResult, checkTargets, toMarkdown } from './report';
 import { SCALES } from './scales';
 
-const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'outcomes', 'quality'] as const;
+const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'outcomes', 'quality', 'ui'] as const;
 
 /** `npm run bench -- --scale small|medium|large [--out dir] [--reps n]`: see bench/README.md. */
 const program = new Command('bench')
@@ -93,6 +94,11 @@ async function main(): Promise<void> {
       log(`quality: ${q.map((x) => `${x.operation} p95 ${x.latency?.p95 ?? x.note} ms`).join(', ')}`);
       return q;
     });
+    const uiRender = await part('ui', 'web UI: first render of a ~1,000-node lineage', null, async () => {
+      const u = await measureUiRender(env.url, env.driver, graph, Math.min(scale.reps, 5), rnd, log);
+      if (u) log(`ui: ${u.nodes} nodes drawn, first render p50 ${u.firstRender.p50} ms (layout and paint p50 ${u.layout.p50} ms)`);
+      return u;
+    });
     await pause(3000);
     memory['at rest after the load'] = rssMb(env.servicePid) ?? NaN;
     loads.end = loadAverage();
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, metrics, outcomes, quality, memory, profile,
+      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, metrics, outcomes, quality, uiRender, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

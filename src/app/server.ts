@@ -30,6 +30,7 @@ import { buildAppSchema } from './schema';
 import { serveSubscriptions } from './subscriptions';
 import { withRequestScope } from './request-scope-middleware';
 import { requireWellFormedGraphqlInput } from './well-formed-input';
+import { webUiRouter } from './web-ui';
 
 export interface App {
   app: express.Express;
@@ -114,6 +115,8 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     withRequestScope(config.limits.requestTimeoutMs, config.limits.requestConcurrency),
     expressMiddleware(apollo, { context: async ({ req, res }) => ({ principal: principalOf(res), req, res }) }),
     httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));
+  // The web UI at `/` (its files and client routes), after every route of the service.
+  app.use(webUiRouter());
   // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.
   app.use(httpErrorHandler('rest'));
 

@@ -1,0 +1,66 @@
+import { useMemo, useRef } from 'react';
+import { ChartInstance } from './echarts';
+import { Chart } from './Chart';
+import { MetricEvent } from './metric-data';
+import { TimeRange } from './time-range';
+import { MetricValue } from '../types';
+
+interface Props {
+  series: { name: string; points: MetricValue[] }[];
+  events: MetricEvent[];
+  /** What was fetched (the x axis) and what is shown (the zoom window inside it). */
+  axis: TimeRange;
+  range: TimeRange;
+  onRange: (range: TimeRange) => void;
+}
+
+const EVENT_COLOURS: Record<string, string> = {
+  DEPLOYED: '#1e8449', UNDEPLOYED: '#c0392b', ALIAS_SET: '#8e44ad', DATASET_VERSION: '#d68910',
+  MEMBER_ADDED: '#2f6fde', MEMBER_REMOVED: '#2f6fde', MEMBER_WEIGHT_CHANGED: '#2f6fde',
+};
+
+/**
+ * Metrics over time: wheel to zoom, drag to pan, or the slider below; when the view settles the
+ * page asks for the new range (and so the bucket that suits it). Vertical markers are the
+ * target's events: deployments, alias moves, ensemble weight changes, new upstream dataset versions.
+ */
+export function MetricChart({ series, events, axis, range, onRange }: Props) {
+  const settle = useRef<number | undefined>(undefined);
+  const onReady = (chart: ChartInstance) => {
+    chart.on('datazoom', () => {
+      window.clearTimeout(settle.current);
+      settle.current = window.setTimeout(() => {
+        const zoom = (chart.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] }).dataZoom?.[0];
+        if (zoom?.startValue !== undefined && zoom.endValue !== undefined) onRangeRef.current({ from: Math.round(zoom.startValue), to: Math.round(zoom.endValue) });
+      }, 400);
+    });
+  };
+  const onRangeRef = useRef(onRange);
+  onRangeRef.current = onRange;
+
+  const option = useMemo(() => ({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 30, bottom: 70 },
+    xAxis: { type: 'time', min: axis.from, max: axis.to },
+    yAxis: { type: 'value', scale: true },
+    dataZoom: [
+      { type: 'inside', filterMode: 'none', startValue: range.from, endValue: range.to },
+      { type: 'slider', filterMode: 'none', startValue: range.from, endValue: range.to, bottom: 10 },
+    ],
+    series: series.map((s, i) => ({
+      name: s.name,
+      type: 'line',
+      showSymbol: s.points.length < 60,
+      data: s.points.map((p) => [p.start, p.value, p.count]),
+      markLine: i === 0 && events.length ? {
+        symbol: 'none',
+        label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
+        data: events.map((e) => ({ name: e.label, xAxis: e.at, lineStyle: { color: EVENT_COLOURS[e.kind] ?? '#999', type: 'dashed' } })),
+      } : undefined,
+    })),
+  }), [series, events, axis, range]);
+
+  return <Chart option={option} height={340} onReady={onReady} testId="metric-chart" />;
+}
