@@ -53,4 +53,15 @@ describe('an OpenLineage batch with an event the database refuses', () => {
     expect(res.body.events.map((e: { status: string }) => e.status)).toEqual(['rejected', 'accepted']);
     expect(await stored()).toEqual(['job-1:1:1', 'job-2:1:1', 'job-3:1:1']);
   }, 300_000);
+
+  it('answers a single event the database refuses with a 400 naming the refusal, and writes nothing of it', async () => {
+    const res = await fetch(`${graph.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complete(9, 'w'.repeat(9000))) });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(400);
+    expect(body.error.code ?? body.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(body)).toMatch(/database refused to store this event/);
+    expect(JSON.stringify(body)).not.toMatch(/wwwwwwww|at .*\.ts:\d+/);
+    const bad = await graph.db.runAutoCommit('MATCH (n) WHERE n.name IN ["job-9", "out-9"] OR n.runId = $run RETURN count(n) AS n', { run: RUN(9) });
+    expect(bad[0].n).toBe(0);
+  }, 300_000);
 });

@@ -1,4 +1,5 @@
-import { AppError } from '../common/errors';
+import { Neo4jError } from 'neo4j-driver';
+import { AppError, BadInputError } from '../common/errors';
 import { log } from '../common/log';
 import { Transactions } from '../db/db';
 import { applyFailure, isEventsFault } from './apply-failure';
@@ -42,7 +43,14 @@ export class OpenLineageIngestService {
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
     if (!check.valid) throw new InvalidEventError(check.errors);
-    await this.apply([planEvent(event as OlEvent)]);
+    try {
+      await this.apply([planEvent(event as OlEvent)]);
+    } catch (error) {
+      // What the database refused of this event's data (e.g. a value too large to index) is the
+      // event's fault: a 400 naming the refusal, as the batch route reports it, not a 500.
+      if (error instanceof Neo4jError && isEventsFault(error)) throw new BadInputError(applyFailure(error));
+      throw error;
+    }
   }
 
   /**
