@@ -53,6 +53,13 @@ export interface Config {
   traversal: 'auto' | 'procedures' | 'cypher';
   /** Bounds on one impact/provenance/lineage traversal (MODELGRAPH_LINEAGE_MAX_NODES, MODELGRAPH_LINEAGE_TIMEOUT_MS). */
   traversalBounds: { maxNodes: number; timeoutMs: number };
+  /**
+   * The store of OpenLineage events as received: kept `retentionDays` after receipt (0 = forever;
+   * MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS), swept every `pruneIntervalMs`.
+   */
+  lineageEvents: { retentionDays: number; pruneIntervalMs: number };
+  /** The MLflow tracking server synced on a schedule (MLFLOW_TRACKING_URI; unset: no sync), every `syncIntervalMs`. */
+  mlflow: { trackingUri?: string; syncIntervalMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,6 +102,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxNodes: int(env.MODELGRAPH_LINEAGE_MAX_NODES, DEFAULT_TRAVERSAL_LIMITS.maxNodes, 'MODELGRAPH_LINEAGE_MAX_NODES', 1),
       timeoutMs: int(env.MODELGRAPH_LINEAGE_TIMEOUT_MS, DEFAULT_TRAVERSAL_LIMITS.timeoutMs, 'MODELGRAPH_LINEAGE_TIMEOUT_MS', 1),
     },
+    lineageEvents: {
+      retentionDays: int(env.MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS, 90, 'MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS'),
+      pruneIntervalMs: 10 * 60_000,
+    },
+    mlflow: {
+      trackingUri: httpUrl(env.MLFLOW_TRACKING_URI, 'MLFLOW_TRACKING_URI'),
+      syncIntervalMs: int(env.MODELGRAPH_MLFLOW_SYNC_INTERVAL_S, 300, 'MODELGRAPH_MLFLOW_SYNC_INTERVAL_S', 1) * 1000,
+    },
   };
 }
 
@@ -135,6 +150,15 @@ function flag<T extends boolean | undefined>(value: string | undefined, fallback
   if (v === 'on' || v === 'true') return true;
   if (v === 'off' || v === 'false') return false;
   throw new Error(`${name} must be 'on' or 'off' ('true' or 'false'), got '${value}'.`);
+}
+
+/** An http(s) URL, or unset. */
+function httpUrl(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL | null = null;
+  try { url = new URL(value); } catch { /* reported below */ }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new Error(`${name} must be an http(s) URL, got '${value}'.`);
+  return value.replace(/\/+$/, '');
 }
 
 /** A size in express.json's notation: bytes, or a number with b, kb, mb or gb. */

@@ -109,11 +109,14 @@ export async function createApp(db: Db, config: Config): Promise<App> {
     httpErrorHandler('graphql', `The request body is larger than ${config.limits.maxBody} (MODELGRAPH_MAX_BODY).`));
   // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.
   app.use(httpErrorHandler('rest'));
+  // Background work of modules (timers), stopped with the app.
+  const stops = modules.map((m) => m.start?.(container)).filter((stop) => stop !== undefined);
 
   return {
     app, httpServer, container,
     async close() {
       await apollo.stop(); // the drain plugin closes the HTTP server and waits for in-flight requests
+      await Promise.all(stops.map((stop) => stop()));
     },
   };
 }

@@ -2354,6 +2354,21 @@ MATCH (mv:ModelVersion {modelId: modelId})
 RETURN mv {.*} AS version
 ORDER BY mv.createdAt DESC, mv.version DESC`);
 
+export const openlineageCountEvents = query<{
+  after: Date;
+  before: Date;
+  namespace: string | null;
+}, {
+  total: Integer;
+}>("openlineage/count-events", `// How many stored events a listing's filters match (its totalCount).
+// @param after: Date
+// @param before: Date
+// @param namespace: string | null
+// @returns total: Integer
+MATCH (l:LineageEvent)
+WHERE l.eventTime >= $after AND l.eventTime < $before AND ($namespace IS NULL OR l.namespace = $namespace)
+RETURN count(l) AS total`);
+
 export const openlineageDeclareJobLineage = query<{
   jobs: {
     namespace: string;
@@ -2391,6 +2406,25 @@ CALL (j, decl) {
   CREATE (j)-[e:DECLARES_OUTPUT]->(d)
   SET e.recordedAt = datetime()
 }`);
+
+export const openlineageEventsToReplay = query<{
+  after: unknown[] | null;
+  limit: Integer;
+}, {
+  event: { hash: string; json: string; eventTime: Date; recordedAt: Date };
+}>("openlineage/events-to-replay", `// The next stored events to fold again, in the order they happened (event time, then receipt),
+// after the cursor [eventTime, recordedAt, hash] of the last page: keyset paging, so a long replay
+// costs the same per page.
+// @param after: unknown[] | null
+// @param limit: Integer
+// @returns event: { hash: string; json: string; eventTime: Date; recordedAt: Date }
+MATCH (l:LineageEvent)
+WHERE $after IS NULL OR l.eventTime > datetime($after[0])
+  OR (l.eventTime = datetime($after[0]) AND (l.recordedAt > datetime($after[1])
+    OR (l.recordedAt = datetime($after[1]) AND l.hash > $after[2])))
+RETURN l {.hash, .json, .eventTime, .recordedAt} AS event
+ORDER BY l.eventTime, l.recordedAt, l.hash
+LIMIT $limit`, ["limit"]);
 
 export const openlineageFieldDerivations = query<{
   fieldIds: string[];
@@ -2493,6 +2527,32 @@ CALL (current, input) {
   WITH * WHERE current IS NOT NULL
   SET current.at = input.at
 }`);
+
+export const openlineageListEvents = query<{
+  after: Date;
+  ascending: boolean;
+  before: Date;
+  limit: Integer;
+  namespace: string | null;
+  offset: Integer;
+}, {
+  json: string;
+}>("openlineage/list-events", `// A page of stored events as received, by event time (Marquez's GET /api/v1/events/lineage:
+// after <= eventTime < before, optionally of one namespace, offset paging).
+// @param after: Date
+// @param before: Date
+// @param namespace: string | null
+// @param ascending: boolean
+// @param offset: Integer
+// @param limit: Integer
+// @returns json: string
+MATCH (l:LineageEvent)
+WHERE l.eventTime >= $after AND l.eventTime < $before AND ($namespace IS NULL OR l.namespace = $namespace)
+RETURN l.json AS json
+ORDER BY CASE WHEN $ascending THEN l.eventTime END ASC, CASE WHEN $ascending THEN l.recordedAt END ASC,
+  CASE WHEN $ascending THEN NULL ELSE l.eventTime END DESC, CASE WHEN $ascending THEN NULL ELSE l.recordedAt END DESC, l.hash
+SKIP $offset
+LIMIT $limit`, ["limit", "offset"]);
 
 export const openlineageLoadBatch = query<{
   datasets: { namespace: string; name: string }[];
@@ -2657,6 +2717,22 @@ CALL () {
 }
 RETURN reads, runReads, placeholders, written`, ["depth"]);
 
+export const openlineagePruneEvents = query<{
+  before: Date;
+  limit: Integer;
+}, {
+  deleted: Integer;
+}>("openlineage/prune-events", `// Retention: deletes at most $limit stored events received before $before, oldest first (bounded
+// work per call; the index on recordedAt finds them).
+// @param before: Date
+// @param limit: Integer
+// @returns deleted: Integer
+MATCH (l:LineageEvent)
+WHERE l.recordedAt < $before
+WITH l ORDER BY l.recordedAt LIMIT $limit
+DELETE l
+RETURN count(*) AS deleted`, ["limit"]);
+
 export const openlineageRelinkColumns = query<{
   relinks: { runId: string; fromVersionId: string; toVersionId: string }[];
 }, Record<string, never>>("openlineage/relink-columns", `// Column lineage follows a re-bound read: the run's output fields that were DERIVED_FROM fields of
@@ -2694,6 +2770,28 @@ UNWIND $reads AS input
 MATCH (:Run {runId: input.runId})-[rd:READ]->(:DatasetVersion {id: input.versionId})
 WHERE rd.retractedAt IS NULL
 SET rd.retractedAt = datetime()`);
+
+export const openlineageStoreEvents = query<{
+  events: {
+    hash: string;
+    json: string;
+    bytes: Integer;
+    eventTime: Date;
+    eventType: string | null;
+    runId: string | null;
+    namespace: string | null;
+    jobName: string | null;
+  }[];
+}, {
+  stored: Integer;
+}>("openlineage/store-events", `// Keeps accepted events as received, outside the lineage graph (no relationships, so traversals
+// never meet them). The same event delivered again (a client's retry) is the one node it was.
+// @param events: { hash: string; json: string; bytes: Integer; eventTime: Date; eventType: string | null; runId: string | null; namespace: string | null; jobName: string | null }[]
+// @returns stored: Integer
+UNWIND $events AS e
+MERGE (l:LineageEvent {hash: e.hash})
+ON CREATE SET l += e, l.recordedAt = datetime({epochMillis: timestamp()})
+RETURN count(l) AS stored`, ["events[].bytes"]);
 
 export const openlineageUpsertDatasets = query<{
   datasets: {
