@@ -12,6 +12,7 @@ import { auditModule } from './audit';
 import { openLineageModule } from './openlineage';
 import { lineageModule } from './lineage';
 import { dataChangeModule } from './datachange';
+import { mlflowModule } from './mlflow';
 
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
@@ -28,4 +29,5 @@ export const modules: Module[] = [
   openLineageModule, // POST /api/v1/lineage: OpenLineage ingestion
   lineageModule, // impact, provenance, lineage
   dataChangeModule, // dataChangeImpact: data change × served models
+  mlflowModule, // MLflow registry sync (scheduled when MLFLOW_TRACKING_URI is set)
 ];

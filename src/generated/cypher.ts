@@ -1844,6 +1844,97 @@ MERGE (ms:MetricSeries {targetId: target.id, name: s.name})
 MERGE (ms)-[:MEASURES]->(target)
 RETURN s.kind AS kind, s.key AS key, s.name AS name, ms.id AS seriesId`);
 
+export const mlflowKnownVersions = query<{
+  model: string;
+}, {
+  version: string;
+  mlflowLastUpdated: number | null;
+  mlflowDeleted: boolean;
+}>("mlflow/known-versions", `// The versions of a model already in the graph, with what the last sync saw of each in MLflow
+// (its last_updated_timestamp; null for a version registered otherwise): a sync skips unchanged ones.
+// @param model: string
+// @returns version: string
+// @returns mlflowLastUpdated: number | null
+// @returns mlflowDeleted: boolean
+MATCH (:Model {name: $model})<-[:VERSION_OF]-(mv:ModelVersion)
+RETURN mv.version AS version, mv.mlflowLastUpdated AS mlflowLastUpdated, mv.mlflowDeletedAt IS NOT NULL AS mlflowDeleted`);
+
+export const mlflowMarkDeleted = query<{
+  model: string;
+  present: string[];
+  trackingUri: string;
+}, {
+  marked: Integer;
+}>("mlflow/mark-deleted", `// Versions synced from this MLflow server that it no longer lists: marked deleted (when it was
+// noticed), never removed: deployments, lineage and history that name them stay intact.
+// @param model: string
+// @param trackingUri: string
+// @param present: string[]
+// @returns marked: Integer
+MATCH (:Model {name: $model})<-[:VERSION_OF]-(mv:ModelVersion {mlflowTrackingUri: $trackingUri})
+WHERE NOT mv.version IN $present AND mv.mlflowDeletedAt IS NULL
+SET mv.mlflowDeletedAt = datetime()
+RETURN count(mv) AS marked`);
+
+export const mlflowMatchDatasets = query<{
+  at: Date;
+  candidates: { namespace: string; name: string }[];
+}, {
+  namespace: string;
+  name: string;
+  version: string | null;
+}>("mlflow/match-datasets", `// The graph dataset a logged MLflow input names, among the (namespace, name) readings of its
+// source URI (first match wins), with its version current at $at (else its newest).
+// @param candidates: { namespace: string; name: string }[]
+// @param at: Date
+// @returns namespace: string
+// @returns name: string
+// @returns version: string | null
+UNWIND range(0, size($candidates) - 1) AS i
+WITH i, $candidates[i] AS c
+MATCH (d:Dataset {namespace: c.namespace, name: c.name})
+WITH d, i ORDER BY i LIMIT 1
+OPTIONAL MATCH (v:DatasetVersion {datasetId: d.id})
+WITH d, v ORDER BY CASE WHEN v.createdAt <= $at THEN 0 ELSE 1 END, CASE WHEN v.createdAt <= $at THEN v.createdAt END DESC, v.createdAt DESC
+RETURN d.namespace AS namespace, d.name AS name, collect(v.version)[0] AS version`);
+
+export const mlflowSetVersionProperties = query<{
+  versions: {
+    model: string;
+    version: string;
+    trackingUri: string;
+    description: string | null;
+    tags: string;
+    source: string | null;
+    status: string | null;
+    lastUpdated: Integer;
+  }[];
+}, {
+  changed: Integer;
+}>("mlflow/set-version-properties", `// What MLflow says of a model version and may change (description, tags, status, where its files
+// are), kept on the ModelVersion beside its immutable content; a version seen again is no longer
+// deleted. Written only when something differs, so a sync of an unchanged registry changes nothing.
+// @param versions: { model: string; version: string; trackingUri: string; description: string | null; tags: string; source: string | null; status: string | null; lastUpdated: Integer }[]
+// @returns changed: Integer
+UNWIND $versions AS v
+MATCH (:Model {name: v.model})<-[:VERSION_OF]-(mv:ModelVersion {version: v.version})
+WITH mv, v
+WHERE mv.mlflowTrackingUri IS NULL OR mv.mlflowTrackingUri <> v.trackingUri OR mv.mlflowLastUpdated IS NULL
+  OR mv.mlflowLastUpdated <> v.lastUpdated OR mv.mlflowDeletedAt IS NOT NULL
+SET mv.mlflowTrackingUri = v.trackingUri, mv.description = v.description, mv.mlflowTags = v.tags, mv.mlflowSource = v.source,
+    mv.mlflowStatus = v.status, mv.mlflowLastUpdated = v.lastUpdated, mv.mlflowDeletedAt = null
+RETURN count(mv) AS changed`, ["versions[].lastUpdated"]);
+
+export const mlflowSyncedModels = query<{
+  trackingUri: string;
+}, {
+  model: string;
+}>("mlflow/synced-models", `// The models with versions synced from this MLflow server (a model deleted there is noticed so).
+// @param trackingUri: string
+// @returns model: string
+MATCH (m:Model)<-[:VERSION_OF]-(:ModelVersion {mlflowTrackingUri: $trackingUri})
+RETURN DISTINCT m.name AS model`);
+
 export const modelAliasForUpdate = query<{
   alias: string;
   modelId: string;
