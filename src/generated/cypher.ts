@@ -1935,6 +1935,48 @@ export const mlflowSyncedModels = query<{
 MATCH (m:Model)<-[:VERSION_OF]-(:ModelVersion {mlflowTrackingUri: $trackingUri})
 RETURN DISTINCT m.name AS model`);
 
+export const mlflowVersionFields = query<{
+  name: string;
+  namespace: string;
+  version: string;
+}, {
+  field: string;
+}>("mlflow/version-fields", `// The field names of one dataset version (by its dataset's namespace and name and its version):
+// the columns of a logged MLflow input that the graph knows, so features can be derived from them.
+// @param namespace: string
+// @param name: string
+// @param version: string
+// @returns field: string
+MATCH (d:Dataset {namespace: $namespace, name: $name})
+MATCH (:DatasetVersion {datasetId: d.id, version: $version})-[:HAS_FIELD]->(f:Field)
+RETURN f.name AS field`);
+
+export const mlflowVersionSources = query<{
+  ids: string[];
+}, {
+  id: string;
+  trackingUri: string;
+  description: string | null;
+  tags: string | null;
+  status: string | null;
+  artifactSource: string | null;
+  deletedAt: Date | null;
+}>("mlflow/version-sources", `// What the MLflow sync keeps of these model versions (only versions it synced): the server, the
+// description, tags (JSON) and status MLflow has for it, and when the sync noticed it was deleted.
+// @param ids: string[]
+// @returns id: string
+// @returns trackingUri: string
+// @returns description: string | null
+// @returns tags: string | null
+// @returns status: string | null
+// @returns artifactSource: string | null
+// @returns deletedAt: Date | null
+UNWIND $ids AS id
+MATCH (mv:ModelVersion {id: id})
+WHERE mv.mlflowTrackingUri IS NOT NULL
+RETURN mv.id AS id, mv.mlflowTrackingUri AS trackingUri, mv.description AS description, mv.mlflowTags AS tags,
+       mv.mlflowStatus AS status, mv.mlflowSource AS artifactSource, mv.mlflowDeletedAt AS deletedAt`);
+
 export const modelAliasForUpdate = query<{
   alias: string;
   modelId: string;
@@ -3104,12 +3146,14 @@ export const runDatasetsReadByRuns = query<{
     rowCount?: number;
     createdAt: Date;
   };
-}>("run/datasets-read-by-runs", `// For each run id: the dataset versions it read (its inputs).
+}>("run/datasets-read-by-runs", `// For each run id: the dataset versions it read (its inputs). A READ withdrawn because the input's
+// version arrived late (OpenLineage events out of order) is history, not an input: left out.
 // @param runIds: string[]
 // @returns runId: string
 // @returns version: { id: string; datasetId: string; version: string; contentHash?: string; fingerprint?: string; rowCount?: number; createdAt: Date }
 UNWIND $runIds AS runId
-MATCH (:Run {runId: runId})-[:READ]->(v:DatasetVersion)
+MATCH (:Run {runId: runId})-[read:READ]->(v:DatasetVersion)
+WHERE read.retractedAt IS NULL
 RETURN runId, v {.*} AS version
 ORDER BY v.createdAt, v.id`);
 

@@ -11,6 +11,8 @@ import { RunService } from '../run/run.service';
 import { MlflowClient } from './mlflow.client';
 import { MlflowRepository } from './mlflow.repository';
 import { MlflowSyncService } from './mlflow-sync.service';
+import { ModelVersionSourceResolver } from './mlflow.resolver';
+import { FeatureService } from '../feature/feature.service';
 
 /**
  * MLflow: its registry synced into the graph (mlflow-sync.service.ts), by `modelgraph sync mlflow`
@@ -18,10 +20,12 @@ import { MlflowSyncService } from './mlflow-sync.service';
  */
 export const mlflowModule: Module = {
   name: 'mlflow',
-  resolvers: [],
+  resolvers: [ModelVersionSourceResolver],
   register(c) {
-    c.set(MlflowSyncService, new MlflowSyncService(new MlflowRepository(c.db), {
-      models: c.get(ModelService), versions: c.get(ModelVersionService), aliases: c.get(ModelAliasService), runs: c.get(RunService),
+    const repo = new MlflowRepository(c.db);
+    c.set(ModelVersionSourceResolver, new ModelVersionSourceResolver(repo));
+    c.set(MlflowSyncService, new MlflowSyncService(repo, {
+      models: c.get(ModelService), features: c.get(FeatureService), versions: c.get(ModelVersionService), aliases: c.get(ModelAliasService), runs: c.get(RunService),
       datasets: c.get(DatasetService), metrics: new MetricsService(new MetricsRepository(c.db), c.db),
     }));
   },

@@ -1,6 +1,7 @@
 import { Transactions } from '../db/db';
 import { ParamsOf } from '../db/query';
 import * as Q from '../generated/cypher';
+import { ModelVersionSource } from './mlflow.types';
 
 export type VersionProperties = ParamsOf<typeof Q.mlflowSetVersionProperties>['versions'][number];
 
@@ -30,5 +31,16 @@ export class MlflowRepository {
   async matchDataset(candidates: { namespace: string; name: string }[], at: Date): Promise<{ namespace: string; name: string; version: string | null } | null> {
     if (!candidates.length) return null;
     return (await this.db.read((tx) => tx.one(Q.mlflowMatchDatasets, { candidates, at }))) ?? null;
+  }
+
+  /** The field names of a dataset version: the logged columns the graph knows. */
+  async versionFields(dataset: { namespace: string; name: string; version: string }): Promise<Set<string>> {
+    return new Set((await this.db.read((tx) => tx.run(Q.mlflowVersionFields, dataset))).map((r) => r.field));
+  }
+
+  /** What MLflow says of these synced model versions (versions registered otherwise have no row). */
+  async versionSources(ids: readonly string[]): Promise<(ModelVersionSource & { id: string })[]> {
+    const rows = await this.db.read((tx) => tx.run(Q.mlflowVersionSources, { ids: [...ids] }));
+    return rows.map((r) => ({ ...r, system: 'mlflow', tags: r.tags ? JSON.parse(r.tags) as Record<string, string> : {} }));
   }
 }
