@@ -1,4 +1,5 @@
 import { DatasetService } from '../dataset/dataset.service';
+import { FeatureService } from '../feature/feature.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { ModelAliasService } from '../model/model-alias.service';
 import { ModelService } from '../model/model.service';
@@ -31,7 +32,8 @@ const ROLES: Record<string, TrainingRole> = { training: TrainingRole.TRAIN, trai
  */
 export class MlflowSyncService {
   constructor(private readonly repo: MlflowRepository, private readonly s: {
-    models: ModelService; versions: ModelVersionService; aliases: ModelAliasService; runs: RunService; datasets: DatasetService; metrics: MetricsService;
+    models: ModelService; features: FeatureService; versions: ModelVersionService; aliases: ModelAliasService; runs: RunService;
+    datasets: DatasetService; metrics: MetricsService;
   }) {}
 
   async sync(client: MlflowClient, progress: (line: string) => void = () => undefined): Promise<SyncSummary> {
@@ -64,9 +66,9 @@ export class MlflowSyncService {
 
   private async register(client: MlflowClient, v: MlflowVersion): Promise<void> {
     const run = v.runId ? await client.run(v.runId) : null;
-    const trainedOn = run ? await this.recordRun(client, run) : [];
+    const { trainedOn, features } = run ? await this.recordRun(client, run) : { trainedOn: [], features: [] };
     await this.s.versions.register({
-      model: v.model, version: v.version, trainedOn, features: [], tags: [],
+      model: v.model, version: v.version, trainedOn, features, tags: [],
       metrics: run && Object.keys(run.metrics).length ? run.metrics : null,
       producedByRunId: run ? runUuid(run.runId) : null, createdAt: v.createdAt,
     });
@@ -79,12 +81,19 @@ export class MlflowSyncService {
     }
   }
 
-  /** The source run as a run of its experiment's job, reading the dataset versions it logged; returns them as training data. */
+  /**
+   * The source run as a run of its experiment's job, reading the dataset versions it logged;
+   * returns them as training data, and the logged columns as the features the version uses.
+   */
   private async recordRun(client: MlflowClient, run: MlflowRun) {
     const trainedOn = [];
+    const columns: { column: string; field: { namespace: string; name: string; version: string; field: string } | null }[] = [];
     for (const input of run.inputs) {
       const datasetVersion = await this.datasetVersionOf(input, run.startedAt ?? new Date());
-      if (datasetVersion) trainedOn.push({ datasetVersion, role: ROLES[input.context ?? 'training'] ?? TrainingRole.TRAIN });
+      if (!datasetVersion) continue;
+      trainedOn.push({ datasetVersion, role: ROLES[input.context ?? 'training'] ?? TrainingRole.TRAIN });
+      const known = await this.repo.versionFields(datasetVersion);
+      for (const c of schemaColumns(input.schema)) columns.push({ column: c.name, field: known.has(c.name) ? { ...datasetVersion, field: c.name } : null });
     }
     const unique = [...new Map(trainedOn.map((t) => [JSON.stringify(t), t])).values()];
     await this.s.runs.recordRun({
@@ -93,7 +102,27 @@ export class MlflowSyncService {
       codeVersion: run.tags['mlflow.source.git.commit'] ?? null, parameters: run.params,
       inputs: [...new Map(unique.map((t) => [JSON.stringify(t.datasetVersion), t.datasetVersion])).values()], outputs: [], at: run.startedAt,
     });
-    return unique;
+    return { trainedOn: unique, features: await this.runFeatures(client, run, columns) };
+  }
+
+  /**
+   * The logged columns as features of the run: namespace `<tracking URI>/runs/<run id>` (so an
+   * impact path through a feature names the run), name the column, derived from the field of that
+   * name on the dataset version the run read (none when the graph's version lacks it). Per run, not
+   * shared: what a run trained on never changes, so neither do its features' fields. MLflow keeps no
+   * importance: every column gets an equal share.
+   */
+  private async runFeatures(client: MlflowClient, run: MlflowRun, columns: { column: string; field: { namespace: string; name: string; version: string; field: string } | null }[]) {
+    const byName = new Map<string, typeof columns>();
+    for (const c of columns) byName.set(c.column, [...(byName.get(c.column) ?? []), c]);
+    const namespace = `${client.trackingUri}/runs/${run.runId}`;
+    const uses = [];
+    for (const [name, sources] of byName) {
+      const derivedFrom = sources.flatMap((c) => (c.field ? [c.field] : []));
+      await this.s.features.upsert({ namespace, name, description: `Column ${name} as MLflow run ${run.runId} logged it`, derivedFrom, at: run.startedAt ?? undefined });
+      uses.push({ feature: { namespace, name }, importance: 1 / byName.size });
+    }
+    return uses;
   }
 
   /**

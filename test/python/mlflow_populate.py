@@ -3,6 +3,8 @@
 Usage: .venv/bin/python test/python/mlflow_populate.py <tracking-uri> <spec-json>
 spec: {"model": "churn", "versions": 2, "source": "<dataset source URI>", "dataset": "<name>",
        "columns": [["name", "long"], ...], "champion": ["1", "2"]}
+   or {"model": "churn", "until_version": "3", ...}: versions are added (to the model, created if
+   missing) until one numbered so is registered, however many the server already has or had.
 For each version: a run (experiment `churn-training`) with params, a metric history (auc over 3
 steps), the code version tag, and its training dataset logged with `mlflow.log_input`; then a
 model version registered from that run. The `champion` alias is set to each listed version in
@@ -57,18 +59,24 @@ def main(url: str, spec: dict) -> None:
     model = spec["model"]
     schema = Schema([ColSpec(t, n) for n, t in spec["columns"]])
     dataset = MetaDataset(UriDatasetSource(spec["source"]), name=spec["dataset"], schema=schema)
-    client.create_registered_model(model, description="Predicts churn from customer activity.")
+    if not client.search_registered_models(filter_string=f"name='{model}'"):
+        client.create_registered_model(model, description="Predicts churn from customer activity.")
     runs = []
-    for i in range(spec["versions"]):
+    last = 0  # the number of the version registered last
+    until = int(spec.get("until_version", 0))
+    while len(runs) < spec.get("versions", 0) or last < until:
+        i = len(runs)
         with mlflow.start_run(run_name=f"train-{i + 1}") as run:
             mlflow.log_params({"max_depth": 4 + i, "learning_rate": 0.1})
             for step in range(3):
                 mlflow.log_metric("auc", 0.80 + 0.01 * i + 0.02 * step, step=step)
             mlflow.set_tag("mlflow.source.git.commit", f"{i + 1:040x}")
             mlflow.log_input(dataset, context="training")
-        client.create_model_version(model, source=f"{run.info.artifact_uri}/model", run_id=run.info.run_id,
-                                    description=f"trained by run {i + 1}", tags={"framework": "xgboost"})
+        last = int(client.create_model_version(model, source=f"{run.info.artifact_uri}/model", run_id=run.info.run_id,
+                                               description=f"trained by run {i + 1}", tags={"framework": "xgboost"}).version)
         runs.append(run.info.run_id)
+    if until and last != until:
+        sys.exit(f"model {model} already had versions past {until}")
     for version in spec.get("champion", []):
         client.set_registered_model_alias(model, "champion", version)
     print(json.dumps({"runs": runs}))
