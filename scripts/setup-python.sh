@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Installs the real tools the interop tests drive into a git-ignored .venv: the Python OpenLineage
 # client (test/openlineage-python.test.ts), an MLflow tracking server and client (test/mlflow*.test.ts)
-# and dbt with its OpenLineage wrapper dbt-ol (test/dbt-openlineage.test.ts, test/integrations-e2e.test.ts).
+# and dbt with its OpenLineage wrapper dbt-ol (test/dbt-openlineage.test.ts, and the end-to-end test in test/mlflow-sync.test.ts).
 # Pinned, so the tests speak known versions; re-runs are cheap (only a pin that is missing or at
 # another version is installed). dbt-core stays on 1.10: 1.11 and later build a parser wheel
 # downloaded from outside the package registries at install time. Skipped with a notice when
