@@ -46,7 +46,7 @@ describeWithMlflow('MLflow sync', () => {
     expect(first.stdout).toContain('synced 1 models: 2 versions added');
 
     const { model } = await graph.ok(`{ model: modelByName(name: "churn") { description aliases { name modelVersion { version } }
-      versions { version metrics features { importance feature { namespace name derivedFrom { name version { version } } } }
+      versions { version metrics features { importance feature { namespace name derivedFrom { name datasetVersion { version } } } }
         source { system trackingUri description tags status deletedAt } trainingData { role datasetVersion { version dataset { namespace name } } }
         producedBy { runId codeVersion parameters job { name } inputs { version } } } } }`);
     expect(model.description).toBe('Predicts churn from customer activity.');
@@ -56,8 +56,8 @@ describeWithMlflow('MLflow sync', () => {
     expect(v2.trainingData).toEqual([{ role: 'TRAIN', datasetVersion: { version: 'v1', dataset: { namespace: SOURCE_NS, name: TABLE } } }]);
     const uuid = runs[1].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     expect(v2.features.map((u: any) => [u.feature.namespace, u.feature.name, u.importance, u.feature.derivedFrom]).sort()).toEqual([
-      [`${mlflow.url}/runs/${runs[1]}`, 'customer_id', 0.5, [{ name: 'customer_id', version: { version: 'v1' } }]],
-      [`${mlflow.url}/runs/${runs[1]}`, 'tenure', 0.5, [{ name: 'tenure', version: { version: 'v1' } }]],
+      [`${mlflow.url}/runs/${runs[1]}`, 'customer_id', 0.5, [{ name: 'customer_id', datasetVersion: { version: 'v1' } }]],
+      [`${mlflow.url}/runs/${runs[1]}`, 'tenure', 0.5, [{ name: 'tenure', datasetVersion: { version: 'v1' } }]],
     ]);
     expect(v2.producedBy).toEqual({ runId: uuid, codeVersion: '2'.padStart(40, '0'), parameters: { max_depth: '5', learning_rate: '0.1' },
       job: { name: 'churn-training' }, inputs: [{ version: 'v1' }] });
