@@ -84,7 +84,8 @@ describeWithMlflow('MLflow sync', () => {
     expect(model.aliasHistory.map((a: any) => [a.modelVersion.version, a.to === null])).toEqual([['1', true], ['2', false]]);
   }, 300_000);
 
-  (hasDbt ? describe : describe.skip)('across tools: dbt → MLflow → a deployment → a field gate', () => {
+  const describeWithDbt = hasDbt ? describe : (name: string, fn: () => void) => describe.skip(`${name} [skipped: no dbt-ol in .venv: run sh scripts/setup-python.sh]`, fn);
+  describeWithDbt('across tools: dbt → MLflow → a deployment → a field gate', () => {
     let dbt: DbtRun | undefined;
     afterAll(() => dbt?.remove());
 
