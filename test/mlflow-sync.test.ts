@@ -72,7 +72,7 @@ describeWithMlflow('MLflow sync', () => {
   }, 300_000);
 
   it('keeps alias history as observed and marks a version deleted in MLflow, keeping it', async () => {
-    await sync();
+    expect(await sync()).toMatchObject({ code: 0, stderr: '' });
     expect((await post('registered-models/alias', { name: 'churn', alias: 'champion', version: '1' })).ok).toBe(true);
     expect((await post('model-versions/delete', { name: 'churn', version: '2' }, 'DELETE')).status).toBeLessThan(300);
     const watch = await modelgraph(['sync', 'mlflow', '--url', mlflow.url, '--watch', '--interval', '0', '--passes', '2'], env());
