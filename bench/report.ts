@@ -1,5 +1,6 @@
 import { MachineInfo } from './machine';
 import { QualityCase } from './measure/diff';
+import { EventStoreCase } from './measure/event-store';
 import { IngestionCase } from './measure/ingestion';
 import { MetricsCase } from './measure/metrics';
 import { OutcomesCase } from './measure/outcomes';
@@ -23,6 +24,8 @@ export interface BenchResult {
   concurrentImpact: LoadCase | null;
   statements: StatementCase[];
   ingestion: IngestionCase[];
+  /** The raw OpenLineage event store after the ingestion phase (null when it was not measured). */
+  eventStore?: EventStoreCase | null;
   metrics: MetricsCase[];
   /** POST /api/v1/outcomes (absent from results written before it was measured). */
   outcomes?: OutcomesCase[];
@@ -80,6 +83,10 @@ export function toMarkdown(r: BenchResult): string {
     ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
     '## OpenLineage ingestion', '', '| endpoint | events/request | clients | events | seconds | events/s |', '|---|---|---|---|---|---|',
     ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} |`), '',
+    ...(r.eventStore ? ['## Raw OpenLineage event store (what retention bounds)', '',
+      `${r.eventStore.events.toLocaleString('en')} events kept: JSON ${r.eventStore.jsonBytes.mean} B per event (p50 ${r.eventStore.jsonBytes.p50}, ` +
+      `p95 ${r.eventStore.jsonBytes.p95}, max ${r.eventStore.jsonBytes.max}); all property values ${r.eventStore.propertyBytesPerEvent} B per event, ` +
+      `${r.eventStore.totalMb} MB in all (Neo4j's record and index overhead not counted).`, ''] : []),
     '## recordMetrics', '', '| points/request | clients | points | seconds | points/s |', '|---|---|---|---|---|',
     ...r.metrics.map((c) => `| ${c.batchSize} | ${c.concurrency} | ${c.points} | ${c.seconds} | ${c.pointsPerSecond} |`), '',
     '## Outcomes (POST /api/v1/outcomes, HEDGE ensembles)', '', '| outcomes/request | members | clients | outcomes | seconds | outcomes/s |', '|---|---|---|---|---|---|',

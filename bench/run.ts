@@ -8,6 +8,7 @@ import { Driver } from 'neo4j-driver';
 import { GeneratedGraph, generateGraph } from './generate';
 import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
+import { measureEventStore } from './measure/event-store';
 import { measureIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
 import { measureOutcomes } from './measure/outcomes';
@@ -19,7 +20,7 @@ import { Random } from './random';
 import { BenchResult, checkTargets, toMarkdown } from './report';
 import { SCALES } from './scales';
 
-const PARTS = ['traversals', 'statements', 'ingestion', 'metrics', 'outcomes', 'quality', 'ui'] as const;
+const PARTS = ['traversals', 'statements', 'ingestion', 'eventStore', 'metrics', 'outcomes', 'quality', 'ui'] as const;
 
 /** `npm run bench -- --scale small|medium|large [--out dir] [--reps n]`: see bench/README.md. */
 const program = new Command('bench')
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
       log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}`);
       return c;
     });
+    // What the ingestion phase left in the raw event store (none when it was left out).
+    const eventStore = await part('eventStore', 'event store size', null, async () => {
+      const e = await measureEventStore(env.driver);
+      log(`event store: ${e.events} events, ${e.jsonBytes.mean} B of JSON per event (p95 ${e.jsonBytes.p95}), ${e.propertyBytesPerEvent} B of properties`);
+      return e;
+    });
     const metrics = await part('metrics', 'recordMetrics', [], async () => {
       const c = await measureMetrics(env.url, graph.models, scale.metricPoints);
       log(`recordMetrics: ${c.map((x) => `×${x.concurrency} ${x.pointsPerSecond} points/s`).join(', ')}`);
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, metrics, outcomes, quality, uiRender, memory, profile,
+      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

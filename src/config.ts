@@ -87,6 +87,13 @@ export interface Config {
     /** CIDR ranges a webhook may reach although loopback or private (MODELGRAPH_WEBHOOK_ALLOW_NETWORKS). */
     allowNetworks: string[];
   };
+  /**
+   * The store of OpenLineage events as received: kept `retentionDays` after receipt (0 = forever;
+   * MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS), swept every `pruneIntervalMs`.
+   */
+  lineageEvents: { retentionDays: number; pruneIntervalMs: number };
+  /** The MLflow tracking server synced on a schedule (MLFLOW_TRACKING_URI; unset: no sync), every `syncIntervalMs`. */
+  mlflow: { trackingUri?: string; syncIntervalMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -154,6 +161,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: int(env.MODELGRAPH_WEBHOOK_TIMEOUT_MS, 10_000, 'MODELGRAPH_WEBHOOK_TIMEOUT_MS', 1),
       allowNetworks: cidrList(env.MODELGRAPH_WEBHOOK_ALLOW_NETWORKS, 'MODELGRAPH_WEBHOOK_ALLOW_NETWORKS'),
     },
+    lineageEvents: {
+      retentionDays: int(env.MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS, 90, 'MODELGRAPH_LINEAGE_EVENT_RETENTION_DAYS'),
+      pruneIntervalMs: 10 * 60_000,
+    },
+    mlflow: {
+      trackingUri: httpUrl(env.MLFLOW_TRACKING_URI, 'MLFLOW_TRACKING_URI'),
+      syncIntervalMs: int(env.MODELGRAPH_MLFLOW_SYNC_INTERVAL_S, 300, 'MODELGRAPH_MLFLOW_SYNC_INTERVAL_S', 1) * 1000,
+    },
   };
 }
 
@@ -208,6 +223,15 @@ function cidrList(value: string | undefined, name: string): string[] {
     }
     return `${address}/${n}`;
   });
+}
+
+/** An http(s) URL, or unset. */
+function httpUrl(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL | null = null;
+  try { url = new URL(value); } catch { /* reported below */ }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new Error(`${name} must be an http(s) URL, got '${value}'.`);
+  return value.replace(/\/+$/, '');
 }
 
 /** A size in express.json's notation: bytes, or a number with b, kb, mb or gb. */

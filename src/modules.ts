@@ -14,6 +14,7 @@ import { lineageModule } from './lineage';
 import { dataChangeModule } from './datachange';
 import { outcomesModule } from './ensemble/outcomes';
 import { alertModule } from './alert';
+import { mlflowModule } from './mlflow';
 
 /** Every feature of the API, in dependency order (a module may use the services of those before it). */
 export const modules: Module[] = [
@@ -32,4 +33,5 @@ export const modules: Module[] = [
   lineageModule, // impact, provenance, lineage
   dataChangeModule, // dataChangeImpact: data change × served models
   alertModule, // alert rules on metric series, webhooks, subscriptions (after metrics)
+  mlflowModule, // MLflow registry sync (scheduled when MLFLOW_TRACKING_URI is set)
 ];

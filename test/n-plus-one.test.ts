@@ -15,6 +15,7 @@ const LIST = `query($model: String!) {
       ensembles { name }
       producedBy { runId }
       aliases
+      source { description deletedAt }
     }
   }
 }`;

@@ -52,4 +52,6 @@ export interface Module {
   register(c: Container): void;
   /** HTTP routes beside /graphql (e.g. the OpenLineage endpoint), mounted before it. */
   routes?(app: Express, c: Container): void;
+  /** Background work while the app serves (timers: retention, scheduled syncs); returns how to stop it. */
+  start?(c: Container): (() => Promise<void>) | undefined;
 }

@@ -119,12 +119,15 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   app.use(webUiRouter());
   // Whatever else fails (e.g. /metrics) answers in the REST shape too, never with a stack trace.
   app.use(httpErrorHandler('rest'));
+  // Background work of modules (timers), stopped with the app.
+  const stops = modules.map((m) => m.start?.(container)).filter((stop) => stop !== undefined);
 
   return {
     app, httpServer, container,
     async close() {
       await subscriptions.dispose(); // WebSocket clients are told the server is going away
       await apollo.stop(); // the drain plugin closes the HTTP server and waits for in-flight requests
+      await Promise.all(stops.map((stop) => stop()));
       await container.close(); // timers and connections that modules started (alert evaluation, Redis)
     },
   };

@@ -6,6 +6,7 @@ import { GraphData, ImpactData, impactReport, lineageDot, lineageReport } from '
 import { asOfOption, knownAtOption, NodeOptions, nodeRefOf } from './node-options';
 import { provenanceReport, ProvenanceData } from './provenance-report';
 import { IMPACT, LINEAGE, PROVENANCE } from './queries';
+import { addIntegrationCommands } from './integration-commands';
 
 const EXIT_HELP = `
 Exit status: 0 done; 1 usage or connection error; 2 the service answered with GraphQL errors;
@@ -97,6 +98,7 @@ export function program(io: CliIo = processIo): Command {
     });
   addDataChangeCommands(cli, endpoint, write, io.setExitCode); // diff, profile
   addKeyCommands(cli, endpoint, write); // keys list|create|revoke|bootstrap
+  addIntegrationCommands(cli, write, (text) => io.stderr(text + '\n')); // replay, sync mlflow
   return cli;
 }
 

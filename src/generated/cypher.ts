@@ -2422,6 +2422,139 @@ MERGE (ms:MetricSeries {targetId: target.id, name: s.name})
 MERGE (ms)-[:MEASURES]->(target)
 RETURN s.kind AS kind, s.key AS key, s.name AS name, ms.id AS seriesId`);
 
+export const mlflowKnownVersions = query<{
+  model: string;
+}, {
+  version: string;
+  mlflowLastUpdated: number | null;
+  mlflowDeleted: boolean;
+}>("mlflow/known-versions", `// The versions of a model already in the graph, with what the last sync saw of each in MLflow
+// (its last_updated_timestamp; null for a version registered otherwise): a sync skips unchanged ones.
+// @param model: string
+// @returns version: string
+// @returns mlflowLastUpdated: number | null
+// @returns mlflowDeleted: boolean
+MATCH (:Model {name: $model})<-[:VERSION_OF]-(mv:ModelVersion)
+RETURN mv.version AS version, mv.mlflowLastUpdated AS mlflowLastUpdated, mv.mlflowDeletedAt IS NOT NULL AS mlflowDeleted`);
+
+export const mlflowMarkDeleted = query<{
+  model: string;
+  present: string[];
+  trackingUri: string;
+}, {
+  marked: Integer;
+}>("mlflow/mark-deleted", `// Versions synced from this MLflow server that it no longer lists: marked deleted (when it was
+// noticed), never removed: deployments, lineage and history that name them stay intact.
+// @param model: string
+// @param trackingUri: string
+// @param present: string[]
+// @returns marked: Integer
+MATCH (:Model {name: $model})<-[:VERSION_OF]-(mv:ModelVersion {mlflowTrackingUri: $trackingUri})
+WHERE NOT mv.version IN $present AND mv.mlflowDeletedAt IS NULL
+SET mv.mlflowDeletedAt = datetime()
+RETURN count(mv) AS marked`);
+
+export const mlflowMatchDatasets = query<{
+  at: Date;
+  candidates: { namespace: string; name: string }[];
+}, {
+  namespace: string;
+  name: string;
+  version: string | null;
+}>("mlflow/match-datasets", `// The graph dataset a logged MLflow input names, among the (namespace, name) readings of its
+// source URI (first match wins), with its version current at $at (else its newest).
+// @param candidates: { namespace: string; name: string }[]
+// @param at: Date
+// @returns namespace: string
+// @returns name: string
+// @returns version: string | null
+UNWIND range(0, size($candidates) - 1) AS i
+WITH i, $candidates[i] AS c
+MATCH (d:Dataset {namespace: c.namespace, name: c.name})
+WITH d, i ORDER BY i LIMIT 1
+OPTIONAL MATCH (v:DatasetVersion {datasetId: d.id})
+WITH d, v ORDER BY CASE WHEN v.createdAt <= $at THEN 0 ELSE 1 END, CASE WHEN v.createdAt <= $at THEN v.createdAt END DESC, v.createdAt DESC
+RETURN d.namespace AS namespace, d.name AS name, collect(v.version)[0] AS version`);
+
+export const mlflowSetVersionProperties = query<{
+  versions: {
+    model: string;
+    version: string;
+    trackingUri: string;
+    description: string | null;
+    tags: string;
+    source: string | null;
+    status: string | null;
+    lastUpdated: Integer;
+  }[];
+}, {
+  changed: Integer;
+}>("mlflow/set-version-properties", `// What MLflow says of a model version and may change (description, tags, status, where its files
+// are), kept on the ModelVersion beside its immutable content; a version seen again is no longer
+// deleted. Written only when something differs, so a sync of an unchanged registry changes nothing.
+// @param versions: { model: string; version: string; trackingUri: string; description: string | null; tags: string; source: string | null; status: string | null; lastUpdated: Integer }[]
+// @returns changed: Integer
+UNWIND $versions AS v
+MATCH (:Model {name: v.model})<-[:VERSION_OF]-(mv:ModelVersion {version: v.version})
+WITH mv, v
+WHERE mv.mlflowTrackingUri IS NULL OR mv.mlflowTrackingUri <> v.trackingUri OR mv.mlflowLastUpdated IS NULL
+  OR mv.mlflowLastUpdated <> v.lastUpdated OR mv.mlflowDeletedAt IS NOT NULL
+SET mv.mlflowTrackingUri = v.trackingUri, mv.description = v.description, mv.mlflowTags = v.tags, mv.mlflowSource = v.source,
+    mv.mlflowStatus = v.status, mv.mlflowLastUpdated = v.lastUpdated, mv.mlflowDeletedAt = null
+RETURN count(mv) AS changed`, ["versions[].lastUpdated"]);
+
+export const mlflowSyncedModels = query<{
+  trackingUri: string;
+}, {
+  model: string;
+}>("mlflow/synced-models", `// The models with versions synced from this MLflow server (a model deleted there is noticed so).
+// @param trackingUri: string
+// @returns model: string
+MATCH (m:Model)<-[:VERSION_OF]-(:ModelVersion {mlflowTrackingUri: $trackingUri})
+RETURN DISTINCT m.name AS model`);
+
+export const mlflowVersionFields = query<{
+  name: string;
+  namespace: string;
+  version: string;
+}, {
+  field: string;
+}>("mlflow/version-fields", `// The field names of one dataset version (by its dataset's namespace and name and its version):
+// the columns of a logged MLflow input that the graph knows, so features can be derived from them.
+// @param namespace: string
+// @param name: string
+// @param version: string
+// @returns field: string
+MATCH (d:Dataset {namespace: $namespace, name: $name})
+MATCH (:DatasetVersion {datasetId: d.id, version: $version})-[:HAS_FIELD]->(f:Field)
+RETURN f.name AS field`);
+
+export const mlflowVersionSources = query<{
+  ids: string[];
+}, {
+  id: string;
+  trackingUri: string;
+  description: string | null;
+  tags: string | null;
+  status: string | null;
+  artifactSource: string | null;
+  deletedAt: Date | null;
+}>("mlflow/version-sources", `// What the MLflow sync keeps of these model versions (only versions it synced): the server, the
+// description, tags (JSON) and status MLflow has for it, and when the sync noticed it was deleted.
+// @param ids: string[]
+// @returns id: string
+// @returns trackingUri: string
+// @returns description: string | null
+// @returns tags: string | null
+// @returns status: string | null
+// @returns artifactSource: string | null
+// @returns deletedAt: Date | null
+UNWIND $ids AS id
+MATCH (mv:ModelVersion {id: id})
+WHERE mv.mlflowTrackingUri IS NOT NULL
+RETURN mv.id AS id, mv.mlflowTrackingUri AS trackingUri, mv.description AS description, mv.mlflowTags AS tags,
+       mv.mlflowStatus AS status, mv.mlflowSource AS artifactSource, mv.mlflowDeletedAt AS deletedAt`);
+
 export const modelAliasForUpdate = query<{
   alias: string;
   modelId: string;
@@ -2932,6 +3065,21 @@ MATCH (mv:ModelVersion {modelId: modelId})
 RETURN mv {.*} AS version
 ORDER BY mv.createdAt DESC, mv.version DESC`);
 
+export const openlineageCountEvents = query<{
+  after: Date;
+  before: Date;
+  namespace: string | null;
+}, {
+  total: Integer;
+}>("openlineage/count-events", `// How many stored events a listing's filters match (its totalCount).
+// @param after: Date
+// @param before: Date
+// @param namespace: string | null
+// @returns total: Integer
+MATCH (l:LineageEvent)
+WHERE l.eventTime >= $after AND l.eventTime < $before AND ($namespace IS NULL OR l.namespace = $namespace)
+RETURN count(l) AS total`);
+
 export const openlineageDeclareJobLineage = query<{
   jobs: {
     namespace: string;
@@ -2969,6 +3117,25 @@ CALL (j, decl) {
   CREATE (j)-[e:DECLARES_OUTPUT]->(d)
   SET e.recordedAt = datetime()
 }`);
+
+export const openlineageEventsToReplay = query<{
+  after: unknown[] | null;
+  limit: Integer;
+}, {
+  event: { hash: string; json: string; eventTime: Date; recordedAt: Date };
+}>("openlineage/events-to-replay", `// The next stored events to fold again, in the order they happened (event time, then receipt),
+// after the cursor [eventTime, recordedAt, hash] of the last page: keyset paging, so a long replay
+// costs the same per page.
+// @param after: unknown[] | null
+// @param limit: Integer
+// @returns event: { hash: string; json: string; eventTime: Date; recordedAt: Date }
+MATCH (l:LineageEvent)
+WHERE $after IS NULL OR l.eventTime > datetime($after[0])
+  OR (l.eventTime = datetime($after[0]) AND (l.recordedAt > datetime($after[1])
+    OR (l.recordedAt = datetime($after[1]) AND l.hash > $after[2])))
+RETURN l {.hash, .json, .eventTime, .recordedAt} AS event
+ORDER BY l.eventTime, l.recordedAt, l.hash
+LIMIT $limit`, ["limit"]);
 
 export const openlineageFieldDerivations = query<{
   fieldIds: string[];
@@ -3071,6 +3238,32 @@ CALL (current, input) {
   WITH * WHERE current IS NOT NULL
   SET current.at = input.at
 }`);
+
+export const openlineageListEvents = query<{
+  after: Date;
+  ascending: boolean;
+  before: Date;
+  limit: Integer;
+  namespace: string | null;
+  offset: Integer;
+}, {
+  json: string;
+}>("openlineage/list-events", `// A page of stored events as received, by event time (Marquez's GET /api/v1/events/lineage:
+// after <= eventTime < before, optionally of one namespace, offset paging).
+// @param after: Date
+// @param before: Date
+// @param namespace: string | null
+// @param ascending: boolean
+// @param offset: Integer
+// @param limit: Integer
+// @returns json: string
+MATCH (l:LineageEvent)
+WHERE l.eventTime >= $after AND l.eventTime < $before AND ($namespace IS NULL OR l.namespace = $namespace)
+RETURN l.json AS json
+ORDER BY CASE WHEN $ascending THEN l.eventTime END ASC, CASE WHEN $ascending THEN l.recordedAt END ASC,
+  CASE WHEN $ascending THEN NULL ELSE l.eventTime END DESC, CASE WHEN $ascending THEN NULL ELSE l.recordedAt END DESC, l.hash
+SKIP $offset
+LIMIT $limit`, ["limit", "offset"]);
 
 export const openlineageLoadBatch = query<{
   datasets: { namespace: string; name: string }[];
@@ -3235,6 +3428,22 @@ CALL () {
 }
 RETURN reads, runReads, placeholders, written`, ["depth"]);
 
+export const openlineagePruneEvents = query<{
+  before: Date;
+  limit: Integer;
+}, {
+  deleted: Integer;
+}>("openlineage/prune-events", `// Retention: deletes at most $limit stored events received before $before, oldest first (bounded
+// work per call; the index on recordedAt finds them).
+// @param before: Date
+// @param limit: Integer
+// @returns deleted: Integer
+MATCH (l:LineageEvent)
+WHERE l.recordedAt < $before
+WITH l ORDER BY l.recordedAt LIMIT $limit
+DELETE l
+RETURN count(*) AS deleted`, ["limit"]);
+
 export const openlineageRelinkColumns = query<{
   relinks: { runId: string; fromVersionId: string; toVersionId: string }[];
 }, Record<string, never>>("openlineage/relink-columns", `// Column lineage follows a re-bound read: the run's output fields that were DERIVED_FROM fields of
@@ -3272,6 +3481,28 @@ UNWIND $reads AS input
 MATCH (:Run {runId: input.runId})-[rd:READ]->(:DatasetVersion {id: input.versionId})
 WHERE rd.retractedAt IS NULL
 SET rd.retractedAt = datetime()`);
+
+export const openlineageStoreEvents = query<{
+  events: {
+    hash: string;
+    json: string;
+    bytes: Integer;
+    eventTime: Date;
+    eventType: string | null;
+    runId: string | null;
+    namespace: string | null;
+    jobName: string | null;
+  }[];
+}, {
+  stored: Integer;
+}>("openlineage/store-events", `// Keeps accepted events as received, outside the lineage graph (no relationships, so traversals
+// never meet them). The same event delivered again (a client's retry) is the one node it was.
+// @param events: { hash: string; json: string; bytes: Integer; eventTime: Date; eventType: string | null; runId: string | null; namespace: string | null; jobName: string | null }[]
+// @returns stored: Integer
+UNWIND $events AS e
+MERGE (l:LineageEvent {hash: e.hash})
+ON CREATE SET l += e, l.recordedAt = datetime({epochMillis: timestamp()})
+RETURN count(l) AS stored`, ["events[].bytes"]);
 
 export const openlineageUpsertDatasets = query<{
   datasets: {
@@ -3583,12 +3814,14 @@ export const runDatasetsReadByRuns = query<{
     rowCount?: number;
     createdAt: Date;
   };
-}>("run/datasets-read-by-runs", `// For each run id: the dataset versions it read (its inputs).
+}>("run/datasets-read-by-runs", `// For each run id: the dataset versions it read (its inputs). A READ withdrawn because the input's
+// version arrived late (OpenLineage events out of order) is history, not an input: left out.
 // @param runIds: string[]
 // @returns runId: string
 // @returns version: { id: string; datasetId: string; version: string; contentHash?: string; fingerprint?: string; rowCount?: number; createdAt: Date }
 UNWIND $runIds AS runId
-MATCH (:Run {runId: runId})-[:READ]->(v:DatasetVersion)
+MATCH (:Run {runId: runId})-[read:READ]->(v:DatasetVersion)
+WHERE read.retractedAt IS NULL
 RETURN runId, v {.*} AS version
 ORDER BY v.createdAt, v.id`);
 

@@ -11,6 +11,7 @@ import { planEvent } from './event-mapping';
 import { LineagePlan } from './lineage-plan.types';
 import { OpenLineageIngestRepository } from './ingest.repository';
 import { EventSchemaValidator } from './schema-validator';
+import { LineageEventStore } from './event-store';
 
 /** An event the spec's schemas reject: a 400 BAD_USER_INPUT with the reasons, nothing stored. */
 export class InvalidEventError extends AppError {
@@ -22,7 +23,7 @@ export class InvalidEventError extends AppError {
 export interface BatchItemResult { index: number; status: 'accepted' | 'rejected'; errors?: string[] }
 export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
 /** A valid event and its place in the request. */
-interface PlannedEvent { index: number; plan: LineagePlan }
+interface PlannedEvent { index: number; plan: LineagePlan; received: unknown }
 
 /**
  * Events per transaction: a batch larger than this is applied in several, in order, so one
@@ -38,13 +39,15 @@ export const EVENTS_PER_TRANSACTION = 500;
 export class OpenLineageIngestService {
   private readonly validator = new EventSchemaValidator();
 
-  constructor(private readonly repo: OpenLineageIngestRepository, private readonly db: Transactions) {}
+  constructor(private readonly repo: OpenLineageIngestRepository, private readonly db: Transactions,
+    /** Keeps each accepted event as received, in the transaction that folds it (replay). */
+    private readonly store?: LineageEventStore) {}
 
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
     if (!check.valid) throw new InvalidEventError(check.errors);
     try {
-      await this.apply([planEvent(event as OlEvent)]);
+      await this.apply([planEvent(event as OlEvent)], [event]);
     } catch (error) {
       // What the database refused of this event's data (e.g. a value too large to index) is the
       // event's fault: a 400 naming the refusal, as the batch route reports it, not a 500.
@@ -67,7 +70,7 @@ export class OpenLineageIngestService {
     for (const [index, event] of events.entries()) {
       const check = this.validator.validate(event);
       if (check.valid) {
-        valid.push({ index, plan: planEvent(event as OlEvent) });
+        valid.push({ index, plan: planEvent(event as OlEvent), received: event });
         results.push({ index, status: 'accepted' });
       } else {
         log.info({ index, reasons: check.errors }, 'openlineage batch: event rejected');
@@ -88,7 +91,7 @@ export class OpenLineageIngestService {
    */
   private async applyEach(events: PlannedEvent[], refuse: (index: number, reason: string) => void, top = true): Promise<number> {
     try {
-      await this.apply(events.map((e) => e.plan));
+      await this.apply(events.map((e) => e.plan), events.map((e) => e.received));
       return 0;
     } catch (e) {
       if (!isEventsFault(e)) throw e;
@@ -106,17 +109,35 @@ export class OpenLineageIngestService {
   }
 
   /**
+   * Folds events again that were stored before (replay): mapped with today's rules, not stored a
+   * second time. Folding is idempotent, so replaying what is already in the graph changes nothing.
+   * Returns the reasons of events the schemas refuse now (skipped).
+   */
+  async refold(events: unknown[]): Promise<string[][]> {
+    const plans: LineagePlan[] = [];
+    const refused: string[][] = [];
+    for (const event of events) {
+      const check = this.validator.validate(event);
+      if (check.valid) plans.push(planEvent(event as OlEvent));
+      else refused.push(check.errors);
+    }
+    for (let i = 0; i < plans.length; i += EVENTS_PER_TRANSACTION) await this.apply(plans.slice(i, i + EVENTS_PER_TRANSACTION), []);
+    return refused;
+  }
+
+  /**
    * One transaction, a constant number of statements: load the stored runs (locking them), jobs
    * and datasets; fold the events in order in memory; load the versions that folding showed the
    * events depend on; replay reads and writes of versions; write each kind of node and
    * relationship with one UNWIND. Retried whole on a deadlock, so the work is redone from the load.
    */
-  private apply(plans: LineagePlan[]): Promise<void> {
+  private apply(plans: LineagePlan[], received: unknown[]): Promise<void> {
     // A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back.
     return this.db.write(async (tx) => {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
       await this.repo.write(tx, batch, replayVersions(batch, stored));
+      await this.store?.record(tx, received);
     });
   }
 }
