@@ -87,16 +87,15 @@ function learningBlocks(): { lang: string; text: string }[] {
 }
 
 describe('the README ensembles-that-learn example', () => {
-  const graph = useGraph();
+  const graph = useGraph({ MODELGRAPH_ALERT_INTERVAL_MS: '200' });
+  // Asynchronously: the service answering curl runs in this very process.
+  const sh = async (text: string) => (await promisify(execFile)('sh', ['-c', text.replaceAll('http://127.0.0.1:4000', graph.url)])).stdout;
 
-  it('runs as written, curl included, and the weights move to the better member', async () => {
+  it('runs as written, curl included: the weights move to the better member, and the alert fires when both fail', async () => {
+    const blocks = learningBlocks();
+    expect(blocks.map((b) => b.lang)).toEqual(['graphql', 'sh', 'graphql', 'graphql', 'graphql', 'sh']);
     const answers: any[] = [];
-    for (const { lang, text } of learningBlocks()) {
-      if (lang === 'graphql') answers.push(await graph.ok(text));
-      // Asynchronously: the service answering curl runs in this very process.
-      else answers.push(JSON.parse((await promisify(execFile)('sh', ['-c', text.replaceAll('http://127.0.0.1:4000', graph.url)])).stdout));
-    }
-    expect(answers).toHaveLength(3);
+    for (const { lang, text } of blocks.slice(0, 3)) answers.push(lang === 'graphql' ? await graph.ok(text) : JSON.parse(await sh(text)));
     expect(answers[1]).toMatchObject({ outcomes: 4, duplicate: false });
     const { ensemble, metricSeries } = answers[2];
     const weight = (members: { weight: number; modelVersion: { version: string } }[], v: string) => members.find((m) => m.modelVersion.version === v)!.weight;
@@ -104,5 +103,15 @@ describe('the README ensembles-that-learn example', () => {
     expect(weight(ensemble.members, '4')).toBeGreaterThan(0.5); // version 4 was the better one
     expect(ensemble.memberHistory.length).toBeGreaterThan(2);
     expect(metricSeries.length).toBe(4);
+
+    // The alert half: a rule on the ensemble's rolling accuracy, a subscriber, outcomes both members get wrong.
+    await graph.ok(blocks[3].text);
+    const sub = subscribe<{ alertChanged: { alert: { state: string; value: number } } }>(graph.url, blocks[4].text);
+    await sub.connected;
+    expect(JSON.parse(await sh(blocks[5].text))).toMatchObject({ outcomes: 4 });
+    const fired = await eventually(() => sub.events.find((e) => e.alertChanged.alert.state === 'FIRING'), 'the ensemble alert to fire');
+    expect(fired.alertChanged.alert.value).toBeLessThan(0.7);
+    expect(sub.events.map((e) => e.alertChanged.alert.state)).toEqual(['PENDING', 'FIRING']);
+    await sub.close();
   });
 });
