@@ -35,4 +35,6 @@ export const LINEAGE_STYLE: StylesheetJson = [
   },
   { selector: 'edge[type = "SERVES"], edge[type = "MEMBER"]', style: { 'line-color': '#e0573f', 'target-arrow-color': '#e0573f', 'line-style': 'dashed' } },
   { selector: 'edge[?viaField]', style: { 'line-style': 'dotted' } },
+  // Added, not yet placed by the layout (all at the origin): not drawn until ELK has placed them.
+  { selector: '.unplaced', style: { visibility: 'hidden' } },
 ];
