@@ -21,6 +21,17 @@ const EVENT_COLOURS: Record<string, string> = {
 };
 
 /**
+ * An alert as a shaded band, from when it fired (or began, if it never fired) to when it resolved
+ * (or now); at least a sliver of the visible range wide, so that a short one can be seen.
+ */
+function alertBand(a: AlertSummary, range: TimeRange, axis: TimeRange) {
+  const end = a.resolvedAt ? Date.parse(a.resolvedAt) : Math.min(Date.now(), axis.to);
+  const start = Math.min(Date.parse(a.firedAt ?? a.startedAt), end - (range.to - range.from) * 0.006);
+  const colour = a.state === 'RESOLVED' ? 'rgba(192,57,43,0.10)' : 'rgba(192,57,43,0.22)';
+  return [{ name: `${a.rule} (${a.state.toLowerCase()})`, xAxis: start, itemStyle: { color: colour } }, { xAxis: end }];
+}
+
+/**
  * Metrics over time: wheel to zoom, drag to pan, or the slider below; when the view settles the
  * page asks for the new range (and so the bucket that suits it). Vertical markers are the
  * target's events: deployments, alias moves, ensemble weight changes, new upstream dataset versions;
@@ -63,11 +74,9 @@ export function MetricChart({ series, events, alerts, axis, range, onRange }: Pr
       } : undefined,
       markArea: i === 0 && alerts.length ? {
         silent: true,
-        label: { position: 'insideTopLeft', fontSize: 10, color: '#c0392b' },
-        data: alerts.map((a) => [
-          { name: `${a.rule} (${a.state.toLowerCase()})`, xAxis: Date.parse(a.firedAt ?? a.startedAt), itemStyle: { color: a.state === 'RESOLVED' ? 'rgba(192,57,43,0.07)' : 'rgba(192,57,43,0.14)' } },
-          { xAxis: a.resolvedAt ? Date.parse(a.resolvedAt) : Math.min(Date.now(), axis.to) },
-        ]),
+        // Right-aligned inside the band: a band that ends now sits at the chart's right edge.
+        label: { position: 'insideTopRight', fontSize: 10, color: '#c0392b' },
+        data: alerts.map((a) => alertBand(a, range, axis)),
       } : undefined,
     })),
   }), [series, events, alerts, axis, range]);
