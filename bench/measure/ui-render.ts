@@ -16,6 +16,8 @@ export interface UiRenderCase {
   firstRender: Latency;
   /** Of which adding the elements, laying them out (ELK, in a Web Worker) and painting. */
   layout: Latency;
+  /** Of which waiting for ELK's layered layout in its Web Worker. */
+  elk: Latency;
   /** The longest the page's main thread was busy at once until then (long tasks): how unresponsive it got. */
   longestTask: Latency;
 }
@@ -40,6 +42,7 @@ export async function measureUiRender(url: string, reps: number, log: (m: string
   const first: number[] = [];
   const layout: number[] = [];
   const longTasks: number[] = [];
+  const elk: number[] = [];
   let drawn = { nodes: 0, edges: 0 };
   try {
     const page = `${url}/lineage?${new URLSearchParams(UI_LINEAGE_ORIGIN)}&direction=DOWNSTREAM&depth=20&fields=1`;
@@ -52,17 +55,18 @@ export async function measureUiRender(url: string, reps: number, log: (m: string
       await tab.waitForFunction('document.body.dataset.lineageRendered === "1" || document.querySelector("p.error")', undefined, { timeout: 300_000 });
       const error = await tab.locator('p.error').first().textContent({ timeout: 1 }).catch(() => null);
       if (error) { log(`ui: not measured, the page could not draw the lineage: ${error}`); return null; }
-      const info = await tab.evaluate<{ nodes: number; edges: number; layoutMs: number; at: number }>('window.modelgraphLineageRender');
+      const info = await tab.evaluate<{ nodes: number; edges: number; layoutMs: number; workerMs: number; at: number }>('window.modelgraphLineageRender');
       const longest = await tab.evaluate<number>('window.modelgraphLongestTask');
       await context.close();
       if (i === 0) continue; // the first page warms the service's and the browser's caches
       first.push(info.at);
       layout.push(info.layoutMs);
       longTasks.push(Math.round(longest));
+      elk.push(info.workerMs);
       drawn = { nodes: info.nodes, edges: info.edges };
     }
   } finally {
     await browser.close();
   }
-  return { what: 'downstream lineage of a dataset version', lineage, ...drawn, firstRender: summarize(first), layout: summarize(layout), longestTask: summarize(longTasks) };
+  return { what: 'downstream lineage of a dataset version', lineage, ...drawn, firstRender: summarize(first), layout: summarize(layout), elk: summarize(elk), longestTask: summarize(longTasks) };
 }

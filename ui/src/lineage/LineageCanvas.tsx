@@ -1,6 +1,6 @@
 import cytoscape, { Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { layOut } from './elk-layout';
+import { LARGE_GRAPH_NODES, layOut } from './elk-layout';
 import { DrawnGraph, toElements } from './graph-model';
 import { LINEAGE_STYLE } from './lineage-style';
 import { markRendered } from './render-timing';
@@ -47,6 +47,7 @@ export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
       c.batch(() => {
         c.elements().remove();
         c.add(toElements(g)).addClass('unplaced');
+        if (g.nodes.length >= LARGE_GRAPH_NODES) c.edges().addClass('dense');
       });
       const done = () => {
         running.current = false;
@@ -54,10 +55,10 @@ export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
         pending.current = null;
         if (next && !c.destroyed()) draw(next);
       };
-      layOut(c).then((placed) => {
-        if (!placed) return;
+      layOut(c).then((workerMs) => {
+        if (workerMs === null) return;
         c.elements().removeClass('unplaced');
-        requestAnimationFrame(() => { markRendered(c.nodes().length, c.edges().length, performance.now() - started); done(); });
+        requestAnimationFrame(() => { markRendered(c.nodes().length, c.edges().length, performance.now() - started, workerMs); done(); });
       }, (e: Error) => { console.error(`The lineage layout failed: ${e.message}`); done(); });
     };
     if (running.current) pending.current = graph;
