@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       return q;
     });
     const uiRender = await part('ui', 'web UI: first render of a ~1,000-node lineage', null, async () => {
-      const u = await measureUiRender(env.url, env.driver, graph, Math.min(scale.reps, 5), rnd, log);
+      const u = await measureUiRender(env.url, Math.min(scale.reps, 5), log);
       if (u) log(`ui: ${u.nodes} nodes drawn, first render p50 ${u.firstRender.p50} ms (layout and paint p50 ${u.layout.p50} ms)`);
       return u;
     });

@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { Browser } from 'playwright-core';
 import { AuthService } from '../src/auth/auth.service';
-import { projectRoot } from '../src/common/paths';
 import { describeWithBrowser, foreignRequests, launchBrowser, openPage } from './support/browser';
 import { useGraph } from './support/graph';
 
@@ -13,7 +10,6 @@ describeWithBrowser('web UI with auth on', () => {
   const graph = useGraph({ MODELGRAPH_AUTH: 'on' });
   let browser: Browser;
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-ui.js')], { stdio: 'inherit' });
     browser = await launchBrowser();
   });
   afterAll(async () => { await browser?.close(); });

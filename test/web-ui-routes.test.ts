@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/common/paths';
@@ -9,9 +8,6 @@ jest.setTimeout(240_000);
 /** How the service serves the web UI beside its own routes (no browser needed). */
 describe('web UI routes', () => {
   const graph = useGraph();
-  beforeAll(() => {
-    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-ui.js')], { stdio: 'inherit' });
-  });
   const get = (p: string, accept = 'text/html') => fetch(`${graph.url}${p}`, { headers: { accept } });
 
   it('answers client routes with index.html and serves the hashed assets for a year', async () => {

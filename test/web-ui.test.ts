@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { Browser } from 'playwright-core';
-import { projectRoot } from '../src/common/paths';
 import { describeWithBrowser, foreignRequests, launchBrowser, openPage, screenshot, WatchedPage } from './support/browser';
 import { useGraph } from './support/graph';
 import { seedUiScenario } from './support/ui-scenario';
@@ -20,8 +17,6 @@ describeWithBrowser('web UI', () => {
   let watched: WatchedPage;
 
   beforeAll(async () => {
-    // What the test drives is the current source: rebuilt here unless the stamp says it is up to date.
-    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-ui.js')], { stdio: 'inherit' });
     browser = await launchBrowser();
   });
   afterAll(async () => { await browser?.close(); });
@@ -48,6 +43,8 @@ describeWithBrowser('web UI', () => {
     const fraud = rows.filter({ hasText: 'fraud' });
     await fraud.getByText('champion → 2').waitFor();
     await fraud.getByText('fraud-prod').waitFor();
+    // risk@1 and risk@2 are served through the ensemble: its deployment is shown too.
+    await rows.filter({ hasText: 'risk-ens' }).getByTestId('served-via-ensemble').getByText('risk-prod').first().waitFor();
     await page.getByTestId('sparkline').first().locator('canvas').waitFor();
     expect(await fraud.getByTestId('latest-value').textContent()).toMatch(/^0\.9\d*$/);
     await screenshot(page, 'models');
@@ -65,6 +62,11 @@ describeWithBrowser('web UI', () => {
     const summary = page.getByTestId('metric-summary');
     await summary.getByText(/accuracy: \d+ hour buckets · auc: \d+ hour buckets · \d+ events/).waitFor();
     await page.getByTestId('traffic-chart').locator('canvas').waitFor();
+    // Its alert fired and resolved: a past alert, listed and shaded on the chart.
+    const past = page.getByTestId('alert-row').filter({ hasText: 'fraud-prod accuracy below 0.95' });
+    await past.getByText('RESOLVED').waitFor();
+    expect(await page.getByTestId('alerts').textContent()).toContain('0 open, 1 past');
+    await summary.getByText(/events · 1 alert$/).waitFor();
     await screenshot(page, 'deployment');
 
     const range = page.getByTestId('metric-range');
@@ -93,7 +95,12 @@ describeWithBrowser('web UI', () => {
     await page.waitForURL('**/ensembles/risk-ens');
     await page.getByTestId('members').getByText('weight 0.7').waitFor();
     await page.getByTestId('weights-chart').locator('canvas').waitFor();
-    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets.* · \d+ events/).waitFor();
+    await page.getByTestId('metric-summary').getByText(/accuracy: \d+ hour buckets.* · \d+ events · 1 alert$/).waitFor();
+    // Its accuracy is below the rule's 0.85: an open, firing, critical alert.
+    const firing = page.getByTestId('alert-row').filter({ hasText: 'risk-ens accuracy below 0.85' });
+    await firing.getByText('FIRING').waitFor();
+    await firing.getByText('CRITICAL').waitFor();
+    expect(await page.getByTestId('alerts').textContent()).toContain('1 open, 0 past');
     await screenshot(page, 'ensemble');
   });
 

@@ -18,7 +18,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     rollupOptions: {
       output: {
-        manualChunks: { echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'], graph: ['cytoscape', 'cytoscape-elk'] },
+        manualChunks: { echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'], graph: ['cytoscape', 'elkjs/lib/elk-api.js'] },
       },
     },
   },

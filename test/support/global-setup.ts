@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Config } from '@jest/types';
+import { buildWebUiForSelectedTests } from './build-web-ui';
 
 /**
  * Integration tests: every jest worker gets a Neo4j of its own (test/support/worker-neo4j.ts
@@ -14,8 +16,9 @@ import path from 'node:path';
  * With NEO4J_URI set the tests use (and WIPE) that Neo4j instead: one database, so one worker
  * (`-i`).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   process.env.NODE_ENV = 'test';
+  buildWebUiForSelectedTests(globalConfig);
   if (process.env.NEO4J_URI) return;
   process.env.MODELGRAPH_TEST_RUN_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-test-neo4j-'));
 }

@@ -1,10 +1,12 @@
 import { TestGraph } from './graph';
+import { eventually } from './subscriber';
 
 /**
  * A small, complete history recorded through the API, for the web UI's browser tests: a dataset
  * with two versions (one column drifts, one is removed), features computed from its columns, two
  * models with two versions each, an alias that moved, a deployment that switched versions, an
- * ensemble whose weights changed, and metric points around those changes. Times are days before
+ * ensemble whose weights changed, metric points around those changes, and alerts: one firing on
+ * the ensemble, one fired and resolved on the deployment. Times are days before
  * now, so the UI's default ranges (the last 14 or 30 days) show them.
  */
 export const ago = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -75,9 +77,36 @@ async function seedMetrics(graph: TestGraph): Promise<void> {
   await graph.ok('mutation($p: [MetricPointInput!]!) { recordMetrics(points: $p) { points } }', { p: points });
 }
 
+const ALERT_STATES = 'query($t: MetricTargetInput!) { alerts(target: $t) { id state } }';
+const RULE_FIELDS = { metric: 'accuracy', condition: 'BELOW', windowSeconds: 6 * 3600, forSeconds: 0 };
+
+/** Rules made before the points arrive, so that the points' evaluation opens the alerts. */
+async function seedAlertRules(graph: TestGraph): Promise<string> {
+  await graph.ok(mutation('createAlertRule', 'AlertRuleInput'), { input: {
+    ...RULE_FIELDS, name: 'risk-ens accuracy below 0.85', target: { ensemble: 'risk-ens' }, threshold: 0.85, severity: 'CRITICAL' } });
+  const { createAlertRule } = await graph.ok<{ createAlertRule: { id: string } }>(mutation('createAlertRule', 'AlertRuleInput'), { input: {
+    ...RULE_FIELDS, name: 'fraud-prod accuracy below 0.95', target: { deployment: 'fraud-prod' }, threshold: 0.95 } });
+  return createAlertRule.id;
+}
+
+/** Waits for the alerts the points opened; then the deployment's rule is relaxed and its alert resolves. */
+async function settleAlerts(graph: TestGraph, relaxed: string): Promise<void> {
+  const states = async (t: Record<string, string>) => (await graph.ok<{ alerts: { state: string }[] }>(ALERT_STATES, { t })).alerts.map((a) => a.state);
+  await eventually(async () => ((await states({ ensemble: 'risk-ens' })).includes('FIRING') || undefined), 'the ensemble alert to fire', 90_000);
+  await eventually(async () => ((await states({ deployment: 'fraud-prod' })).includes('FIRING') || undefined), 'the deployment alert to fire', 90_000);
+  await graph.ok(`mutation($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id } }`, { id: relaxed, input: {
+    ...RULE_FIELDS, name: 'fraud-prod accuracy below 0.95', target: { deployment: 'fraud-prod' }, threshold: 0.5 } });
+  // A point evaluates the rule again, now relaxed.
+  await graph.ok('mutation($p: [MetricPointInput!]!) { recordMetrics(points: $p) { points } }', {
+    p: [{ target: { deployment: 'fraud-prod' }, name: 'accuracy', value: 0.93, timestamp: ago(0.01) }] });
+  await eventually(async () => ((await states({ deployment: 'fraud-prod' })).join() === 'RESOLVED' || undefined), 'the deployment alert to resolve', 90_000);
+}
+
 export async function seedUiScenario(graph: TestGraph): Promise<void> {
   await seedData(graph);
   await seedModels(graph);
   await seedServing(graph);
+  const relaxed = await seedAlertRules(graph);
   await seedMetrics(graph);
+  await settleAlerts(graph, relaxed);
 }

@@ -4,12 +4,12 @@ export const MODELS = `query Models($name: String, $first: Int) {
   models(filter: { nameContains: $name }, page: { first: $first }) {
     nodes { id name createdAt
       aliases { name modelVersion { version } }
-      versions { id version createdAt metrics supersededAt deployments { name environment } ensembles { name } } } } }`;
+      versions { id version createdAt metrics supersededAt deployments { name environment } ensembles { name deployments { name environment } } } } } }`;
 
 export const MODEL = `query Model($name: String!) {
   modelByName(name: $name) { id name description createdAt
     aliases { name from modelVersion { version } }
-    versions { id version createdAt metrics tags supersededAt aliases deployments { name environment } ensembles { name } } } }`;
+    versions { id version createdAt metrics tags supersededAt aliases deployments { name environment } ensembles { name deployments { name environment } } } } }`;
 
 export const DEPLOYMENT = `query Deployment($name: String!) {
   deployment(name: $name) { id name environment endpoint createdAt retired retiredAt
@@ -49,3 +49,6 @@ export const DATA_CHANGE = `query DataChange($dataset: DatasetRef!, $from: Strin
       fields { field kind psi jensenShannon wasserstein ks drifted note } }
     deployments { deployment environment status breaking score modelVersions withoutFieldLineage
       features { feature modelVersion ensemble drift importance contribution breaking } } } }`;
+
+export const ALERTS = `query Alerts($target: MetricTargetInput!, $from: DateTimeISO, $to: DateTimeISO, $first: Int) {
+  alerts(target: $target, from: $from, to: $to, first: $first) { id rule metric severity state value startedAt firedAt acknowledgedAt resolvedAt } }`;

@@ -8,7 +8,8 @@ export interface VersionSummary {
   tags?: string[];
   aliases?: string[];
   deployments: { name: string; environment: string }[];
-  ensembles: { name: string }[];
+  /** The ensembles that have this version as a member, and the deployments serving each. */
+  ensembles: { name: string; deployments: { name: string; environment: string }[] }[];
 }
 
 export interface ModelSummary {
@@ -18,6 +19,12 @@ export interface ModelSummary {
   description?: string | null;
   aliases: { name: string; from?: string; modelVersion: { version: string } }[];
   versions: VersionSummary[];
+}
+
+/** One episode of an alert rule's condition on a target (the `alerts` query). */
+export interface AlertSummary {
+  id: string; rule: string; metric: string; severity: string; state: string; value: number | null;
+  startedAt: string; firedAt: string | null; acknowledgedAt: string | null; resolvedAt: string | null;
 }
 
 export interface MetricValue { start: string; value: number; count: number }

@@ -3,11 +3,12 @@ import { ChartInstance } from './echarts';
 import { Chart } from './Chart';
 import { MetricEvent } from './metric-data';
 import { TimeRange } from './time-range';
-import { MetricValue } from '../types';
+import { AlertSummary, MetricValue } from '../types';
 
 interface Props {
   series: { name: string; points: MetricValue[] }[];
   events: MetricEvent[];
+  alerts: AlertSummary[];
   /** What was fetched (the x axis) and what is shown (the zoom window inside it). */
   axis: TimeRange;
   range: TimeRange;
@@ -20,11 +21,23 @@ const EVENT_COLOURS: Record<string, string> = {
 };
 
 /**
+ * An alert as a shaded band, from when it fired (or began, if it never fired) to when it resolved
+ * (or now); at least a sliver of the visible range wide, so that a short one can be seen.
+ */
+function alertBand(a: AlertSummary, range: TimeRange, axis: TimeRange) {
+  const end = a.resolvedAt ? Date.parse(a.resolvedAt) : Math.min(Date.now(), axis.to);
+  const start = Math.min(Date.parse(a.firedAt ?? a.startedAt), end - (range.to - range.from) * 0.006);
+  const colour = a.state === 'RESOLVED' ? 'rgba(192,57,43,0.10)' : 'rgba(192,57,43,0.22)';
+  return [{ name: `${a.rule} (${a.state.toLowerCase()})`, xAxis: start, itemStyle: { color: colour } }, { xAxis: end }];
+}
+
+/**
  * Metrics over time: wheel to zoom, drag to pan, or the slider below; when the view settles the
  * page asks for the new range (and so the bucket that suits it). Vertical markers are the
- * target's events: deployments, alias moves, ensemble weight changes, new upstream dataset versions.
+ * target's events: deployments, alias moves, ensemble weight changes, new upstream dataset versions;
+ * shaded bands are its alerts, from when the condition held (or fired) to when it cleared (or now).
  */
-export function MetricChart({ series, events, axis, range, onRange }: Props) {
+export function MetricChart({ series, events, alerts, axis, range, onRange }: Props) {
   const settle = useRef<number | undefined>(undefined);
   const onReady = (chart: ChartInstance) => {
     chart.on('datazoom', () => {
@@ -59,8 +72,14 @@ export function MetricChart({ series, events, axis, range, onRange }: Props) {
         label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
         data: events.map((e) => ({ name: e.label, xAxis: e.at, lineStyle: { color: EVENT_COLOURS[e.kind] ?? '#999', type: 'dashed' } })),
       } : undefined,
+      markArea: i === 0 && alerts.length ? {
+        silent: true,
+        // Right-aligned inside the band: a band that ends now sits at the chart's right edge.
+        label: { position: 'insideTopRight', fontSize: 10, color: '#c0392b' },
+        data: alerts.map((a) => alertBand(a, range, axis)),
+      } : undefined,
     })),
-  }), [series, events, axis, range]);
+  }), [series, events, alerts, axis, range]);
 
   return <Chart option={option} height={340} onReady={onReady} testId="metric-chart" />;
 }

@@ -40,11 +40,12 @@ export function MetricPanel({ target, suggestions }: { target: MetricTarget; sug
       </div>
       {data.error && <p className="error">{data.error}</p>}
       {metrics.length === 0 ? <p className="muted">Pick a metric.</p> : (
-        <MetricChart series={data.series ?? []} events={data.events} axis={data.window} range={range} onRange={setRange} />
+        <MetricChart series={data.series ?? []} events={data.events} alerts={data.alerts} axis={data.window} range={range} onRange={setRange} />
       )}
       <p className="muted" data-testid="metric-summary">
         {data.series?.map((s) => `${s.name}: ${s.points.length} ${data.bucket.toLowerCase()} buckets`).join(' · ')}
         {data.events.length ? ` · ${data.events.length} events` : ''}
+        {data.alerts.length ? ` · ${data.alerts.length} alert${data.alerts.length === 1 ? '' : 's'}` : ''}
       </p>
     </div>
   );

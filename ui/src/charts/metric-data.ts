@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { METRIC_EVENTS } from '../queries';
-import { MetricTarget, MetricValue } from '../types';
+import { ALERTS, METRIC_EVENTS } from '../queries';
+import { AlertSummary, MetricTarget, MetricValue } from '../types';
 import { useQuery } from '../useQuery';
 import { bucketFor, fetchWindow, iso, TimeRange } from './time-range';
 
@@ -8,7 +8,7 @@ export interface MetricEvent { at: string; kind: string; label: string }
 
 /**
  * Several metrics of one target over a range (one aliased metricSeries each, one request), with
- * the bucket that suits the range and the chosen aggregate, and the target's metricEvents.
+ * the bucket that suits the range and the chosen aggregate, the target's metricEvents and alerts.
  */
 export function useMetricData(target: MetricTarget, metrics: string[], aggregate: string, range: TimeRange) {
   const window = fetchWindow(range);
@@ -22,11 +22,14 @@ export function useMetricData(target: MetricTarget, metrics: string[], aggregate
   metrics.forEach((m, i) => { vars[`n${i}`] = m; });
   const series = useQuery<Record<string, MetricValue[]>>(query, vars, metrics.length === 0);
   const events = useQuery<{ metricEvents: MetricEvent[] }>(METRIC_EVENTS, { target, from: iso(window.from), to: iso(window.to) });
+  // The alert episodes active in the window, shaded on the chart.
+  const alerts = useQuery<{ alerts: AlertSummary[] }>(ALERTS, { target, from: iso(window.from), to: iso(window.to), first: 50 });
   return {
     bucket,
     window,
     series: series.data ? metrics.map((m, i) => ({ name: m, points: series.data?.[`s${i}`] ?? [] })) : null,
     events: events.data?.metricEvents ?? [],
+    alerts: alerts.data?.alerts ?? [],
     error: series.error ?? events.error,
     loading: series.loading || events.loading,
   };

@@ -1,26 +1,9 @@
 import cytoscape, { Core } from 'cytoscape';
-import elk from 'cytoscape-elk';
 import { useEffect, useRef } from 'react';
+import { LARGE_GRAPH_NODES, layOut } from './elk-layout';
 import { DrawnGraph, toElements } from './graph-model';
 import { LINEAGE_STYLE } from './lineage-style';
 import { markRendered } from './render-timing';
-
-cytoscape.use(elk);
-
-/** ELK's layered layout: data flows left to right, one layer per step of the lineage. */
-const LAYOUT = {
-  name: 'elk',
-  fit: true,
-  padding: 20,
-  animate: false,
-  elk: {
-    algorithm: 'layered',
-    'elk.direction': 'RIGHT',
-    'elk.layered.spacing.nodeNodeBetweenLayers': 50,
-    'elk.spacing.nodeNode': 12,
-    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  },
-};
 
 interface Props {
   graph: DrawnGraph;
@@ -30,7 +13,8 @@ interface Props {
 }
 
 /**
- * The lineage drawn with Cytoscape.js (pan: drag the background; zoom: the wheel), laid out by ELK.
+ * The lineage drawn with Cytoscape.js (pan: drag the background; zoom: the wheel), laid out by ELK
+ * in a Web Worker (elk-layout.ts).
  * Click a node for its details, double-click to expand it. Redrawn whenever the graph changes.
  */
 export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
@@ -60,17 +44,22 @@ export function LineageCanvas({ graph, selected, onSelect, onExpand }: Props) {
     const draw = (g: DrawnGraph) => {
       running.current = true;
       const started = performance.now();
-      c.elements().remove();
-      c.add(toElements(g));
-      const layout = c.layout(LAYOUT as cytoscape.LayoutOptions);
-      layout.one('layoutstop', () => requestAnimationFrame(() => {
-        markRendered(c.nodes().length, c.edges().length, performance.now() - started);
+      c.batch(() => {
+        c.elements().remove();
+        c.add(toElements(g)).addClass('unplaced');
+        if (g.nodes.length >= LARGE_GRAPH_NODES) c.edges().addClass('dense');
+      });
+      const done = () => {
         running.current = false;
         const next = pending.current;
         pending.current = null;
         if (next && !c.destroyed()) draw(next);
-      }));
-      layout.run();
+      };
+      layOut(c).then((workerMs) => {
+        if (workerMs === null) return;
+        c.elements().removeClass('unplaced');
+        requestAnimationFrame(() => { markRendered(c.nodes().length, c.edges().length, performance.now() - started, workerMs); done(); });
+      }, (e: Error) => { console.error(`The lineage layout failed: ${e.message}`); done(); });
     };
     if (running.current) pending.current = graph;
     else draw(graph);

@@ -20,6 +20,8 @@ export const LINEAGE_STYLE: StylesheetJson = [
     style: {
       label: 'data(label)', 'font-size': 10, 'text-valign': 'center', 'text-halign': 'center', 'text-wrap': 'ellipsis',
       'text-max-width': '120px', width: 130, height: 32, 'border-width': 1, 'border-color': '#50586a', color: '#1d2330',
+      // Labels too small to read (a large graph fitted to the canvas) are not drawn: much less to paint.
+      'min-zoomed-font-size': 6,
     },
   },
   ...Object.entries(NODE_TYPES).map(([type, t]) => ({
@@ -35,4 +37,8 @@ export const LINEAGE_STYLE: StylesheetJson = [
   },
   { selector: 'edge[type = "SERVES"], edge[type = "MEMBER"]', style: { 'line-color': '#e0573f', 'target-arrow-color': '#e0573f', 'line-style': 'dashed' } },
   { selector: 'edge[?viaField]', style: { 'line-style': 'dotted' } },
+  // Large graphs: straight edges, far cheaper to draw than bundled beziers.
+  { selector: 'edge.dense', style: { 'curve-style': 'straight' } },
+  // Added, not yet placed by the layout (all at the origin): not drawn until ELK has placed them.
+  { selector: '.unplaced', style: { visibility: 'hidden' } },
 ];

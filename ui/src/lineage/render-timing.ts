@@ -9,6 +9,8 @@ export interface RenderInfo {
   edges: number;
   /** Milliseconds from adding the elements to the first frame after the layout. */
   layoutMs: number;
+  /** Of which waiting for ELK in its worker (the main thread is free meanwhile). */
+  workerMs: number;
   /** Milliseconds since navigation start. */
   at: number;
 }
@@ -16,9 +18,9 @@ export interface RenderInfo {
 const listeners = new Set<(info: RenderInfo) => void>();
 let count = 0;
 
-export function markRendered(nodes: number, edges: number, layoutMs: number): void {
+export function markRendered(nodes: number, edges: number, layoutMs: number, workerMs: number): void {
   count += 1;
-  const info = { count, nodes, edges, layoutMs: Math.round(layoutMs), at: Math.round(performance.now()) };
+  const info = { count, nodes, edges, layoutMs: Math.round(layoutMs), workerMs: Math.round(workerMs), at: Math.round(performance.now()) };
   document.body.dataset.lineageRendered = String(count);
   (window as unknown as { modelgraphLineageRender?: RenderInfo }).modelgraphLineageRender = info;
   listeners.forEach((l) => l(info));

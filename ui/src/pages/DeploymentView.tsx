@@ -1,6 +1,6 @@
 import { MetricPanel } from '../charts/MetricPanel';
 import { SharesChart } from '../charts/SharesChart';
-import { AlertsSlot } from '../components/AlertsSlot';
+import { AlertsPanel } from '../components/AlertsPanel';
 import { Link } from '../components/Link';
 import { DEPLOYMENT } from '../queries';
 import { hrefs } from '../router';
@@ -39,7 +39,7 @@ export function DeploymentView({ name }: { name: string }) {
           <span key={targetLabel(s.target)} className="tag"><ServedTargetLink target={s.target} /> {Math.round(s.trafficShare * 100)}% since {formatTime(s.from)}</span>
         ))}
       </div>
-      <AlertsSlot target={{ deployment: d.name }} />
+      <AlertsPanel target={{ deployment: d.name }} />
       <h2>Metrics over time</h2>
       <MetricPanel target={{ deployment: d.name }} suggestions={suggestions} />
       <h2>Traffic over time</h2>

@@ -1,6 +1,6 @@
 import { MetricPanel } from '../charts/MetricPanel';
 import { SharesChart } from '../charts/SharesChart';
-import { AlertsSlot } from '../components/AlertsSlot';
+import { AlertsPanel } from '../components/AlertsPanel';
 import { Link } from '../components/Link';
 import { ENSEMBLE } from '../queries';
 import { hrefs } from '../router';
@@ -41,7 +41,7 @@ export function EnsembleView({ name }: { name: string }) {
           </span>
         ))}
       </div>
-      <AlertsSlot target={{ ensemble: e.name }} />
+      <AlertsPanel target={{ ensemble: e.name }} />
       <h2>Weights over time</h2>
       <div className="panel"><SharesChart intervals={intervals} testId="weights-chart" /></div>
       <h2>Metrics over time</h2>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { gql } from '../api';
+import { warmUpLayout } from '../lineage/elk-layout';
 import { drawnGraph, mergeGraphs } from '../lineage/graph-model';
 import { LineageCanvas } from '../lineage/LineageCanvas';
 import { nodeRefFrom } from '../lineage/node-ref';
@@ -23,6 +24,8 @@ export function LineagePage() {
   const showFields = params.get('fields') === '1';
   const variables = { node: ref, direction, depth, asOf };
   const { data, error, loading } = useQuery<{ lineage: LineageGraph }>(LINEAGE, variables, !ref);
+  // The layout worker starts while the lineage is asked for, not after it arrived.
+  useEffect(() => warmUpLayout(), []);
   // Expansions belong to the graph they expanded: another node, direction, depth or time starts afresh.
   const [expanded, setExpanded] = useState<{ key: string; graphs: LineageGraph[] }>({ key: '', graphs: [] });
   const [selected, setSelected] = useState<string | null>(null);

@@ -10,7 +10,7 @@ interface Props {
   series: MetricValue[] | null;
 }
 
-/** One model: its versions (newest first), aliases, the deployments and ensembles serving them. */
+/** One model: its versions (newest first), aliases, the deployments and ensembles serving them (and the deployments serving those ensembles). */
 export function ModelRow({ model, metric, series }: Props) {
   const versions = [...model.versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const latest = series && series.length ? series[series.length - 1].value : null;
@@ -27,7 +27,12 @@ export function ModelRow({ model, metric, series }: Props) {
           <div key={`d-${v.id}-${d.name}`}><Link href={hrefs.deployment(d.name)}>{d.name}</Link> <span className="muted">({d.environment}) serves {v.version}</span></div>
         )),
         ...v.ensembles.map((e) => (
-          <div key={`e-${v.id}-${e.name}`}><Link href={hrefs.ensemble(e.name)}>{e.name}</Link> <span className="muted">(ensemble) has {v.version}</span></div>
+          <div key={`e-${v.id}-${e.name}`}>
+            <Link href={hrefs.ensemble(e.name)}>{e.name}</Link> <span className="muted">(ensemble) has {v.version}</span>
+            {e.deployments.map((d) => (
+              <span key={d.name} data-testid="served-via-ensemble"><span className="muted">, served by </span><Link href={hrefs.deployment(d.name)}>{d.name}</Link> <span className="muted">({d.environment})</span></span>
+            ))}
+          </div>
         )),
       ])}</td>
       <td>

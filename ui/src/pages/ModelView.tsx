@@ -1,6 +1,6 @@
 import { AcrossVersionsChart } from '../charts/AcrossVersionsChart';
 import { MetricPanel } from '../charts/MetricPanel';
-import { AlertsSlot } from '../components/AlertsSlot';
+import { AlertsPanel } from '../components/AlertsPanel';
 import { Link } from '../components/Link';
 import { MODEL } from '../queries';
 import { hrefs, setParams, useRoute } from '../router';
@@ -30,7 +30,7 @@ export function ModelView({ name }: { name: string }) {
       {version && (
         <>
           <h2>{model.name}@{version.version} over time</h2>
-          <AlertsSlot target={target} />
+          <AlertsPanel target={target} />
           <MetricPanel key={version.id} target={target} suggestions={suggestions} />
         </>
       )}

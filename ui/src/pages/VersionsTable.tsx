@@ -24,7 +24,11 @@ export function VersionsTable({ model, selected, onSelect }: Props) {
               <td>{(v.aliases ?? []).map((a) => <span key={a} className="tag">{a}</span>)}</td>
               <td>
                 {v.deployments.map((d) => <div key={d.name}><Link href={hrefs.deployment(d.name)}>{d.name}</Link> <span className="muted">{d.environment}</span></div>)}
-                {v.ensembles.map((e) => <div key={e.name}><Link href={hrefs.ensemble(e.name)}>{e.name}</Link> <span className="muted">ensemble</span></div>)}
+                {v.ensembles.map((e) => (
+                  <div key={e.name}><Link href={hrefs.ensemble(e.name)}>{e.name}</Link> <span className="muted">ensemble</span>
+                    {e.deployments.map((d) => <span key={d.name}><span className="muted">, served by </span><Link href={hrefs.deployment(d.name)}>{d.name}</Link></span>)}
+                  </div>
+                ))}
               </td>
               <td>{Object.entries(v.metrics ?? {}).map(([k, value]) => (
                 <span key={k} className="tag">{k} {typeof value === 'number' ? formatNumber(value) : String(value)}</span>
