@@ -20,4 +20,6 @@ if (process.env.MODELGRAPH_CLI_FROM_SOURCE !== '1' && fs.existsSync(compiled)) {
   }
   cli = require(path.join(root, 'src', 'cli', 'main.ts'));
 }
+// `modelgraph impact ... | head`: a reader that closed the pipe has all it wanted; not an error.
+process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 cli.main(process.argv);

@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // the modules' GraphQL classes are decorated (type-graphql) when they load
 import { Container } from '../app/container';
 import { Config, loadConfig } from '../config';
 import { Db } from '../db/db';
@@ -13,7 +14,7 @@ import { startEmbeddedNeo4j } from '../neo4j/embedded';
 export async function withGraph<T>(work: (c: Container) => Promise<T>, config: Config = loadConfig()): Promise<T> {
   const embedded = config.neo4j.uri ? undefined
     : await startEmbeddedNeo4j({ dataDir: config.neo4j.embeddedDataDir, port: config.neo4j.embeddedPort });
-  const db = Db.connect(config.neo4j.uri ?? embedded!.uri, config.neo4j.user, config.neo4j.password, config.neo4j.database);
+  const db = Db.connect(config.neo4j.uri ?? embedded!.uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database, config.neo4j.pool);
   try {
     await migrate(db);
     const c = new Container(db, config);

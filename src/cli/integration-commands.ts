@@ -1,22 +1,20 @@
 import type { Command } from 'commander';
-import { replayStoredEvents } from '../openlineage/event-replay';
-import { LineageEventStore } from '../openlineage/event-store';
-import { OpenLineageIngestService } from '../openlineage/ingest.service';
-import { MlflowClient } from '../mlflow/mlflow.client';
-import { MlflowSyncService, SyncSummary } from '../mlflow/mlflow-sync.service';
+import type { SyncSummary } from '../mlflow/mlflow-sync.service';
 import { CliError, EXIT } from './client';
-import { withGraph } from './direct-graph';
 
 type Write = (text: string) => void;
 
 /**
  * Commands that work on the graph itself (NEO4J_URI, else the embedded Neo4j's data), not through
- * a running service: `replay` (stored OpenLineage events folded again) and `sync mlflow`.
+ * a running service: `replay` (stored OpenLineage events folded again) and `sync mlflow`. What they
+ * need (every module, the driver, the embedded Neo4j) is loaded when one runs, not for every command.
  */
 export function addIntegrationCommands(cli: Command, write: Write, progress: Write): void {
   cli.command('replay').description('Folds every stored OpenLineage event into the graph again, with the mapping as it is now '
     + '(after a fix to it); idempotent. Straight in Neo4j (NEO4J_URI or the embedded data).')
     .action(async () => {
+      const [{ withGraph }, { replayStoredEvents }, { LineageEventStore }, { OpenLineageIngestService }] = await Promise.all([
+        import('./direct-graph'), import('../openlineage/event-replay'), import('../openlineage/event-store'), import('../openlineage/ingest.service')]);
       const done = await withGraph((c) => replayStoredEvents(c.get(LineageEventStore), c.get(OpenLineageIngestService),
         (p) => progress(`replayed ${p.events} events so far`)));
       write(`replayed ${done.events} stored events` + (done.refused ? `; ${done.refused} refused by today's schemas, skipped` : ''));
@@ -34,6 +32,8 @@ export function addIntegrationCommands(cli: Command, write: Write, progress: Wri
       const explicit = cmd.getOptionValueSourceWithGlobals('url') === 'cli' ? cmd.optsWithGlobals<{ url: string }>().url : undefined;
       const url = explicit ?? process.env.MLFLOW_TRACKING_URI;
       if (!url) throw new CliError('sync mlflow: give the tracking server with --url (or MLFLOW_TRACKING_URI)', EXIT.USAGE);
+      const [{ withGraph }, { MlflowClient }, { MlflowSyncService }] = await Promise.all([
+        import('./direct-graph'), import('../mlflow/mlflow.client'), import('../mlflow/mlflow-sync.service')]);
       const client = new MlflowClient(url.replace(/\/+$/, ''));
       const passes = o.watch ? (o.passes ? Number(o.passes) : Infinity) : 1;
       await withGraph(async (c) => {
