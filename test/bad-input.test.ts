@@ -103,7 +103,7 @@ describe('bad input', () => {
     expect(res.body.reasons.join()).toMatch(/nested deeper than 100 levels/);
     const batch = await post(`${LINEAGE}/batch`, `[${JSON.stringify(event('good'))},${nested.replace('"DEEP"', deepJson(5000))}]`);
     expect(batch.body).toMatchObject({ status: 'partial_success', accepted: 1, rejected: 1 });
-    expect(await graph.countNodes()).toBe(1 + 1); // the good event's job and run only
+    expect(await graph.countNodes()).toBe(1 + 1 + 1); // the good event's job and run, and the event as received (:LineageEvent)
   });
 
   it('refuses JSON arguments nested 5,000 deep on GraphQL with BAD_USER_INPUT', async () => {

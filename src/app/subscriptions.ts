@@ -52,10 +52,8 @@ export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchem
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: { principal } };
     },
   }, wsServer);
-  return {
-    async dispose() {
-      await cleanup.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-    },
-  };
+  // graphql-ws's dispose closes the clients and the WebSocket server; a second close (an app closed
+  // twice) would reject with "The server is not running", so it is done once and its promise kept.
+  let disposed: Promise<void> | undefined;
+  return { dispose: () => (disposed ??= Promise.resolve(cleanup.dispose())) };
 }
