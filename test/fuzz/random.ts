@@ -1,21 +1,19 @@
+import { Random as SeededRandom } from '../../bench/random';
+
 /**
  * A seeded source of randomness and of the odd values a careless or hostile client sends: the fuzz
  * test's cases are a pure function of its seed, so a failure replays with FUZZ_SEED=<seed>.
  */
 export class Random {
-  private state: number;
+  // The same mulberry32 the bench and the reference model draw their graphs from.
+  private readonly source: SeededRandom;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
+    this.source = new SeededRandom(seed);
   }
 
-  /** mulberry32: small, fast, and good enough to pick cases. */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   int(n: number): number {
