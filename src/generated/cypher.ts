@@ -3731,6 +3731,22 @@ OPTIONAL MATCH (b:OutcomeBatch {ensembleId: e.id, key: $key})
 RETURN e {.*} AS ensemble, members, lastChange, l.state AS state, l.version AS version,
        CASE WHEN b IS NULL THEN null ELSE b {.outcomes} END AS seen`);
 
+export const outcomesPruneBatchKeys = query<{
+  before: Date;
+  limit: Integer;
+}, {
+  deleted: Integer;
+}>("outcomes/prune-batch-keys", `// Retention of outcome batches' idempotency keys: deletes at most $limit keys recorded before
+// $before (bounded work per call). A batch retried after its key was deleted counts again.
+// @param before: Date
+// @param limit: Integer
+// @returns deleted: Integer
+MATCH (b:OutcomeBatch)
+WHERE b.recordedAt < $before
+WITH b LIMIT $limit
+DELETE b
+RETURN count(*) AS deleted`, ["limit"]);
+
 export const outcomesSaveLearner = query<{
   close: { modelVersionId: string; to: Date }[];
   ensembleId: string;
