@@ -70,6 +70,9 @@ export interface Config {
     rolling: number;
     /** Largest POST /api/v1/outcomes body, in bytes after gzip is inflated (MODELGRAPH_MAX_OUTCOME_BYTES). */
     maxBytes: number;
+    /** How long a batch's idempotency key is kept (MODELGRAPH_OUTCOME_KEY_RETENTION_HOURS; 0 = forever), swept every `keyPruneIntervalMs`. */
+    keyRetentionHours: number;
+    keyPruneIntervalMs: number;
   };
   /** Redis for events across instances (REDIS_URL); unset: events stay in this process. */
   redisUrl?: string;
@@ -152,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       metricIntervalMs: int(env.MODELGRAPH_OUTCOME_METRIC_INTERVAL_MS, 60_000, 'MODELGRAPH_OUTCOME_METRIC_INTERVAL_MS', 1),
       rolling: int(env.MODELGRAPH_OUTCOME_ROLLING, 100, 'MODELGRAPH_OUTCOME_ROLLING', 1),
       maxBytes: int(env.MODELGRAPH_MAX_OUTCOME_BYTES, 32 * 1024 * 1024, 'MODELGRAPH_MAX_OUTCOME_BYTES', 1),
+      keyRetentionHours: int(env.MODELGRAPH_OUTCOME_KEY_RETENTION_HOURS, 168, 'MODELGRAPH_OUTCOME_KEY_RETENTION_HOURS'),
+      keyPruneIntervalMs: 10 * 60_000,
     },
     redisUrl: env.REDIS_URL || undefined,
     alerts: { intervalMs: int(env.MODELGRAPH_ALERT_INTERVAL_MS, 15_000, 'MODELGRAPH_ALERT_INTERVAL_MS') },

@@ -69,7 +69,8 @@ async function buildScenario(graph: ReturnType<typeof useGraph>): Promise<void> 
 }
 
 describe('dataChangeImpact', () => {
-  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000' });
+  // Weight changes a learning ensemble records: at most one per 10 ms of outcome time.
+  const graph = useGraph({ MODELGRAPH_LINEAGE_TIMEOUT_MS: '60000', MODELGRAPH_ENSEMBLE_WEIGHT_INTERVAL_MS: '10' });
   beforeEach(() => buildScenario(graph));
 
   it('ranks served deployments: breaking first, then by drift × importance × weight × traffic share', async () => {
@@ -129,6 +130,41 @@ describe('dataChangeImpact', () => {
     expect(then['fraud-prod'].score).toBeCloseTo(PSI_AMOUNT * 0.6, 10);
     expect(Object.keys(then).sort()).toEqual(Object.keys(now).sort());
     expect(await served('2025-01-01T00:00:00Z')).toEqual({}); // nothing was served (nor existed) then
+  });
+
+  it('weighs a served ensemble member with the weight the ensemble had learned at asOf', async () => {
+    await graph.ok('mutation { setEnsembleStrategy(ensemble: "risk-ens", strategy: { strategy: HEDGE, loss: ZERO_ONE, eta: 0.5 }) { strategy } }');
+    const t0 = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // outcome times must not be in the future
+    // risk@1 (the member reading the drifted amount_log) is always wrong, risk@2 always right: risk@1's weight falls.
+    const outcomes = Array.from({ length: 60 }, (_, i) => ({
+      timestamp: new Date(t0 + 1 + i).toISOString(), label: 'yes',
+      predictions: { 'risk@1': { yes: 0.2, no: 0.8 }, 'risk@2': { yes: 0.9, no: 0.1 } },
+    }));
+    const res = await fetch(`${graph.url}/api/v1/outcomes?ensemble=risk-ens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(outcomes) });
+    expect(await res.json()).toMatchObject({ outcomes: 60 });
+
+    const learned = async (asOf: string) => {
+      const { ensemble } = await graph.ok('query($asOf: DateTimeISO) { ensemble(name: "risk-ens") { members(asOf: $asOf) { weight modelVersion { version } } } }', { asOf });
+      return ensemble.members.find((m: any) => m.modelVersion.version === '1').weight as number;
+    };
+    const impactOnRisk = async (asOf: string) => {
+      const { dataChangeImpact: r } = await graph.ok(IMPACT, { from: 'v1', to: 'v2', asOf });
+      const risk = r.deployments.find((d: any) => d.deployment === 'risk-prod');
+      const [viaEnsemble] = risk.features.filter((f: any) => f.ensemble === 'risk-ens');
+      return { score: risk.score as number, weight: viaEnsemble.weight as number, contribution: viaEnsemble.contribution as number };
+    };
+    const times = [t0, t0 + 30, Date.now()].map((t) => new Date(t).toISOString()); // before, during and after the stream
+    const weights = await Promise.all(times.map(learned));
+    expect(weights[0]).toBe(0.4); // the initial weight
+    expect(weights[1]).toBeLessThan(weights[0]);
+    expect(weights[2]).toBeLessThan(weights[1]);
+    for (const [i, asOf] of times.entries()) {
+      const impact = await impactOnRisk(asOf);
+      expect(impact.weight).toBeCloseTo(weights[i], 12);
+      expect(impact.contribution).toBeCloseTo(PSI_AMOUNT * 0.5 * weights[i] * 0.8, 12);
+      expect(impact.score).toBeCloseTo(PSI_AMOUNT * (0.5 * weights[i] * 0.8 + 0.5 * 0.2), 12);
+    }
   });
 
   it('rejects unknown versions and bad windows with coded errors', async () => {

@@ -1,4 +1,6 @@
 import { gzipSync } from 'node:zlib';
+import { OutcomeKeyRetention } from '../src/ensemble/outcomes/outcome-key-retention';
+import { OutcomesRepository } from '../src/ensemble/outcomes/outcomes.repository';
 import { OutcomesService } from '../src/ensemble/outcomes/outcomes.service';
 import { EnsembleWeightsChangedPayload, Topics } from '../src/events/topics';
 import { useGraph } from './support/graph';
@@ -122,6 +124,35 @@ describe('ensembles that learn their weights from outcomes', () => {
     expect(await graph.countNodes()).toBe(nodes);
     const next = await post(JSON.stringify(second), { 'idempotency-key': 'k2' });
     expect(await next.json()).toMatchObject({ outcomes: 50, totalOutcomes: 100 });
+  });
+
+  it('keeps idempotency keys for their retention only, a bounded number per sweep; a retry after that counts again', async () => {
+    await hedgeEnsemble();
+    for (let i = 0; i < 5; i++) {
+      const res = await post(JSON.stringify(stream().slice(i * 10, i * 10 + 10)), { 'idempotency-key': `old-${i}` });
+      expect(res.status).toBe(200);
+    }
+    // Their batches were recorded 8 days ago (beyond the default 168 hours); one fresh key besides.
+    await graph.db.runAutoCommit(`MATCH (b:OutcomeBatch) SET b.recordedAt = datetime() - duration('P8D')`);
+    await post(JSON.stringify(stream().slice(50, 60)), { 'idempotency-key': 'fresh' });
+    const keys = async () => (await graph.db.runAutoCommit('MATCH (b:OutcomeBatch) RETURN b.key AS key ORDER BY key')).map((r) => r.key as string);
+
+    const configured = graph.app.container.get(OutcomeKeyRetention);
+    expect(configured.retentionHours).toBe(168);
+    // Two keys per statement, two statements per sweep: a sweep deletes at most four.
+    const sweep = new OutcomeKeyRetention(new OutcomesRepository(), graph.db, configured.retentionHours, { batch: 2, batchesPerSweep: 2 });
+    expect(await sweep.prune()).toBe(4);
+    expect(await keys()).toHaveLength(2);
+    expect(await sweep.prune()).toBe(1);
+    expect(await keys()).toEqual(['fresh']);
+    expect(await sweep.prune()).toBe(0);
+
+    const retried = await post(JSON.stringify(stream().slice(0, 10)), { 'idempotency-key': 'old-0' });
+    expect(await retried.json()).toMatchObject({ outcomes: 10, duplicate: false, totalOutcomes: 70 });
+    const again = await post(JSON.stringify(stream().slice(50, 60)), { 'idempotency-key': 'fresh' });
+    expect(await again.json()).toMatchObject({ outcomes: 0, duplicate: true, totalOutcomes: 70 });
+    // Kept forever when the retention is 0.
+    expect(await new OutcomeKeyRetention(new OutcomesRepository(), graph.db, 0).prune(new Date(Date.now() + 365 * 86_400_000))).toBe(0);
   });
 
   it('refuses a batch with a bad outcome (400 / BAD_USER_INPUT) and writes nothing', async () => {

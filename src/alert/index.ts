@@ -36,7 +36,11 @@ export const alertModule: Module = {
     c.onClose(async () => {
       stopForwarding();
       await evaluator.stop();
-      dispatcher.close();
+      await dispatcher.close();
     });
+  },
+  start(c) {
+    // Deliveries left due by an instance that stopped (or by this one before a restart).
+    return c.get(WebhookDispatcher).startSweeping(c.config.alerts.intervalMs);
   },
 };

@@ -4,7 +4,7 @@ import * as Q from '../generated/cypher';
 import { DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery, WebhookEvent } from './webhook.types';
 
 type WebhookRow = RowOf<typeof Q.webhookWebhooks>['webhook'];
-export type DeliveryTarget = RowOf<typeof Q.webhookDeliveryTarget>;
+export type DeliveryTarget = RowOf<typeof Q.webhookClaimDeliveries>;
 
 /** The only code that talks to Neo4j about webhooks and their delivery log. */
 export class WebhookRepository {
@@ -24,16 +24,24 @@ export class WebhookRepository {
   }
 
   /** The ids of the deliveries made, one per webhook that wants the event. */
-  async enqueue(tx: Tx, event: WebhookEvent, body: string): Promise<string[]> {
-    return (await tx.run(Q.webhookEnqueueDeliveries, { event, body })).map((r) => r.id);
+  async enqueue(tx: Tx, event: WebhookEvent, body: string, now: Date): Promise<string[]> {
+    return (await tx.run(Q.webhookEnqueueDeliveries, { event, body, now })).map((r) => r.id);
   }
 
-  async target(id: string): Promise<DeliveryTarget | undefined> {
-    return this.db.read((tx) => tx.one(Q.webhookDeliveryTarget, { id }));
+  /** The ids of at most `limit` pending deliveries due by `now` that no one holds a lease on. */
+  async due(now: Date, limit: number): Promise<string[]> {
+    return (await this.db.read((tx) => tx.run(Q.webhookDueDeliveries, { now, limit }))).map((r) => r.id);
   }
 
-  async recordAttempt(id: string, attempt: WebhookAttempt, status: DeliveryStatus): Promise<void> {
-    await this.db.write((tx) => tx.run(Q.webhookRecordAttempt, { id, attempt: JSON.stringify(attempt), status }));
+  /** Leases those of `ids` still due and free to `claim` until `leaseUntil`: what their attempts need. */
+  async claim(ids: string[], now: Date, claim: string, leaseUntil: Date): Promise<DeliveryTarget[]> {
+    if (!ids.length) return [];
+    return this.db.write((tx) => tx.run(Q.webhookClaimDeliveries, { ids, now, claim, leaseUntil }));
+  }
+
+  /** Records the attempt made under `claim`, with the next one's time while the delivery stays pending. */
+  async recordAttempt(id: string, claim: string, attempt: WebhookAttempt, status: DeliveryStatus, nextAttemptAt: Date | null): Promise<void> {
+    await this.db.write((tx) => tx.run(Q.webhookRecordAttempt, { id, claim, attempt: JSON.stringify(attempt), status, nextAttemptAt }));
   }
 
   async deliveries(webhookId: string | null, status: DeliveryStatus | null, limit: number): Promise<WebhookDelivery[]> {

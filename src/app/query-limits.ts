@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
@@ -37,34 +37,43 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          const depth = operationDepth(document, operation);
-          if (depth > limits.maxDepth) {
-            throw new QueryTooComplexError(`The operation is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
-              { limit: 'depth', max: limits.maxDepth, actual: depth });
-          }
-          const vars = withoutLists(request.variables);
-          // Variables that do not fit the operation: execution refuses them, with the precise error, before any resolver.
-          if (getVariableValues(schema, operation.variableDefinitions ?? [], vars).errors) return;
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema, query: document, operationName: operation.name?.value, variables: vars, maxQueryNodes: MAX_QUERY_NODES,
-              estimators: [introspectionEstimator(schema), fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (e) {
-            // An operation whose cost is unknown is not run: that is what the limit is for.
-            throw new QueryTooComplexError(`The operation's cost could not be estimated (${(e as Error).message}); ` +
-              `at most ${MAX_QUERY_NODES} selections, fragments expanded, are estimated.`, { limit: 'complexity', max: limits.maxComplexity });
-          }
-          if (complexity > limits.maxComplexity) {
-            throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
-              'Ask for smaller pages or fewer nested fields.', { limit: 'complexity', max: limits.maxComplexity, actual: complexity });
-          }
+          if (operation) checkOperationLimits(schema, document, operation, request.variables, limits);
         },
       };
     },
   };
+}
+
+/**
+ * Throws QueryTooComplexError when the operation nests deeper than maxDepth or its estimated cost
+ * (with its variables) is over maxComplexity. The one check of every way an operation comes in:
+ * POST /graphql (the plugin above) and subscriptions over graphql-ws (src/app/subscriptions.ts).
+ */
+export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined, limits: QueryLimits): void {
+  const depth = operationDepth(document, operation);
+  if (depth > limits.maxDepth) {
+    throw new QueryTooComplexError(`The operation is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+      { limit: 'depth', max: limits.maxDepth, actual: depth });
+  }
+  const vars = withoutLists(variables ?? undefined);
+  // Variables that do not fit the operation: execution refuses them, with the precise error, before any resolver.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], vars).errors) return;
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema, query: document, operationName: operation.name?.value, variables: vars, maxQueryNodes: MAX_QUERY_NODES,
+      estimators: [introspectionEstimator(schema), fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (e) {
+    // An operation whose cost is unknown is not run: that is what the limit is for.
+    throw new QueryTooComplexError(`The operation's cost could not be estimated (${(e as Error).message}); ` +
+      `at most ${MAX_QUERY_NODES} selections, fragments expanded, are estimated.`, { limit: 'complexity', max: limits.maxComplexity });
+  }
+  if (complexity > limits.maxComplexity) {
+    throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
+      'Ask for smaller pages or fewer nested fields.', { limit: 'complexity', max: limits.maxComplexity, actual: complexity });
+  }
 }
 
 /**

@@ -64,7 +64,7 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   await container.events.ready();
-  const subscriptions = serveSubscriptions(httpServer, schema, auth);
+  const subscriptions = serveSubscriptions(httpServer, schema, auth, { ...config.limits, maxPageSize: config.maxPageSize });
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,

@@ -5,7 +5,13 @@ import { WebSocketServer } from 'ws';
 import { AuthService } from '../auth/auth.service';
 import { authorize, requiredRole } from '../auth/authorize';
 import { Principal } from '../auth/roles';
-import { AppError } from '../common/errors';
+import { AppError, BadInputError } from '../common/errors';
+import { jsonProblem, MAX_JSON_DEPTH } from '../common/validate';
+import { checkOperationLimits, QueryLimits } from './query-limits';
+import { MAX_GRAPHQL_REQUEST_DEPTH } from './well-formed-input';
+
+/** The guards POST /graphql puts on a document, applied to subscriptions too. */
+export interface SubscriptionLimits extends QueryLimits { maxTokens: number }
 
 /**
  * GraphQL subscriptions over graphql-ws on the HTTP server's own port and path (/graphql): a
@@ -13,9 +19,11 @@ import { AppError } from '../common/errors';
  * in the connection_init message's payload (`{ "authorization": "Bearer <key>" }`, as the HTTP
  * header would); a missing or bad key closes the socket (4403). Each operation needs its role as
  * over HTTP (src/auth/authorize.ts); only subscriptions are served here, so that mutations keep
- * the one path with limits and the audit trail.
+ * the one path with the audit trail. A subscription's document gets the guards a POST's has: no
+ * lone surrogate and bounded nesting in the whole message (src/app/well-formed-input.ts), at most
+ * maxTokens, and the depth and cost limits (src/app/query-limits.ts).
  */
-export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchema, auth: AuthService): { dispose(): Promise<void> } {
+export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchema, auth: AuthService, limits: SubscriptionLimits): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
   const cleanup = useServer({
@@ -30,9 +38,14 @@ export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchem
       }
     },
     onSubscribe: (ctx, _id, payload) => {
+      const problem = jsonProblem(payload, MAX_GRAPHQL_REQUEST_DEPTH);
+      if (problem) {
+        const depth = problem.startsWith('is nested') ? ` (a JSON argument may nest at most ${MAX_JSON_DEPTH} levels)` : '';
+        return [new BadInputError(`The subscription ${problem}${depth}.`)];
+      }
       let document;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: limits.maxTokens });
       } catch (e) {
         return [e as GraphQLError];
       }
@@ -45,7 +58,9 @@ export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchem
       }
       const principal = principals.get(ctx)!;
       try {
+        // As over HTTP: a caller without the role learns that before anything about the cost.
         authorize(principal, requiredRole(schema, document, operation), 'This subscription');
+        checkOperationLimits(schema, document, operation, payload.variables, limits);
       } catch (e) {
         return [e as GraphQLError];
       }

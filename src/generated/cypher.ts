@@ -3731,6 +3731,22 @@ OPTIONAL MATCH (b:OutcomeBatch {ensembleId: e.id, key: $key})
 RETURN e {.*} AS ensemble, members, lastChange, l.state AS state, l.version AS version,
        CASE WHEN b IS NULL THEN null ELSE b {.outcomes} END AS seen`);
 
+export const outcomesPruneBatchKeys = query<{
+  before: Date;
+  limit: Integer;
+}, {
+  deleted: Integer;
+}>("outcomes/prune-batch-keys", `// Retention of outcome batches' idempotency keys: deletes at most $limit keys recorded before
+// $before (bounded work per call). A batch retried after its key was deleted counts again.
+// @param before: Date
+// @param limit: Integer
+// @returns deleted: Integer
+MATCH (b:OutcomeBatch)
+WHERE b.recordedAt < $before
+WITH b LIMIT $limit
+DELETE b
+RETURN count(*) AS deleted`, ["limit"]);
+
 export const outcomesSaveLearner = query<{
   close: { modelVersionId: string; to: Date }[];
   ensembleId: string;
@@ -4242,6 +4258,42 @@ MATCH (r:Run)-[:WROTE]->(:DatasetVersion {id: versionId})
 RETURN versionId, r {.*} AS run
 ORDER BY coalesce(r.startedAt, r.createdAt) DESC`);
 
+export const webhookClaimDeliveries = query<{
+  claim: string;
+  ids: string[];
+  leaseUntil: Date;
+  now: Date;
+}, {
+  id: string;
+  body: string;
+  attempts: Integer;
+  url: string;
+  secret: string;
+}>("webhook/claim-deliveries", `// Claims deliveries for one attempt each: of $ids, those still pending, due by $now and not leased
+// (or whose lease ran out) get the lease $claim until $leaseUntil, and their attempt's needs are
+// returned (body, attempts so far, the webhook's URL and secret). The first SET takes each
+// delivery's write lock before anything of it is read, so of two instances claiming one delivery
+// at once one waits for the other's commit, then finds it leased and gets no row: each attempt is
+// made once, whichever instances sweep. A delivery whose webhook was deleted gives no row.
+// @param ids: string[]
+// @param now: Date
+// @param claim: string
+// @param leaseUntil: Date
+// @returns id: string
+// @returns body: string
+// @returns attempts: Integer
+// @returns url: string
+// @returns secret: string
+UNWIND $ids AS id
+MATCH (d:WebhookDelivery {id: id})
+SET d._lock = true
+WITH d, d.status = 'PENDING' AND coalesce(d.nextAttemptAt, d.createdAt) <= $now AND (d.leaseUntil IS NULL OR d.leaseUntil <= $now) AS free
+REMOVE d._lock
+WITH d WHERE free
+MATCH (w:Webhook {id: d.webhookId})
+SET d.claim = $claim, d.leaseUntil = $leaseUntil
+RETURN d.id AS id, d.body AS body, size(d.attempts) AS attempts, w.url AS url, w.secret AS secret`);
+
 export const webhookCreateWebhook = query<{
   webhook: { id: string; url: string; secret: string; events: string[] };
 }, {
@@ -4290,51 +4342,65 @@ RETURN d {.*} AS delivery
 ORDER BY d.createdAt DESC, d.id
 LIMIT $limit`, ["limit"]);
 
-export const webhookDeliveryTarget = query<{
-  id: string;
+export const webhookDueDeliveries = query<{
+  limit: Integer;
+  now: Date;
 }, {
-  body: string;
-  attempts: Integer;
-  url: string;
-  secret: string;
-}>("webhook/delivery-target", `// What an attempt at a pending delivery needs: its body, and its webhook's URL and secret. No row
-// when the delivery is no longer pending or its webhook was deleted.
-// @param id: string
-// @returns body: string
-// @returns attempts: Integer
-// @returns url: string
-// @returns secret: string
-MATCH (d:WebhookDelivery {id: $id, status: 'PENDING'})
-MATCH (w:Webhook {id: d.webhookId})
-RETURN d.body AS body, size(d.attempts) AS attempts, w.url AS url, w.secret AS secret`);
+  id: string;
+}>("webhook/due-deliveries", `// Pending deliveries whose next attempt is due by $now and that no one holds a lease on, the
+// longest-waiting first: what a sweep claims (claim-deliveries.cypher decides, under the lock).
+// Deliveries enqueued before next attempts were stored are due from their creation; those of a
+// deleted webhook are left alone (nowhere to post them).
+// @param now: Date
+// @param limit: Integer
+// @returns id: string
+MATCH (d:WebhookDelivery {status: 'PENDING'})
+WHERE coalesce(d.nextAttemptAt, d.createdAt) <= $now AND (d.leaseUntil IS NULL OR d.leaseUntil <= $now)
+  AND EXISTS { MATCH (:Webhook {id: d.webhookId}) }
+RETURN d.id AS id
+ORDER BY coalesce(d.nextAttemptAt, d.createdAt), d.id
+LIMIT $limit`, ["limit"]);
 
 export const webhookEnqueueDeliveries = query<{
   body: string;
   event: string;
+  now: Date;
 }, {
   id: string;
 }>("webhook/enqueue-deliveries", `// One pending delivery of an event to every webhook that asked for its type, in the transaction
-// that made the event happen: it is enqueued once, whichever instance made it.
+// that made the event happen: it is enqueued once, whichever instance made it. Its first attempt
+// is due at once ($now: this instance's clock, which claims compare with).
 // @param event: string
 // @param body: string
+// @param now: Date
 // @returns id: string
 MATCH (w:Webhook) WHERE $event IN w.events
-CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: $event, body: $body, status: 'PENDING', createdAt: datetime(), attempts: []})
+CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: $event, body: $body, status: 'PENDING', createdAt: datetime(), nextAttemptAt: $now, attempts: []})
 RETURN d.id AS id`);
 
 export const webhookRecordAttempt = query<{
   attempt: string;
+  claim: string;
   id: string;
+  nextAttemptAt: Date | null;
   status: string;
 }, {
   id: string;
-}>("webhook/record-attempt", `// Appends an attempt (a JSON string) to a delivery's log and sets its status.
+}>("webhook/record-attempt", `// Appends an attempt (a JSON string) to a delivery's log, sets its status and, while it stays
+// pending, when the next attempt is due; releases the lease. Only the holder of the claim records
+// (no row otherwise: its lease ran out and another instance took the delivery over).
 // @param id: string
+// @param claim: string
 // @param attempt: string
 // @param status: string
+// @param nextAttemptAt: Date | null
 // @returns id: string
 MATCH (d:WebhookDelivery {id: $id})
-SET d.attempts = d.attempts + $attempt, d.status = $status
+SET d._lock = true
+WITH d, d.claim = $claim AS held
+REMOVE d._lock
+WITH d WHERE held
+SET d.attempts = d.attempts + $attempt, d.status = $status, d.nextAttemptAt = $nextAttemptAt, d.leaseUntil = null, d.claim = null
 RETURN d.id AS id`);
 
 export const webhookWebhooks = query<Record<string, never>, {

@@ -23,9 +23,10 @@ export interface Receiver {
  * hand (not with the library the service signs with): HMAC-SHA256, keyed with the base64-decoded
  * part of the secret after `whsec_`, over `${webhook-id}.${webhook-timestamp}.${body}`, compared
  * with each `v1,<base64>` entry of the space-separated webhook-signature header. It answers
- * `status(n)` for the n-th request (1-based), 204 by default.
+ * `status(n)` for the n-th request (1-based), 204 by default. On `port` when given (a receiver
+ * back up where one was down), else on a free one.
  */
-export async function startReceiver(secret: () => string, status: (n: number) => number = () => 204): Promise<Receiver> {
+export async function startReceiver(secret: () => string, status: (n: number) => number = () => 204, port = 0): Promise<Receiver> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,7 +44,7 @@ export async function startReceiver(secret: () => string, status: (n: number) =>
       res.writeHead(answer).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     received,

@@ -16,4 +16,9 @@ export class OutcomesRepository {
   async save(tx: Tx, p: SavedLearner): Promise<number> {
     return (await tx.one(Q.outcomesSaveLearner, p))!.version;
   }
+
+  /** Deletes at most `limit` idempotency keys recorded before `before`; how many it deleted. */
+  async pruneKeys(tx: Tx, before: Date, limit: number): Promise<number> {
+    return (await tx.one(Q.outcomesPruneBatchKeys, { before, limit }))?.deleted ?? 0;
+  }
 }
