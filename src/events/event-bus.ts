@@ -1,5 +1,6 @@
 import { EventEmitter, on } from 'node:events';
 import type { PubSub } from 'type-graphql';
+import { requestScope } from '../db/request-scope';
 import { Topic } from './topics';
 
 /**
@@ -31,11 +32,14 @@ export class EventBus implements PubSub {
   /**
    * A listener for code in this process; returns its unsubscribe. `localOnly`: only events this
    * process published, for work that one instance must do once (e.g. a webhook delivery).
+   * Listeners run outside the publishing request's scope: their work is not that request's (not
+   * audited with it, not bounded by its deadline or its share of connections).
    */
   listen(topic: Topic, listener: (payload: unknown) => void, { localOnly = false } = {}): () => void {
     const emitter = localOnly ? this.local : this.emitter;
-    emitter.on(topic, listener);
-    return () => emitter.off(topic, listener);
+    const unscoped = (payload: unknown) => requestScope.exit(() => listener(payload));
+    emitter.on(topic, unscoped);
+    return () => emitter.off(topic, unscoped);
   }
 
   async *subscribe(topic: string): AsyncIterable<unknown> {

@@ -1,6 +1,7 @@
 import { BadInputError, NotFoundError } from '../common/errors';
 import { requireName } from '../common/validate';
 import { Transactions, Tx } from '../db/db';
+import { requestScope } from '../db/request-scope';
 import { aggregateAll, aggregateBuckets } from './aggregation';
 import { checkRange, groupPoints, parseTarget, Target, targetLabel } from './metric-points';
 import { MetricsRepository } from './metrics.repository';
@@ -41,6 +42,14 @@ export class MetricsService {
     this.recordedListeners.push(listener);
   }
 
+  /**
+   * Listeners (alert evaluation) run outside the recording request's scope: their transactions are
+   * not that request's (not audited with it, not bounded by its deadline or its connection share).
+   */
+  private announce(seriesIds: string[]): void {
+    requestScope.exit(() => { for (const listener of this.recordedListeners) listener(seriesIds); });
+  }
+
   /** All points in one transaction: a bad point or an unknown target or dataset version writes nothing. */
   async record(points: readonly MetricPointInput[]): Promise<RecordMetricsResult> {
     let recorded: RecordedPoints | undefined;
@@ -75,7 +84,7 @@ export class MetricsService {
     buckets.sort((a, b) => (a.seriesId < b.seriesId ? -1 : a.seriesId > b.seriesId ? 1 : a.start.getTime() - b.start.getTime()));
     const written = await this.repo.upsertBuckets(tx, buckets);
     const touched = [...new Set(buckets.map((b) => b.seriesId))];
-    return { result: { points: batch.points, series: series.length, buckets: written }, announce: () => { for (const listener of this.recordedListeners) listener(touched); } };
+    return { result: { points: batch.points, series: series.length, buckets: written }, announce: () => this.announce(touched) };
   }
 
   async series(targetInput: MetricTargetInput, nameInput: string, from: Date, to: Date, bucket: TimeBucket, aggregate: MetricAggregate): Promise<MetricValue[]> {
