@@ -91,7 +91,7 @@ describe('webhook deliveries across restarts and instances', () => {
       const repos = [new WebhookRepository(graph.db), new WebhookRepository(other), new WebhookRepository(graph.db)];
       for (let round = 0; round < 10; round++) {
         const now = new Date();
-        const [id] = await graph.db.write((tx) => repos[0].enqueue(tx, WebhookEvent.ALERT_FIRING, '{}', now));
+        const [id] = await graph.db.write((tx) => repos[0].enqueue(tx, WebhookEvent.ALERT_FIRING, ['{}'], now));
         const lease = new Date(now.getTime() + 60_000);
         const claims = await Promise.all(repos.map((r, i) => r.claim([id], now, `claim-${i}`, lease)));
         expect(claims.map((c) => c.length).sort()).toEqual([0, 0, 1]);

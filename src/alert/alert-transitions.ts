@@ -48,7 +48,7 @@ export class AlertTransitions {
       if (!alert) return undefined;
       const previousState = alert.history.length > 1 ? alert.history[alert.history.length - 2].state : null;
       const payload: AlertChangedPayload = { previousState, at: at.toISOString(), alert: alertPayload(alert) };
-      const deliveries = await this.webhooks.enqueue(tx, WEBHOOK_EVENT[alert.state], payload, at);
+      const deliveries = await this.webhooks.enqueue(tx, WEBHOOK_EVENT[alert.state], [{ data: payload, at }]);
       return { alert, payload, deliveries };
     });
     if (!made) return undefined;

@@ -39,13 +39,21 @@ export class EnsembleWeightsResolver {
 
 /**
  * Weight changes go to the webhooks that asked for them, from the instance that made the change
- * only (a local listener: the same event heard from another instance through Redis is not sent again).
+ * only (a local listener: the same event heard from another instance through Redis is not sent
+ * again). The changes published in one tick (an outcome batch publishes several) are queued in
+ * one transaction, not one each.
  */
 export function forwardWeightChanges(events: EventBus, db: Transactions, webhooks: WebhookDispatcher): () => void {
-  return events.listen(Topics.ENSEMBLE_WEIGHTS_CHANGED, (payload) => {
-    const p = payload as EnsembleWeightsChangedPayload;
-    db.write((tx) => webhooks.enqueue(tx, WebhookEvent.ENSEMBLE_WEIGHTS_CHANGED, p, new Date()))
+  let pending: EnsembleWeightsChangedPayload[] = [];
+  const flush = () => {
+    const changes = pending;
+    pending = [];
+    db.write((tx) => webhooks.enqueue(tx, WebhookEvent.ENSEMBLE_WEIGHTS_CHANGED, changes.map((data) => ({ data, at: new Date() }))))
       .then((ids) => webhooks.dispatch(ids))
-      .catch((e: Error) => log.warn({ err: e.message, ensemble: p.ensemble }, 'A weight change could not be queued for webhooks'));
+      .catch((e: Error) => log.warn({ err: e.message, ensembles: [...new Set(changes.map((c) => c.ensemble))] }, 'Weight changes could not be queued for webhooks'));
+  };
+  return events.listen(Topics.ENSEMBLE_WEIGHTS_CHANGED, (payload) => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(payload as EnsembleWeightsChangedPayload);
   }, { localOnly: true });
 }

@@ -46,8 +46,9 @@ export class WebhookDispatcher {
               private readonly clock = () => Date.now()) {}
 
   /** In the caller's transaction: a delivery per webhook that wants `event`; dispatch the ids after the commit. */
-  enqueue(tx: Tx, event: WebhookEvent, data: unknown, at: Date): Promise<string[]> {
-    return this.repo.enqueue(tx, event, JSON.stringify({ type: eventType(event), timestamp: at.toISOString(), data }), new Date(this.clock()));
+  enqueue(tx: Tx, event: WebhookEvent, happened: { data: unknown; at: Date }[]): Promise<string[]> {
+    const bodies = happened.map(({ data, at }) => JSON.stringify({ type: eventType(event), timestamp: at.toISOString(), data }));
+    return this.repo.enqueue(tx, event, bodies, new Date(this.clock()));
   }
 
   dispatch(ids: string[]): void {

@@ -23,9 +23,9 @@ export class WebhookRepository {
     return (await this.db.read((tx) => tx.run(Q.webhookWebhooks, {}))).map((r) => toWebhook(r.webhook));
   }
 
-  /** The ids of the deliveries made, one per webhook that wants the event. */
-  async enqueue(tx: Tx, event: WebhookEvent, body: string, now: Date): Promise<string[]> {
-    return (await tx.run(Q.webhookEnqueueDeliveries, { event, body, now })).map((r) => r.id);
+  /** The ids of the deliveries made, one per event and webhook that wants its type. */
+  async enqueue(tx: Tx, event: WebhookEvent, bodies: string[], now: Date): Promise<string[]> {
+    return (await tx.run(Q.webhookEnqueueDeliveries, { event, bodies, now })).map((r) => r.id);
   }
 
   /** The ids of at most `limit` pending deliveries due by `now` that no one holds a lease on. */

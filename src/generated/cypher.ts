@@ -4362,20 +4362,22 @@ ORDER BY coalesce(d.nextAttemptAt, d.createdAt), d.id
 LIMIT $limit`, ["limit"]);
 
 export const webhookEnqueueDeliveries = query<{
-  body: string;
+  bodies: string[];
   event: string;
   now: Date;
 }, {
   id: string;
-}>("webhook/enqueue-deliveries", `// One pending delivery of an event to every webhook that asked for its type, in the transaction
-// that made the event happen: it is enqueued once, whichever instance made it. Its first attempt
-// is due at once ($now: this instance's clock, which claims compare with).
+}>("webhook/enqueue-deliveries", `// One pending delivery of each event (a body per event, all of one type) to every webhook that
+// asked for the type, in the transaction that made the events happen: each is enqueued once,
+// whichever instance made it. Its first attempt is due at once ($now: this instance's clock,
+// which claims compare with).
 // @param event: string
-// @param body: string
+// @param bodies: string[]
 // @param now: Date
 // @returns id: string
+UNWIND $bodies AS body
 MATCH (w:Webhook) WHERE $event IN w.events
-CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: $event, body: $body, status: 'PENDING', createdAt: datetime(), nextAttemptAt: $now, attempts: []})
+CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: $event, body: body, status: 'PENDING', createdAt: datetime(), nextAttemptAt: $now, attempts: []})
 RETURN d.id AS id`);
 
 export const webhookRecordAttempt = query<{
