@@ -68,7 +68,10 @@ describe('kill -9 of the embedded Neo4j under write load', () => {
         killedAt = acked.size;
         process.kill(pid, 'SIGKILL');
         await eventually('the JVM is gone', () => !isAlive(pid));
-        await eventually('/readyz answers 200 again, with no help', async () => (await fetch(`${service.url}/readyz`)).status === 200);
+        // The new JVM's Bolt port answers a moment before its launcher reports it started (and the
+        // supervisor records its pid): wait for both, not whichever comes first.
+        await eventually('/readyz answers 200 again, with no help, from a new JVM', async () =>
+          (await fetch(`${service.url}/readyz`)).status === 200 && service.embedded!.pid !== pid);
         expect(service.embedded!.pid).not.toBe(pid);
         recovered = true;
         await eventually('writes are acknowledged again', () => ackedAfterRecovery >= 40);
