@@ -32,7 +32,8 @@ async function expectRateLimited(res: Response, shape: 'graphql' | 'rest'): Prom
 }
 
 describe('failed authentications per source address', () => {
-  const graph = useGraph({ MODELGRAPH_AUTH: 'on', MODELGRAPH_AUTH_FAILURES: '5' });
+  // These tests count the statements the Db sends: no alert timer (nor its webhook sweep) may send one meanwhile.
+  const graph = useGraph({ MODELGRAPH_AUTH: 'on', MODELGRAPH_AUTH_FAILURES: '5', MODELGRAPH_ALERT_INTERVAL_MS: '0' });
   const { auth, graphql, lineage } = clients(graph);
 
   it('a flood of unknown keys: 429 after the allowance, one Neo4j read per allowed failure; a cached valid key still works', async () => {
@@ -54,7 +55,7 @@ describe('failed authentications per source address', () => {
 });
 
 describe('a repeated bad key', () => {
-  const graph = useGraph({ MODELGRAPH_AUTH: 'on' });
+  const graph = useGraph({ MODELGRAPH_AUTH: 'on', MODELGRAPH_ALERT_INTERVAL_MS: '0' }); // counts statements, as above
   const { auth } = clients(graph);
 
   it('is looked up once while it stays cached as failed; random keys from many addresses do not push a valid key out of the cache', async () => {
