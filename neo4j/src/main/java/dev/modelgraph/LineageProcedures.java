@@ -3,14 +3,14 @@ package dev.modelgraph;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
@@ -35,6 +35,8 @@ import org.neo4j.procedure.Procedure;
  * label and serving deployments: {@link LineageRows}.
  */
 public final class LineageProcedures {
+    @Context
+    public Transaction tx;
 
     /** One reached node; downstream rows carry environment and serving, upstream rows props. */
     public static final class Row {
@@ -105,36 +107,16 @@ public final class LineageProcedures {
         return traverse(new LineageRules(LineageRules.Flow.UPSTREAM, origins, t, asOf, knownAt), depth, maxNodes);
     }
 
-    private static Stream<Row> traverse(LineageRules rules, long depth, long maxNodes) {
-        Map<Node, List<Relationship>> expanded = new LinkedHashMap<>();
-        List<List<Node>> levels = new ArrayList<>();
-        Set<Node> seen = new LinkedHashSet<>();
-        List<Node> origins = rules.origins();
-        levels.add(origins);
-        seen.addAll(origins);
-        for (long i = 1; i <= depth && seen.size() <= maxNodes + origins.size(); i++) {
-            List<Node> next = new ArrayList<>();
-            Set<Node> inLevel = new LinkedHashSet<>();
-            frontier:
-            for (Node a : levels.get(levels.size() - 1)) {
-                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
-                for (Relationship r : out) {
-                    Node b = r.getOtherNode(a);
-                    if (seen.contains(b) || !inLevel.add(b)) continue;
-                    next.add(b);
-                    if (next.size() > maxNodes) break frontier; // the level's LIMIT maxNodes + 1
-                }
-            }
-            if (next.isEmpty()) break;
-            seen.addAll(next);
-            levels.add(next);
-        }
+    private Stream<Row> traverse(LineageRules rules, long depth, long maxNodes) {
+        Walk walk = Walk.throughStore(rules, depth, maxNodes);
         List<Row> rows = new ArrayList<>();
-        long limit = maxNodes + origins.size() + 1;
-        for (int distance = 0; distance < levels.size() && rows.size() < limit; distance++) {
-            for (Node a : levels.get(distance)) {
+        long limit = maxNodes + rules.origins().size() + 1;
+        for (int distance = 0; distance < walk.levels.size() && rows.size() < limit; distance++) {
+            for (long id : walk.levels.get(distance)) {
                 if (rows.size() >= limit) break;
-                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
+                Node a = tx.getNodeById(id);
+                List<Relationship> out = new ArrayList<>();
+                for (Walk.Step step : walk.followed.get(id)) out.add(tx.getRelationshipById(step.relationship()));
                 rows.add(new Row(a, distance, rules.describe(a, out), rules));
             }
         }
