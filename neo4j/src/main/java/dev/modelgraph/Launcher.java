@@ -92,8 +92,12 @@ public final class Launcher {
         db.executeTransactionally("RETURN 1");
         // modelgraph's traversal procedures (LineageProcedures), straight from this classpath: a
         // server would load them from its plugins directory instead (README: "Another Neo4j").
-        ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class)
-                .registerProcedure(LineageProcedures.class);
+        GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        procedures.registerProcedure(LineageProcedures.class);
+        procedures.registerProcedure(TopologyProcedures.class);
+        // The lineage topology in memory (TopologyIndex), built in the background: walks go through
+        // the store until it is ready.
+        TopologyListener.start(db, listener -> dbms.registerTransactionEventListener(db.databaseName(), listener));
         System.out.println("MODELGRAPH_NEO4J_READY " + port);
         System.out.flush();
 

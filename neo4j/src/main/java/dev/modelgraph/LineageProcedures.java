@@ -108,7 +108,7 @@ public final class LineageProcedures {
     }
 
     private Stream<Row> traverse(LineageRules rules, long depth, long maxNodes) {
-        Walk walk = Walk.throughStore(rules, depth, maxNodes);
+        Walk walk = Walk.in(tx, rules, depth, maxNodes);
         List<Row> rows = new ArrayList<>();
         long limit = maxNodes + rules.origins().size() + 1;
         for (int distance = 0; distance < walk.levels.size() && rows.size() < limit; distance++) {

@@ -1,5 +1,6 @@
 package dev.modelgraph;
 
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,58 +55,90 @@ final class LineageRules {
         Map.entry("DERIVED_FROM", Kind.MADE_FROM), Map.entry("USES_FEATURE", Kind.MADE_FROM), Map.entry("RUN_OF", Kind.MADE_FROM),
         Map.entry("MEMBER", Kind.SERVING), Map.entry("SERVES", Kind.SERVING), Map.entry("VERSION_OF", Kind.VERSION_OF));
 
-    private static final String RUN_OF = "RUN_OF";
+    /** The followed types by a small code (their sorted order), for stores that keep a type as a number. */
+    static final String[] TYPES = KINDS.keySet().stream().sorted().toArray(String[]::new);
+    private static final Kind[] KIND_OF = java.util.Arrays.stream(TYPES).map(KINDS::get).toArray(Kind[]::new);
+    private static final int RUN_OF = typeCode("RUN_OF");
+
+    /**
+     * Times as longs, so that an in-memory copy of the topology answers by the same code: epoch
+     * nanoseconds (exact from 1677 to 2262, saturated beyond), ABSENT for a missing property, and
+     * NOT_A_TIME for one that is present but not a datetime (it never holds, as in Cypher).
+     */
+    static final long ABSENT = Long.MIN_VALUE;
+    static final long NOT_A_TIME = Long.MIN_VALUE + 1;
 
     private final Flow flow;
     private final List<Node> origins;
     private final Set<Node> originSet;
-    private final ZonedDateTime t;
-    private final ZonedDateTime asOf;
-    private final ZonedDateTime knownAt;
+    private final Set<Long> originIds = new HashSet<>();
+    private final long t;
+    private final long asOf;
+    private final long knownAt;
 
     LineageRules(Flow flow, List<Node> origins, ZonedDateTime t, ZonedDateTime asOf, ZonedDateTime knownAt) {
         this.flow = flow;
         this.origins = List.copyOf(new LinkedHashSet<>(origins));
         this.originSet = new HashSet<>(this.origins);
-        this.t = t;
-        this.asOf = asOf;
-        this.knownAt = knownAt;
+        for (Node o : this.origins) originIds.add(o.getId());
+        this.t = time(t);
+        this.asOf = time(asOf);
+        this.knownAt = time(knownAt);
     }
 
     List<Node> origins() {
         return origins;
     }
 
+    boolean isOrigin(long node) {
+        return originIds.contains(node);
+    }
+
     boolean downstream() {
         return flow == Flow.DOWNSTREAM;
     }
 
+    /** The code of a followed relationship type, or -1 for a type lineage does not follow. */
+    static int typeCode(String type) {
+        int k = java.util.Arrays.binarySearch(TYPES, type);
+        return k >= 0 ? k : -1;
+    }
+
     /**
-     * The visible relationships followed out of a, to visible nodes. One pass over a's
-     * relationships (a typed lookup per rule would walk a sparse node's chain once per rule).
+     * Whether a relationship of type `code` out of a node (its start when `outgoing`) is followed,
+     * before visibility. One statement of the rules for both the store and the in-memory topology.
+     */
+    boolean follows(int code, boolean outgoing, boolean isOrigin, boolean isDatasetVersion) {
+        boolean down = flow == Flow.DOWNSTREAM;
+        return switch (KIND_OF[code]) {
+            // Upstream, a job as an origin to its runs too.
+            case MADE_FROM -> outgoing != down || (!down && isOrigin && code == RUN_OF);
+            case YIELDS -> outgoing == down;
+            case SERVING -> outgoing != down;
+            // A dataset or model (as an origin only) to its versions; downstream a version (not
+            // an origin) to its dataset, upstream a dataset version to its dataset always.
+            case VERSION_OF -> isOrigin && !outgoing || outgoing && isDatasetVersion && !(down && isOrigin);
+        };
+    }
+
+    /**
+     * The visible relationships followed out of a, to visible nodes, by relationship id: a canonical
+     * order that the in-memory topology gives too (the store's chain order depends on its history).
+     * One pass over a's relationships (a typed lookup per rule would walk a sparse node's chain once per rule).
      */
     List<Relationship> follow(Node a) {
-        boolean down = flow == Flow.DOWNSTREAM;
         boolean isOrigin = originSet.contains(a);
         boolean isDatasetVersion = a.hasLabel(DATASET_VERSION);
         List<Relationship> out = new ArrayList<>();
         try (var rels = a.getRelationships()) {
             for (Relationship r : rels) {
-                Kind kind = KINDS.get(r.getType().name());
-                if (kind == null) continue;
+                int code = typeCode(r.getType().name());
+                if (code < 0) continue;
                 boolean outgoing = r.getStartNode().equals(a);
-                boolean followed = switch (kind) {
-                    // Upstream, a job as an origin to its runs too.
-                    case MADE_FROM -> outgoing != down || (!down && isOrigin && RUN_OF.equals(r.getType().name()));
-                    case YIELDS -> outgoing == down;
-                    case SERVING -> outgoing != down;
-                    // A dataset or model (as an origin only) to its versions; downstream a version (not
-                    // an origin) to its dataset, upstream a dataset version to its dataset always.
-                    case VERSION_OF -> isOrigin && !outgoing || outgoing && isDatasetVersion && !(down && isOrigin);
-                };
-                if (followed && visible(r) && visible(r.getOtherNode(a))) out.add(r);
+                if (follows(code, outgoing, isOrigin, isDatasetVersion) && visible(r) && visible(r.getOtherNode(a))) out.add(r);
             }
         }
+        out.sort(java.util.Comparator.comparingLong(Relationship::getId));
         return out;
     }
 
@@ -134,29 +167,47 @@ final class LineageRules {
      * (as in Cypher, where comparing it gives null).
      */
     boolean visible(Relationship r) {
-        Object recorded = r.getProperty("recordedAt", null);
-        Object retracted = r.getProperty("retractedAt", null);
-        Object from = r.getProperty("from", null);
-        Object to = r.getProperty("to", null);
-        return (knownAt == null || recorded == null || notAfter(recorded, knownAt))
-            && (retracted == null || knownAt != null && after(retracted, knownAt))
-            && (from == null || notAfter(from, t))
-            && (to == null || after(to, t) || knownAt != null && after(r.getProperty("toRecordedAt", null), knownAt));
+        return visible(time(r.getProperty("recordedAt", null)), time(r.getProperty("retractedAt", null)),
+            time(r.getProperty("from", null)), time(r.getProperty("to", null)), time(r.getProperty("toRecordedAt", null)));
+    }
+
+    /** {@link #visible(Relationship)} over its times as {@link #time} encodes them. */
+    boolean visible(long recorded, long retracted, long from, long to, long toRecorded) {
+        return (knownAt == ABSENT || recorded == ABSENT || notAfter(recorded, knownAt))
+            && (retracted == ABSENT || knownAt != ABSENT && after(retracted, knownAt))
+            && (from == ABSENT || notAfter(from, t))
+            && (to == ABSENT || after(to, t) || knownAt != ABSENT && after(toRecorded, knownAt));
     }
 
     /** A node exists: created by asOf and recorded by knownAt (an absent time: always). */
     boolean visible(Node b) {
-        Object created = b.getProperty("createdAt", null);
-        Object recorded = b.getProperty("recordedAt", null);
-        return (asOf == null || created == null || notAfter(created, asOf))
-            && (knownAt == null || recorded == null || notAfter(recorded, knownAt));
+        return visible(time(b.getProperty("createdAt", null)), time(b.getProperty("recordedAt", null)));
     }
 
-    private static boolean notAfter(Object value, ZonedDateTime bound) {
-        return value instanceof ZonedDateTime v && !v.toInstant().isAfter(bound.toInstant());
+    /** {@link #visible(Node)} over its times as {@link #time} encodes them. */
+    boolean visible(long created, long recorded) {
+        return (asOf == ABSENT || created == ABSENT || notAfter(created, asOf))
+            && (knownAt == ABSENT || recorded == ABSENT || notAfter(recorded, knownAt));
     }
 
-    private static boolean after(Object value, ZonedDateTime bound) {
-        return value instanceof ZonedDateTime v && v.toInstant().isAfter(bound.toInstant());
+    /** A property value as a time: see {@link #ABSENT}. */
+    static long time(Object value) {
+        if (value == null) return ABSENT;
+        if (!(value instanceof ZonedDateTime v)) return NOT_A_TIME;
+        Instant i = v.toInstant();
+        try {
+            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+        } catch (ArithmeticException outOfRange) {
+            return i.getEpochSecond() < 0 ? NOT_A_TIME + 1 : Long.MAX_VALUE;
+        }
+    }
+
+    /** value <= bound, false when the value is not a datetime (a bound is always one: the caller's parameter). */
+    private static boolean notAfter(long value, long bound) {
+        return value > NOT_A_TIME && value <= bound;
+    }
+
+    private static boolean after(long value, long bound) {
+        return value > NOT_A_TIME && value > bound;
     }
 }

@@ -2,13 +2,15 @@ package dev.modelgraph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
 
 /**
  * The breadth-first part of a traversal, as internal ids: which nodes are reached at which
@@ -40,47 +42,61 @@ final class Walk {
         return n;
     }
 
+    /**
+     * The walk a procedure runs in `tx`: through the in-memory topology when its database has one
+     * that is ready and `tx` has no writes of its own (the index holds committed state only, and a
+     * transaction must see its own writes), through the store otherwise. Both give the same walk.
+     */
+    static Walk in(Transaction tx, LineageRules rules, long depth, long maxNodes) {
+        TopologyIndex index = TopologyIndex.serving(tx);
+        return index == null ? throughStore(rules, depth, maxNodes) : index.walk(rules, depth, maxNodes);
+    }
+
     /** The walk through the store: {@link LineageRules#follow} on each node. */
     static Walk throughStore(LineageRules rules, long depth, long maxNodes) {
-        Map<Node, List<Relationship>> expanded = new HashMap<>();
-        List<List<Node>> levels = new ArrayList<>();
-        Set<Node> seen = new LinkedHashSet<>();
-        List<Node> origins = rules.origins();
+        // Steps name nodes by id; the store answers with Node objects, kept here to expand them later.
+        Map<Long, Node> nodes = new HashMap<>();
+        for (Node o : rules.origins()) nodes.put(o.getId(), o);
+        return breadthFirst(rules, depth, maxNodes, id -> {
+            Node a = nodes.get(id);
+            List<Relationship> out = rules.follow(a);
+            List<Step> steps = new ArrayList<>(out.size());
+            for (Relationship r : out) {
+                Node b = r.getOtherNode(a);
+                nodes.putIfAbsent(b.getId(), b);
+                steps.add(new Step(r.getId(), b.getId(), r.getType().name(), r.getStartNodeId(), r.getEndNodeId()));
+            }
+            return steps;
+        });
+    }
+
+    /**
+     * The breadth-first search itself, whatever answers "which relationships are followed out of
+     * this node" (`expand`, called at most once per node): one statement of the levels and limits.
+     */
+    static Walk breadthFirst(LineageRules rules, long depth, long maxNodes, LongFunction<List<Step>> expand) {
+        Map<Long, List<Step>> followed = new HashMap<>();
+        List<long[]> levels = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long[] origins = rules.origins().stream().mapToLong(Node::getId).toArray();
         levels.add(origins);
-        seen.addAll(origins);
-        for (long i = 1; i <= depth && seen.size() <= maxNodes + origins.size(); i++) {
-            List<Node> next = new ArrayList<>();
-            Set<Node> inLevel = new LinkedHashSet<>();
+        for (long o : origins) seen.add(o);
+        for (long i = 1; i <= depth && seen.size() <= maxNodes + origins.length; i++) {
+            List<Long> next = new ArrayList<>();
             frontier:
-            for (Node a : levels.get(levels.size() - 1)) {
-                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
-                for (Relationship r : out) {
-                    Node b = r.getOtherNode(a);
-                    if (seen.contains(b) || !inLevel.add(b)) continue;
-                    next.add(b);
+            for (long a : levels.get(levels.size() - 1)) {
+                for (Step step : followed.computeIfAbsent(a, expand::apply)) {
+                    if (!seen.add(step.other())) continue; // reached before, or earlier in this level
+                    next.add(step.other());
                     if (next.size() > maxNodes) break frontier; // the level's LIMIT maxNodes + 1
                 }
             }
             if (next.isEmpty()) break;
-            seen.addAll(next);
-            levels.add(next);
+            levels.add(next.stream().mapToLong(Long::longValue).toArray());
         }
-        List<long[]> ids = new ArrayList<>(levels.size());
-        Map<Long, List<Step>> followed = new HashMap<>();
-        for (List<Node> level : levels) {
-            long[] row = new long[level.size()];
-            for (int k = 0; k < row.length; k++) {
-                Node a = level.get(k);
-                row[k] = a.getId();
-                List<Relationship> out = expanded.computeIfAbsent(a, rules::follow);
-                List<Step> steps = new ArrayList<>(out.size());
-                for (Relationship r : out) {
-                    steps.add(new Step(r.getId(), r.getOtherNodeId(a.getId()), r.getType().name(), r.getStartNodeId(), r.getEndNodeId()));
-                }
-                followed.put(row[k], steps);
-            }
-            ids.add(row);
+        for (long[] level : levels) {
+            for (long a : level) followed.computeIfAbsent(a, expand::apply);
         }
-        return new Walk(ids, followed);
+        return new Walk(levels, followed);
     }
 }

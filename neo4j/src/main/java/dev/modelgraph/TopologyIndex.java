@@ -1,0 +1,103 @@
+package dev.modelgraph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.txstate.TxStateHolder;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+
+/**
+ * The lineage topology of one database in memory, so that a walk reads a few primitive arrays
+ * instead of the store's relationship chains and property records: the relationships of the
+ * types {@link LineageRules} follows (type, ends, validity times) and, per node, what the rules
+ * ask of it (first label, DatasetVersion or not, createdAt/recordedAt). {@link TopologyStore}
+ * holds the arrays; {@link TopologyListener} builds it and keeps it up to date after each commit.
+ *
+ * Readers take the read lock for a whole walk (a millisecond or so), the listener the write lock
+ * to apply one committed transaction: a walk sees every transaction entirely or not at all.
+ */
+final class TopologyIndex {
+    private static final ConcurrentHashMap<String, TopologyIndex> BY_DATABASE = new ConcurrentHashMap<>();
+    /** Walks that went through the store while an index was registered for the database (not ready, or own writes). */
+    static final LongAdder STORE_WALKS = new LongAdder();
+
+    final TopologyStore store = new TopologyStore();
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final LongAdder walks = new LongAdder();
+    /** Set once the start-up scan and the commits buffered during it are applied. */
+    volatile boolean ready;
+    /** Why the index stopped serving (a failed update): walks go through the store from then on. */
+    volatile String failure;
+    volatile long buildMillis = -1;
+
+    static void register(String database, TopologyIndex index) {
+        BY_DATABASE.put(database, index);
+    }
+
+    static TopologyIndex of(String database) {
+        return BY_DATABASE.get(database);
+    }
+
+    /**
+     * The index that may serve a walk in `tx`: its database's, ready and not failed, and only when
+     * `tx` has no uncommitted writes (the index knows committed state only).
+     */
+    static TopologyIndex serving(Transaction tx) {
+        if (!(tx instanceof InternalTransaction itx)) return null;
+        TopologyIndex index = BY_DATABASE.get(itx.getDatabaseName());
+        if (index == null) return null;
+        boolean clean = itx.kernelTransaction() instanceof TxStateHolder h && !h.hasTxStateWithChanges();
+        if (!index.ready || index.failure != null || !clean) {
+            STORE_WALKS.increment();
+            return null;
+        }
+        return index;
+    }
+
+    Walk walk(LineageRules rules, long depth, long maxNodes) {
+        lock.readLock().lock();
+        try {
+            walks.increment();
+            return Walk.breadthFirst(rules, depth, maxNodes, a -> follow(rules, a));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@link LineageRules#follow} over the arrays: the same rules, the same order (by relationship id). */
+    private List<Walk.Step> follow(LineageRules rules, long node) {
+        TopologyStore s = store;
+        int[] adjacency = s.adjacency(node);
+        if (adjacency == null) return List.of();
+        int a = (int) node;
+        boolean isOrigin = rules.isOrigin(node);
+        boolean isDatasetVersion = s.isDatasetVersion(a);
+        List<Walk.Step> out = new ArrayList<>();
+        for (int k = 1; k <= adjacency[0]; k++) {
+            int r = adjacency[k];
+            int code = s.relType[r] - 1;
+            int start = s.relStart[r];
+            int end = s.relEnd[r];
+            boolean outgoing = start == a;
+            int other = outgoing ? end : start;
+            if (rules.follows(code, outgoing, isOrigin, isDatasetVersion) && s.relationshipVisible(rules, r) && s.nodeVisible(rules, other)) {
+                out.add(new Walk.Step(r, other, LineageRules.TYPES[code], start, end));
+            }
+        }
+        return out;
+    }
+
+    /** Runs `update` on the store with no walk in progress. */
+    void write(Runnable update) {
+        lock.writeLock().lock();
+        try {
+            update.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
