@@ -12,7 +12,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const neo4jDir = path.join(root, 'neo4j');
 const stampFile = path.join(neo4jDir, 'target', '.setup-stamp');
-const inputs = ['pom.xml', ...fs.readdirSync(path.join(neo4jDir, 'src/main/java/dev/modelgraph')).sort().map((f) => `src/main/java/dev/modelgraph/${f}`)];
+const inputs = ['pom.xml', ...fs.readdirSync(path.join(neo4jDir, 'src/main/java/dev/modelgraph')).sort().map((f) => `src/main/java/dev/modelgraph/${f}`),
+  'src/main/resources/META-INF/services/org.neo4j.kernel.extension.ExtensionFactory'];
 
 function fail(message) {
   console.error(`modelgraph: ${message}`);

@@ -128,6 +128,13 @@ describe('traversal engines: procedures and pure Cypher give the same rows', () 
     const compared = await compare(origins, [{ asOf: null, depth: 10, maxNodes: 5000 }, { asOf: null, depth: 3, maxNodes: 40 }]);
     expect(compared).toBeGreaterThan(500);
   }, 300_000);
+
+  it('walked through the in-memory lineage topology (TopologyIndex) in the comparisons above', async () => {
+    const [status] = await graph.db.read((tx) => tx.run(query<Record<string, never>, { ready: boolean; failure: string | null; indexWalks: number }>(
+      'test/topology-index-status', 'CALL modelgraph.topologyIndex() YIELD ready, failure, indexWalks RETURN *'), {}));
+    expect(status).toMatchObject({ ready: true, failure: null });
+    expect(status.indexWalks).toBeGreaterThan(1000);
+  });
 });
 
 describe.each([['cypher', 'lineage/downstream'], ['procedures', 'lineage/downstream-procedure'], ['auto', 'lineage/downstream-procedure']])(

@@ -96,7 +96,8 @@ public final class Launcher {
         procedures.registerProcedure(LineageProcedures.class);
         procedures.registerProcedure(TopologyProcedures.class);
         // The lineage topology in memory (TopologyIndex), built in the background: walks go through
-        // the store until it is ready.
+        // the store until it is ready. TopologyExtension (a service on this classpath) has usually
+        // started it already; then this finds it registered and does nothing.
         TopologyListener.start(db, listener -> dbms.registerTransactionEventListener(db.databaseName(), listener));
         System.out.println("MODELGRAPH_NEO4J_READY " + port);
         System.out.flush();

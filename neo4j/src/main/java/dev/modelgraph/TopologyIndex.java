@@ -34,8 +34,13 @@ final class TopologyIndex {
     volatile String failure;
     volatile long buildMillis = -1;
 
-    static void register(String database, TopologyIndex index) {
-        BY_DATABASE.put(database, index);
+    /** False when the database has an index already. */
+    static boolean register(String database, TopologyIndex index) {
+        return BY_DATABASE.putIfAbsent(database, index) == null;
+    }
+
+    static void unregister(String database, TopologyIndex index) {
+        BY_DATABASE.remove(database, index);
     }
 
     static TopologyIndex of(String database) {

@@ -46,13 +46,17 @@ final class TopologyListener implements TransactionEventListener<TopologyListene
         this.db = db;
     }
 
-    /** Registers the index of `db` and builds it on a daemon thread; walks use the store until it is ready. */
+    /**
+     * Registers an index for `db` and builds it on a daemon thread (walks use the store until it is
+     * ready); null when `db` has one already (the plugin's extension and the embedded launcher both
+     * call this: whichever comes first).
+     */
     static TopologyListener start(GraphDatabaseService db, java.util.function.Consumer<TopologyListener> register) {
         TopologyIndex index = new TopologyIndex();
+        if (!TopologyIndex.register(db.databaseName(), index)) return null;
         TopologyListener listener = new TopologyListener(index, db);
-        register.accept(listener); // first, so that no commit made during the scan goes unnoticed
-        TopologyIndex.register(db.databaseName(), index);
-        Thread scan = new Thread(listener::build, "modelgraph-topology-scan");
+        register.accept(listener); // before the scan, so that no commit made during it goes unnoticed
+        Thread scan = new Thread(listener::build, "modelgraph-topology-scan-" + db.databaseName());
         scan.setDaemon(true);
         scan.start();
         return listener;
@@ -62,12 +66,18 @@ final class TopologyListener implements TransactionEventListener<TopologyListene
         return index;
     }
 
-    private void build() {
+    /** The start-up scan, then the commits noted during it. */
+    void build() {
         long started = System.nanoTime();
+        // A database being started (the extension's case) serves no transaction yet.
+        while (!db.isAvailable(1000)) {
+            if (TopologyIndex.of(db.databaseName()) != index) return; // stopped meanwhile
+        }
         try (Transaction tx = db.beginTx(1, TimeUnit.DAYS)) {
             TopologyStore s = index.store; // not yet served: no reader, and commits are only noted
             for (Node n : tx.getAllNodes()) putNode(s, n);
             for (Relationship r : tx.getAllRelationships()) putRelationship(s, r);
+            s.trim();
         } catch (RuntimeException e) {
             index.failure = "scan: " + e;
             return;

@@ -126,6 +126,29 @@ final class TopologyStore {
         return b;
     }
 
+    /** Drops the room left for growth once the scan is done: the arrays then hold what they must. */
+    void trim() {
+        int n = adjacency.length, r = relType.length;
+        while (n > 0 && nodeFlags[n - 1] == 0 && adjacency[n - 1] == null) n--;
+        while (r > 0 && relType[r - 1] == 0) r--;
+        if (n < nodeFlags.length) {
+            nodeFlags = Arrays.copyOf(nodeFlags, n);
+            nodeLabel = Arrays.copyOf(nodeLabel, n);
+            nodeCreated = Arrays.copyOf(nodeCreated, n);
+            nodeRecorded = Arrays.copyOf(nodeRecorded, n);
+            adjacency = Arrays.copyOf(adjacency, n);
+        }
+        for (int k = 0; k < n; k++) if (adjacency[k] != null && adjacency[k].length > adjacency[k][0] + 1) adjacency[k] = Arrays.copyOf(adjacency[k], adjacency[k][0] + 1);
+        if (r < relType.length) {
+            relType = Arrays.copyOf(relType, r);
+            relStart = Arrays.copyOf(relStart, r);
+            relEnd = Arrays.copyOf(relEnd, r);
+            relRecorded = Arrays.copyOf(relRecorded, r);
+            relExtra = Arrays.copyOf(relExtra, r);
+        }
+        extras = Arrays.copyOf(extras, extraRows * 4);
+    }
+
     /** Inserts r into n's relationships, kept sorted (ids mostly arrive in ascending order: an append). */
     private void link(int n, int r) {
         int[] a = adjacency[n];
