@@ -81,15 +81,15 @@ async function main(): Promise<void> {
       const after = await readStatementTotals(env.url);
       profile[phase] = topStatements(before, after);
       before = after;
-      writtenSince ??= WRITES.includes(name) ? started : null;
-      if (writtenSince && !(name === 'ingestion' && runs('eventStore'))) {
-        const { deletedNodes, deletedRelationships } = await restoreGeneratedGraph(env.driver, graph, writtenSince);
-        log(`  took out what ${name} wrote (${deletedNodes} nodes, ${deletedRelationships} more relationships): the graph is the generated one again`);
-        writtenSince = null;
+      if (WRITES.includes(name)) written ??= { by: name, since: started };
+      if (written && !(name === 'ingestion' && runs('eventStore'))) {
+        const { deletedNodes, deletedRelationships } = await restoreGeneratedGraph(env.driver, graph, written.since);
+        log(`  took out what ${written.by} wrote (${deletedNodes} nodes, ${deletedRelationships} more relationships): the graph is the generated one again`);
+        written = null;
       }
       return result;
     };
-    let writtenSince: Date | null = null;
+    let written: { by: string; since: Date } | null = null;
 
     const { traversals, concurrentImpact, closuresCompared } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0 },
       () => traversalPhase(env.url, env.driver, graph, scale, rnd, log, pg?.client));

@@ -5,8 +5,14 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../environment';
 
-/** Debian's PostgreSQL 15 (the `postgresql` package: scripts/debian-packages.txt). */
-const BIN = process.env.MODELGRAPH_BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL (the `postgresql` package, 15 on bookworm: scripts/debian-packages.txt): the newest installed. */
+function binDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'postgres'))) : [];
+  const newest = versions.sort((a, b) => Number(a) - Number(b)).pop();
+  if (!newest) throw new Error(`no PostgreSQL under ${root}: install Debian's postgresql (sh scripts/setup-debian.sh), or run the bench with --no-postgres`);
+  return path.join(root, newest, 'bin');
+}
 
 /** A throwaway PostgreSQL cluster and one client connected to it (one client: latency, like the other cases). */
 export interface PostgresCluster {
@@ -26,6 +32,7 @@ export interface PostgresCluster {
  * query) that an OLTP lineage store would turn off too. shared_buffers is Neo4j's page cache.
  */
 export async function startPostgres(sharedBuffersMb: number, log: (msg: string) => void): Promise<PostgresCluster> {
+  const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'modelgraph-bench-pg-'));
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : null;
@@ -47,15 +54,15 @@ export async function startPostgres(sharedBuffersMb: number, log: (msg: string) 
   const settings = [`shared_buffers=${sharedBuffersMb}MB`, 'work_mem=64MB', 'fsync=off', 'full_page_writes=off', 'synchronous_commit=off', 'jit=off'];
   try {
     const data = path.join(dir, 'data');
-    execFileSync(...as(path.join(BIN, 'initdb'), ['-D', data, '-U', 'bench', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']), { stdio: 'ignore' });
+    execFileSync(...as(path.join(bin, 'initdb'), ['-D', data, '-U', 'bench', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']), { stdio: 'ignore' });
     const port = await freePort();
     const logFile = fs.openSync(path.join(dir, 'server.log'), 'w');
     if (owner) fs.fchownSync(logFile, owner.uid, owner.gid);
-    server = spawn(...as(path.join(BIN, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...settings.flatMap((s) => ['-c', s])]),
+    server = spawn(...as(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...settings.flatMap((s) => ['-c', s])]),
       { stdio: ['ignore', logFile, logFile] });
     fs.closeSync(logFile);
     client = await connect(port, server, path.join(dir, 'server.log'));
-    log(`  PostgreSQL ${(await client.query<{ v: string }>('SHOW server_version AS v')).rows[0].v} on 127.0.0.1:${port} (data ${data}; ${settings.join(', ')})`);
+    log(`  PostgreSQL ${(await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v} on 127.0.0.1:${port} (data ${data}; ${settings.join(', ')})`);
     return { client, settings, stop };
   } catch (e) {
     await stop();
