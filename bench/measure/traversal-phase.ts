@@ -41,7 +41,7 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
       const postgres = direction === 'impact' && pg ? (o: typeof origin) => postgresClosure(pg, o.id, depth) : undefined;
       const c = await measureTraversal(url, driver, direction, size, origin, scale.reps, scale.warmup, postgres);
       log(`  ${direction} ${size}: ${c.reached} nodes, GraphQL p50 ${c.graphql.p50} p95 ${c.graphql.p95} ms, raw p50 ${c.raw.p50} p95 ${c.raw.p95} ms, ratio ${c.ratioP50}` +
-        (c.postgres ? `; PostgreSQL p50 ${c.postgres.p50} p95 ${c.postgres.p95} ms (${c.postgresRatioP50}× the store's)` : ''));
+        (c.postgres ? `; PostgreSQL p50 ${c.postgres.p50} p95 ${c.postgres.p95} ms, PostgreSQL / store ${c.postgresRatioP50}` : ''));
       traversals.push(c);
     }
   }
