@@ -6,6 +6,7 @@ import { projectRoot } from '../src/common/paths';
 import { startEnvironment } from './environment';
 import { Driver } from 'neo4j-driver';
 import { GeneratedGraph, generateGraph } from './generate';
+import { checkCounts, restoreGeneratedGraph } from './generate/restore';
 import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
@@ -16,11 +17,15 @@ import { measureStatements } from './measure/statements';
 import { readStatementTotals, StatementShare, topStatements } from './measure/statement-profile';
 import { traversalPhase } from './measure/traversal-phase';
 import { measureUiRender } from './measure/ui-render';
+import { PostgresCluster, startPostgres } from './postgres/cluster';
+import { loadIntoPostgres, PostgresGraph } from './postgres/load';
 import { Random } from './random';
-import { BenchResult, checkTargets, toMarkdown } from './report';
+import { BenchResult, checkTargets, NOISY_LOAD, toMarkdown } from './report';
 import { SCALES } from './scales';
 
 const PARTS = ['traversals', 'statements', 'ingestion', 'eventStore', 'metrics', 'outcomes', 'quality', 'ui'] as const;
+/** Parts that write through the service: what they wrote is taken out after them (after eventStore, which reads ingestion's). */
+const WRITES: readonly string[] = ['ingestion', 'metrics', 'outcomes', 'ui'];
 
 /** `npm run bench -- --scale small|medium|large [--out dir] [--reps n]`: see bench/README.md. */
 const program = new Command('bench')
@@ -28,11 +33,13 @@ const program = new Command('bench')
   .option('--out <dir>', 'where results are written', path.join(projectRoot, 'bench', 'results'))
   .option('--reps <n>', 'timed repetitions per latency case (default: per scale)', (v) => Number(v))
   .option('--data <dir>', 'keep the Neo4j data here and reuse a graph loaded by an earlier run (for trying changes)')
+  .option('--settle <seconds>', 'wait up to this long before each part for the 1-minute load average to fall below 1 (default: per scale)', (v) => Number(v))
+  .option('--no-postgres', 'leave out the PostgreSQL comparison')
   .addOption(new Option('--only <parts...>', 'measure only these parts').choices(PARTS))
   .parse();
-const opts = program.opts<{ scale: string; out: string; reps?: number; data?: string; only?: string[] }>();
+const opts = program.opts<{ scale: string; out: string; reps?: number; data?: string; settle?: number; postgres: boolean; only?: string[] }>();
 const runs = (part: (typeof PARTS)[number]) => !opts.only || opts.only.includes(part);
-const scale = { ...SCALES[opts.scale], ...(opts.reps ? { reps: opts.reps } : {}) };
+const scale = { ...SCALES[opts.scale], ...(opts.reps ? { reps: opts.reps } : {}), ...(opts.settle !== undefined ? { settleSeconds: opts.settle } : {}) };
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,13 +47,23 @@ async function main(): Promise<void> {
   log(`scale ${scale.name}: starting a throwaway Neo4j and the service`);
   const loads: Record<string, number> = { start: loadAverage() };
   const env = await startEnvironment(scale, log, opts.data && path.resolve(opts.data));
-  process.once('SIGINT', () => void env.stop().finally(() => process.exit(130)));
+  let pg: PostgresCluster | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void Promise.allSettled([pg?.stop(), env.stop()]).finally(() => process.exit(130)));
+  }
   const sampler = new RssSampler(env.servicePid);
   const memory: Record<string, number> = {};
   const rnd = new Random(7);
   try {
     memory['at rest after start'] = rssMb(env.servicePid) ?? NaN;
     const graph = await loadOrGenerate(env.driver, log);
+    let postgres: (PostgresGraph & { settings: string[] }) | null = null;
+    if (opts.postgres && runs('traversals')) {
+      loads['PostgreSQL load'] = loadAverage();
+      pg = await startPostgres(scale.pageCacheMb, log);
+      postgres = { ...(await loadIntoPostgres(env.driver, pg.client)), settings: pg.settings };
+      log(`  PostgreSQL: ${postgres.nodes.toLocaleString('en')} nodes, ${postgres.edges.toLocaleString('en')} edges copied from Neo4j and indexed in ${postgres.loadSeconds} s (${postgres.sizeMb} MB)`);
+    }
     await pause(2000);
     memory['at rest, graph loaded'] = rssMb(env.servicePid) ?? NaN;
 
@@ -55,18 +72,29 @@ async function main(): Promise<void> {
     /** Runs one part (unless --only leaves it out), then notes its memory peak and heaviest statements. */
     const part = async <T>(name: (typeof PARTS)[number], phase: string, skipped: T, work: () => Promise<T>): Promise<T> => {
       if (!runs(name)) return skipped;
-      loads[name] = loadAverage();
+      loads[name] = await settle(scale.settleSeconds ?? 0);
+      if (loads[name] > NOISY_LOAD) log(`${name}: load average ${loads[name]} at the start: its figures are noisy`);
       sampler.takePeak();
+      const started = new Date(Date.now() - 1000);
       const result = await work();
       memory[`peak: ${phase}`] = sampler.takePeak();
       const after = await readStatementTotals(env.url);
       profile[phase] = topStatements(before, after);
       before = after;
+      if (WRITES.includes(name)) written ??= { by: name, since: started };
+      if (written && !(name === 'ingestion' && runs('eventStore'))) {
+        const { deletedNodes, deletedRelationships } = await restoreGeneratedGraph(env.driver, graph, written.since);
+        log(`  took out what ${written.by} wrote (${deletedNodes} nodes, ${deletedRelationships} more relationships): the graph is the generated one again`);
+        written = null;
+      }
       return result;
     };
+    let written: { by: string; since: Date } | null = null;
 
-    const { traversals, concurrentImpact } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null },
-      () => traversalPhase(env.url, env.driver, graph, scale, rnd, log));
+    const { traversals, concurrentImpact, closuresCompared } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0 },
+      () => traversalPhase(env.url, env.driver, graph, scale, rnd, log, pg?.client));
+    await pg?.stop(); // the comparison is done: nothing else should share the machine with the service
+    pg = undefined;
     const statements = await part('statements', 'list queries', [], async () => {
       const s = await measureStatements(env.url);
       log(`statements per list query: ${s.map((c) => c.statements.join('→')).join(', ')}`);
@@ -113,12 +141,13 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, traversals, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
   } finally {
     sampler.stop();
+    await pg?.stop();
     log('stopping the service and Neo4j');
     const shutdown = await env.stop();
     log(shutdown.killed ? 'the service did not exit within 15 s of SIGTERM: killed' : `the service exited ${shutdown.seconds} s after SIGTERM`);
@@ -130,12 +159,26 @@ async function loadOrGenerate(driver: Driver, log: (msg: string) => void): Promi
   const saved = opts.data && path.join(path.resolve(opts.data), 'bench-graph.json');
   if (saved && fs.existsSync(saved)) {
     log(`reusing the graph loaded earlier in ${opts.data}`);
-    return JSON.parse(fs.readFileSync(saved, 'utf8')) as GeneratedGraph;
+    const graph = JSON.parse(fs.readFileSync(saved, 'utf8')) as GeneratedGraph;
+    // A run stopped midway (or one made before the writing parts cleaned up) may have left writes behind.
+    const restored = await checkCounts(driver, graph).then(() => null, () => restoreGeneratedGraph(driver, graph, null));
+    if (restored) log(`  took out what earlier runs wrote into it (${restored.deletedNodes} nodes, ${restored.deletedRelationships} more relationships)`);
+    return graph;
   }
   log('generating the graph');
   const graph = await generateGraph(driver, scale, log);
   if (saved) fs.writeFileSync(saved, JSON.stringify(graph));
   return graph;
+}
+
+/**
+ * The 1-minute load average once it is below NOISY_LOAD, waiting at most `seconds` (the bench's
+ * own previous part — loading the graph, a throughput case — raises it too); the value it had then.
+ */
+async function settle(seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
+  while (loadAverage() > NOISY_LOAD && Date.now() < deadline) await pause(2000);
+  return loadAverage();
 }
 
 function write(result: BenchResult, dir: string): void {

@@ -38,6 +38,24 @@ export async function timeRepeated(op: () => Promise<unknown>, reps: number, war
   return summarize(samples);
 }
 
+/**
+ * Several operations timed in one loop: each repetition runs every one once, starting one further
+ * along the list each time (a, b, c; b, c, a; ...), so none always follows the same neighbour or
+ * gets the caches the one before it warmed. `warmup` unrecorded rounds first. Latency per name.
+ */
+export async function timeInterleaved(ops: [string, () => Promise<unknown>][], reps: number, warmup: number): Promise<Record<string, Latency>> {
+  const samples: Record<string, number[]> = Object.fromEntries(ops.map(([name]) => [name, []]));
+  for (let round = 0; round < warmup + reps; round++) {
+    for (let k = 0; k < ops.length; k++) {
+      const [name, op] = ops[(round + k) % ops.length];
+      const started = performance.now();
+      await op();
+      if (round >= warmup) samples[name].push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s)]));
+}
+
 /** Runs `count` tasks with `concurrency` workers pulling from one queue; returns the wall time in ms. */
 export async function runConcurrently(count: number, concurrency: number, task: (i: number, worker: number) => Promise<void>): Promise<number> {
   let next = 0;

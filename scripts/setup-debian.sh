@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # Installs the Debian packages some tests drive for real (listed in scripts/debian-packages.txt,
 # one per line, with the reason beside each): a browser for the web UI tests, a Redis server for
-# the multi-instance tests. Only what is missing is installed; nothing happens when all are there.
+# the multi-instance tests, PostgreSQL for the bench's side-by-side impact closure. Only what is
+# missing is installed; nothing happens when all are there.
 # Without root or apt-get (a developer's laptop) it says what to install and leaves the tests that
 # need a package to report themselves skipped; in CI a missing package is an error.
 set -eu

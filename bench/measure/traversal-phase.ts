@@ -1,32 +1,47 @@
 import { Driver } from 'neo4j-driver';
+import { Client } from 'pg';
+import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
 import { GeneratedGraph } from '../generate';
 import { gql } from '../http';
 import { Random } from '../random';
 import { LoadCase } from '../report';
 import { Scale } from '../scales';
 import { runConcurrently, summarize } from '../stats';
+import { compareClosures } from '../postgres/compare';
+import { postgresClosure } from '../postgres/closure';
 import { candidateOrigins, IMPACT_QUERY, measureTraversal, pickBySize, sizeOrigins, TraversalCase } from './traversals';
 
-/** Impact sizes the targets name (downstream nodes); 'very large' is kept only where the graph has one. */
-const IMPACT_TARGETS = { small: 20, medium: 200, large: 1000, 'very large': 5000 };
+/** Impact sizes the targets name (downstream nodes); a size is kept only where the graph has one near it. */
+const IMPACT_TARGETS = { small: 20, medium: 300, large: 1000, 'very large': 3000 };
 
 /**
  * Sizes candidate origins with the raw traversal, picks origins near each target size (impact) or
- * the smallest, median and largest (provenance), times each through GraphQL and the driver, then
- * loads the service with 4 concurrent clients asking for the largest impact of at most 1,000 nodes.
+ * the smallest, median and largest (provenance), times each through GraphQL and the driver (and
+ * impact in PostgreSQL, given its client), then loads the service with 4 concurrent clients asking
+ * for the largest impact of at most 1,000 nodes. With PostgreSQL, every impact candidate's closure
+ * is compared between the two stores first (which sizes it too): a difference fails the run.
  */
-export async function traversalPhase(url: string, driver: Driver, graph: GeneratedGraph, scale: Scale, rnd: Random, log: (m: string) => void) {
+export async function traversalPhase(url: string, driver: Driver, graph: GeneratedGraph, scale: Scale, rnd: Random, log: (m: string) => void, pg?: Client) {
   const traversals: TraversalCase[] = [];
+  const depth = DEFAULT_TRAVERSAL_LIMITS.defaultDepth;
+  let closuresCompared = 0;
   for (const direction of ['impact', 'provenance'] as const) {
-    const all = await sizeOrigins(driver, direction, candidateOrigins(graph, direction, rnd));
+    const candidates = candidateOrigins(graph, direction, rnd);
+    const all = direction === 'impact' && pg ? await compareClosures(driver, pg, candidates, depth) : await sizeOrigins(driver, direction, candidates);
+    if (direction === 'impact' && pg) {
+      closuresCompared = all.length;
+      log(`impact: the closures of all ${all.length} candidates are the same node sets in Neo4j and PostgreSQL`);
+    }
     log(`${direction}: candidate sizes ${all.map((s) => s.reached).join(' ')}`);
     const sized = all.filter((s) => s.reached > 0); // a retired deployment has no upstream: nothing to time
     const picks: [string, (typeof sized)[number]][] = direction === 'impact'
       ? pickBySize(sized, IMPACT_TARGETS)
       : [['smallest', sized[0]], ['median', sized[Math.floor(sized.length / 2)]], ['largest', sized[sized.length - 1]]];
     for (const [size, { origin }] of picks) {
-      const c = await measureTraversal(url, driver, direction, size, origin, scale.reps, scale.warmup);
-      log(`  ${direction} ${size}: ${c.reached} nodes, GraphQL p50 ${c.graphql.p50} p95 ${c.graphql.p95} ms, raw p50 ${c.raw.p50} p95 ${c.raw.p95} ms, ratio ${c.ratioP50}`);
+      const postgres = direction === 'impact' && pg ? (o: typeof origin) => postgresClosure(pg, o.id, depth) : undefined;
+      const c = await measureTraversal(url, driver, direction, size, origin, scale.reps, scale.warmup, postgres);
+      log(`  ${direction} ${size}: ${c.reached} nodes, GraphQL p50 ${c.graphql.p50} p95 ${c.graphql.p95} ms, raw p50 ${c.raw.p50} p95 ${c.raw.p95} ms, ratio ${c.ratioP50}` +
+        (c.postgres ? `; PostgreSQL p50 ${c.postgres.p50} p95 ${c.postgres.p95} ms, PostgreSQL / store ${c.postgresRatioP50}` : ''));
       traversals.push(c);
     }
   }
@@ -43,5 +58,5 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
     concurrentImpact = { what: `impact of ${largest.reached} nodes`, concurrency: 4, requests, requestsPerSecond: Math.round((requests / ms) * 10_000) / 10, latency: summarize(samples) };
     log(`  impact under load: ${concurrentImpact.requestsPerSecond} req/s, p95 ${concurrentImpact.latency.p95} ms`);
   }
-  return { traversals, concurrentImpact };
+  return { traversals, concurrentImpact, closuresCompared };
 }

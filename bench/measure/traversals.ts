@@ -1,11 +1,10 @@
-import neo4j, { Driver } from 'neo4j-driver';
-import { toNeo4j } from '../../src/db/convert';
-import * as Q from '../../src/generated/cypher';
+import { Driver } from 'neo4j-driver';
 import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
 import { GeneratedGraph } from '../generate';
 import { gql } from '../http';
 import { Random } from '../random';
-import { Latency, timeRepeated } from '../stats';
+import { Latency, timeInterleaved } from '../stats';
+import { Direction, Engine, Origin, rawTraversal, serviceEngine } from './service-traversal';
 
 /** What a UI's impact view asks for: the first 100 affected nodes with their paths, and the summary. */
 export const IMPACT_QUERY = `query($type: NodeType!, $id: ID!) {
@@ -33,8 +32,7 @@ export const PROVENANCE_QUERY = `query($type: NodeType!, $id: ID!) {
   }
 }`;
 
-export type Direction = 'impact' | 'provenance';
-export type Origin = { type: string; id: string };
+export type { Direction, Origin } from './service-traversal';
 
 export interface TraversalCase {
   operation: Direction;
@@ -48,66 +46,45 @@ export interface TraversalCase {
   raw: Latency;
   /** The same traversal as pure Cypher (the fallback engine). */
   pureCypher: Latency;
+  /** Impact only: the same closure as a recursive CTE in PostgreSQL (ids only), null where not measured. */
+  postgres?: Latency | null;
   engine: Engine;
   ratioP50: number;
   ratioP95: number;
+  /** PostgreSQL p50 / raw (what the service sends) p50: above 1, the store is faster. */
+  postgresRatioP50?: number | null;
   statements: number;
   responseKb: number;
 }
 
+/** The PostgreSQL side of an impact case: the closure of an origin there. */
+export type PostgresImpact = (origin: Origin) => Promise<unknown>;
+
 /**
- * The raw-Cypher floor: what the service itself sends for one operation (resolve the origin, then
- * the traversal statement, in one read transaction), through the driver, all records consumed.
+ * Times one origin through GraphQL, what the service sends through the driver, the pure-Cypher
+ * traversal and (impact, when given) the PostgreSQL closure: interleaved within each repetition,
+ * the order rotated from one repetition to the next, so all see the same machine and warm caches.
  */
-export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin, engine?: Engine): Promise<number> {
-  const procedures = (engine ?? (await serviceEngine(driver))) === 'procedures';
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(async (tx) => {
-      const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
-        refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null, knownAt: null,
-      }) as Record<string, unknown>);
-      const elementId = resolved.records[0].get('elementId') as string;
-      const statement = direction === 'impact'
-        ? (procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream)
-        : (procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream);
-      const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
-      const rows = await tx.run(statement.text, toNeo4j({ originElementIds: [elementId], asOf: null, knownAt: null, depth, maxNodes: DEFAULT_TRAVERSAL_LIMITS.maxNodes }, statement.integers) as Record<string, unknown>);
-      const records = rows.records.map((r) => r.toObject());
-      // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
-      return statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length;
-    });
-  } finally {
-    await session.close();
-  }
-}
-
-export type Engine = 'procedures' | 'cypher';
-let detected: Promise<Engine> | undefined;
-
-/** The engine the service picks (MODELGRAPH_TRAVERSAL=auto): the procedures where Neo4j has them. */
-export function serviceEngine(driver: Driver): Promise<Engine> {
-  detected ??= driver.executeQuery(Q.lineageProceduresInstalled.text).then((r) => (r.records[0]?.get('installed') ? 'procedures' : 'cypher'));
-  return detected;
-}
-
-/** Times one origin through GraphQL and through the driver, interleaved case by case on the same warm caches. */
-export async function measureTraversal(url: string, driver: Driver, direction: Direction, size: string, origin: Origin, reps: number, warmup: number): Promise<TraversalCase> {
+export async function measureTraversal(url: string, driver: Driver, direction: Direction, size: string, origin: Origin, reps: number, warmup: number,
+  postgres?: PostgresImpact): Promise<TraversalCase> {
   const query = direction === 'impact' ? IMPACT_QUERY : PROVENANCE_QUERY;
   const probe = await gql(url, query, origin);
   const result = probe.data[direction] as { truncated: boolean; summary?: { total: number } };
   const reachedRows = (await rawTraversal(driver, direction, origin)) - 1;
-  const graphql = await timeRepeated(() => gql(url, query, origin), reps, warmup);
-  const raw = await timeRepeated(() => rawTraversal(driver, direction, origin), reps, warmup);
-  // The pure-Cypher traversal (the fallback without the procedures), fewer repetitions: it is slow.
   const engine = await serviceEngine(driver);
-  const pureCypher = engine === 'procedures'
-    ? await timeRepeated(() => rawTraversal(driver, direction, origin, 'cypher'), Math.max(5, Math.ceil(reps / 4)), Math.min(warmup, 3))
-    : raw;
+  const ops: [string, () => Promise<unknown>][] = [
+    ['graphql', () => gql(url, query, origin)],
+    ['raw', () => rawTraversal(driver, direction, origin)],
+    ...(engine === 'procedures' ? [['pure', () => rawTraversal(driver, direction, origin, 'cypher')] as [string, () => Promise<unknown>]] : []),
+    ...(postgres ? [['postgres', () => postgres(origin)] as [string, () => Promise<unknown>]] : []),
+  ];
+  const samples = await timeInterleaved(ops, reps, warmup);
+  const [graphql, raw] = [samples.graphql, samples.raw];
+  const pg = samples.postgres ?? null;
   return {
     operation: direction, size, origin, reached: Math.min(reachedRows, DEFAULT_TRAVERSAL_LIMITS.maxNodes), truncated: result.truncated,
-    graphql, raw, pureCypher, engine, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
-    statements: probe.statements, responseKb: round(probe.bytes / 1024),
+    graphql, raw, pureCypher: samples.pure ?? raw, postgres: pg, engine, ratioP50: round(graphql.p50 / raw.p50), ratioP95: round(graphql.p95 / raw.p95),
+    postgresRatioP50: pg ? round(pg.p50 / raw.p50) : null, statements: probe.statements, responseKb: round(probe.bytes / 1024),
   };
 }
 

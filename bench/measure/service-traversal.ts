@@ -1,0 +1,64 @@
+import neo4j, { Driver } from 'neo4j-driver';
+import { toNeo4j } from '../../src/db/convert';
+import * as Q from '../../src/generated/cypher';
+import { Query } from '../../src/db/query';
+import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
+
+export type Direction = 'impact' | 'provenance';
+export type Origin = { type: string; id: string };
+export type Engine = 'procedures' | 'cypher';
+
+/**
+ * What the service sends for one operation, through the driver: resolve the origin, then the
+ * traversal statement, in one read transaction, all records consumed (and decoded, where the
+ * service decodes them). This is the one place that says which statement that is: when the service
+ * sends another one for impact, point `statementFor` (and the decoding below) at it. Answers the
+ * rows received (the origin's included).
+ */
+export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin, engine?: Engine): Promise<number> {
+  const procedures = (engine ?? (await serviceEngine(driver))) === 'procedures';
+  const statement = statementFor(direction, procedures);
+  const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
+  return readTraversal(driver, origin, statement, depth, DEFAULT_TRAVERSAL_LIMITS.maxNodes, (records) =>
+    // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
+    statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length);
+}
+
+function statementFor(direction: Direction, procedures: boolean) {
+  if (direction === 'impact') return procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream;
+  return procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream;
+}
+
+/**
+ * The ids of every node the downstream procedure reaches from `origin` (itself included) within
+ * `depth` hops, with no node limit: the set the PostgreSQL closure is checked against.
+ */
+export async function procedureClosure(driver: Driver, origin: Origin, depth: number): Promise<string[]> {
+  return readTraversal(driver, origin, Q.lineageDownstreamProcedure, depth, 100_000_000, (records) =>
+    (JSON.parse(records[0].rows as string) as { id: string }[]).map((row) => row.id));
+}
+
+async function readTraversal<T>(driver: Driver, origin: Origin, statement: Query<unknown, unknown>, depth: number, maxNodes: number,
+  decode: (records: Record<string, unknown>[]) => T): Promise<T> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
+        refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null, knownAt: null,
+      }) as Record<string, unknown>);
+      const elementId = resolved.records[0].get('elementId') as string;
+      const rows = await tx.run(statement.text, toNeo4j({ originElementIds: [elementId], asOf: null, knownAt: null, depth, maxNodes }, statement.integers) as Record<string, unknown>);
+      return decode(rows.records.map((r) => r.toObject()));
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+let detected: Promise<Engine> | undefined;
+
+/** The engine the service picks (MODELGRAPH_TRAVERSAL=auto): the procedures where Neo4j has them. */
+export function serviceEngine(driver: Driver): Promise<Engine> {
+  detected ??= driver.executeQuery(Q.lineageProceduresInstalled.text).then((r) => (r.records[0]?.get('installed') ? 'procedures' : 'cypher'));
+  return detected;
+}
