@@ -1,4 +1,4 @@
-import neo4j, { Driver } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
 import * as Q from '../../src/generated/cypher';
 import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
@@ -64,6 +64,8 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(async (tx) => {
+      // With the procedures, impact is one statement that resolves the origin and answers in the store.
+      if (direction === 'impact' && procedures) return (await impactInStore(tx, origin)) + 1;
       const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
         refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null, knownAt: null,
       }) as Record<string, unknown>);
@@ -80,6 +82,16 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   } finally {
     await session.close();
   }
+}
+
+/** What the service sends for IMPACT_QUERY with the procedures: reached nodes besides the origin (summary.total). */
+async function impactInStore(tx: ManagedTransaction, origin: Origin): Promise<number> {
+  const { defaultDepth: depth, defaultPaths: maxPaths, maxNodes } = DEFAULT_TRAVERSAL_LIMITS;
+  const ref = { type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null };
+  const result = await tx.run(Q.lineageImpactProcedure.text, toNeo4j({
+    refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
+  }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
+  return (JSON.parse(result.records[0].get('json') as string) as { total: number }).total;
 }
 
 export type Engine = 'procedures' | 'cypher';

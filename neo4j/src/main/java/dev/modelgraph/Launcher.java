@@ -94,6 +94,8 @@ public final class Launcher {
         // server would load them from its plugins directory instead (README: "Another Neo4j").
         ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class)
                 .registerProcedure(LineageProcedures.class);
+        ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class)
+                .registerProcedure(ImpactProcedure.class);
         System.out.println("MODELGRAPH_NEO4J_READY " + port);
         System.out.flush();
 
