@@ -15,10 +15,9 @@ import { useGraph } from './support/graph';
  * With the traversal procedures, impact is answered in the store (modelgraph.impact,
  * neo4j/src/main/java/dev/modelgraph/ImpactProcedure.java: paths, items, order, paging, summary);
  * without them, in memory from the downstream rows (src/lineage/impact-in-memory.ts, the
- * specification). Both must give the same ImpactResult: compared here from every node of the
+ * specification, and the pure-Cypher engine's answer). Compared here from every node of the
  * hand-built graphs and a sample of a generated one, with every argument that changes the answer,
- * walking every page. A truncated traversal keeps an unspecified part of its cut level in each
- * engine, so there the store's answer is compared with the in-memory answer to the same walk.
+ * walking every page, with and without a cut traversal (see compare()).
  */
 const TINY: Scale = {
   name: 'tiny', layers: [3, 4, 3, 2, 2], versionsPerDataset: 3, fieldsPerVersion: [3, 5], features: 12, models: 3, versionsPerModel: 4,
@@ -30,7 +29,8 @@ type Case = Omit<ImpactArgs, 'of'>;
 describe('impact engines: the store and the in-memory specification give the same answer', () => {
   const graph = useGraph();
   const services = (maxNodes = DEFAULT_TRAVERSAL_LIMITS.maxNodes) => {
-    const limits = { ...DEFAULT_TRAVERSAL_LIMITS, maxNodes };
+    // A generous time budget: what is compared here is the answer, on a machine that may be busy.
+    const limits = { ...DEFAULT_TRAVERSAL_LIMITS, maxNodes, timeoutMs: 120_000 };
     return {
       cypher: new ImpactService(new LineageRepository(graph.db, 'cypher'), graph.db, limits, 500),
       store: new ImpactService(new LineageRepository(graph.db, 'procedures'), graph.db, limits, 500),
@@ -46,7 +46,14 @@ describe('impact engines: the store and the in-memory specification give the sam
     return out;
   }
 
-  /** Compares the engines' answers for every origin and case; returns how many items were compared. */
+  /**
+   * Compares the answers for every origin and case; returns how many items were compared. The
+   * store's answer must equal, exactly, the in-memory answer to the same walk (the procedure's rows).
+   * The pure-Cypher engine reaches the same nodes, but lists a node's edges and a level's nodes in
+   * another order: paths of one length may come in another order (and a capped list keep others),
+   * and a reached deployment's `via` too. So against it: the same answer with each item's paths and
+   * each deployment's via sorted, where no path list is capped and the traversal is not cut.
+   */
   async function compare(origins: NodeRef[], cases: Case[], maxNodes?: number): Promise<number> {
     const { cypher, store } = services(maxNodes);
     let items = 0;
@@ -54,14 +61,22 @@ describe('impact engines: the store and the in-memory specification give the sam
       for (const c of cases) {
         const args = { of, ...c };
         const actual = await pages((a) => store.impact(a), args);
-        const truncated = actual[0].truncated;
-        const expected = await pages((a) => (truncated ? store.impactInMemory(a) : cypher.impact(a)), args);
-        expect({ args, truncated, answer: actual }).toEqual({ args, truncated, answer: expected });
+        expect({ args, answer: actual }).toEqual({ args, answer: await pages((a) => store.impactInMemory(a), args) });
+        if (!actual[0].truncated && !actual.some((p) => p.items.nodes.some((i) => i.truncated))) {
+          expect({ args, answer: unordered(actual) }).toEqual({ args, answer: unordered(await pages((a) => cypher.impact(a), args)) });
+        }
         items += actual.reduce((n, p) => n + p.items.nodes.length, 0);
       }
     }
     return items;
   }
+
+  const sortedJson = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+  const unordered = (answers: ImpactResult[]) => answers.map((a) => ({
+    ...a,
+    items: { ...a.items, nodes: a.items.nodes.map((i) => ({ ...i, paths: sortedJson(i.paths) })) },
+    summary: { ...a.summary, servedDeployments: a.summary.servedDeployments.map((d) => ({ ...d, via: [...d.via].sort() })) },
+  }));
 
   const refs = async (where = 'true'): Promise<NodeRef[]> => (await graph.db.read((tx) => tx.run(
     query<Record<string, never>, { label: string; id: string }>('test/impact-origins',
