@@ -37,6 +37,7 @@ final class ImpactGraph {
     private final Map<Integer, String> ids = new HashMap<>();
     private final Map<Integer, String> labels = new HashMap<>();
     private final Map<Integer, List<Map<String, Object>>> serving = new HashMap<>();
+    private final Map<Long, Object> transformations = new HashMap<>();
 
     ImpactGraph(Transaction tx, LineageRules rules, Walk walk, long maxNodes) {
         this.tx = tx;
@@ -99,8 +100,12 @@ final class ImpactGraph {
         return nodes.get(i).getProperty("environment", null);
     }
 
+    /** A column-lineage DERIVED_FROM's transformations (JSON text), else null; kept, as a page's paths share their edges. */
     Object transformations(Edge e) {
-        return tx.getRelationshipById(e.relationship()).getProperty("transformations", null);
+        if (!transformations.containsKey(e.relationship())) {
+            transformations.put(e.relationship(), tx.getRelationshipById(e.relationship()).getProperty("transformations", null));
+        }
+        return transformations.get(e.relationship());
     }
 
     /** The sort key of an item, as the service's cursor holds it: (distance, type, label, id). */
