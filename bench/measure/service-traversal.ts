@@ -1,4 +1,4 @@
-import neo4j, { Driver } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
 import * as Q from '../../src/generated/cypher';
 import { Query } from '../../src/db/query';
@@ -9,14 +9,15 @@ export type Origin = { type: string; id: string };
 export type Engine = 'procedures' | 'cypher';
 
 /**
- * What the service sends for one operation, through the driver: resolve the origin, then the
- * traversal statement, in one read transaction, all records consumed (and decoded, where the
- * service decodes them). This is the one place that says which statement that is: when the service
- * sends another one for impact, point `statementFor` (and the decoding below) at it. Answers the
- * rows received (the origin's included).
+ * What the service sends for one operation, through the driver, all records consumed (and decoded,
+ * where the service decodes them): with the procedures, impact is one statement that resolves the
+ * origin and answers the page and summary in the store; otherwise resolve the origin, then the
+ * traversal statement, in one read transaction. This is the one place that says which statement
+ * that is. Answers the nodes reached (the origin's included).
  */
 export async function rawTraversal(driver: Driver, direction: Direction, origin: Origin, engine?: Engine): Promise<number> {
   const procedures = (engine ?? (await serviceEngine(driver))) === 'procedures';
+  if (direction === 'impact' && procedures) return impactInStore(driver, origin);
   const statement = statementFor(direction, procedures);
   const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
   return readTraversal(driver, origin, statement, depth, DEFAULT_TRAVERSAL_LIMITS.maxNodes, (records) =>
@@ -27,6 +28,23 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
 function statementFor(direction: Direction, procedures: boolean) {
   if (direction === 'impact') return procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream;
   return procedures ? Q.lineageUpstreamProcedure : Q.lineageUpstream;
+}
+
+/** IMPACT_QUERY's statement with the procedures: summary.total reached nodes besides the origin, + 1. */
+async function impactInStore(driver: Driver, origin: Origin): Promise<number> {
+  const { defaultDepth: depth, defaultPaths: maxPaths, maxNodes } = DEFAULT_TRAVERSAL_LIMITS;
+  const ref = { type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null };
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx: ManagedTransaction) => {
+      const result = await tx.run(Q.lineageImpactProcedure.text, toNeo4j({
+        refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
+      }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
+      return (JSON.parse(result.records[0].get('json') as string) as { total: number }).total + 1;
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import { Db, Tx } from '../db/db';
 import { ParamsOf } from '../db/query';
 import { requestScope } from '../db/request-scope';
 import * as Q from '../generated/cypher';
+import { CheckedRef } from '../graph/node-ref-check';
+import { ImpactQuery } from './impact-in-memory';
 import { TraversalRow } from './traversal';
 
 export type TraversalParams = ParamsOf<typeof Q.lineageDownstream>;
@@ -19,8 +21,22 @@ export class LineageRepository {
 
   constructor(private readonly db: Db, private readonly engine: TraversalEngine = 'auto') {}
 
+  /**
+   * The impact answer built in the store (modelgraph.impact), with the origin resolved in the same
+   * statement: JSON of the page and the summary (src/lineage/impact-from-store.ts). Procedures only.
+   */
+  async impact(tx: Tx, of: CheckedRef, q: ImpactQuery & { maxNodes: number }): Promise<string> {
+    const { type, id, namespace, name, version, field, model } = of;
+    const after = q.after && { distance: q.after[0], type: q.after[1], label: q.after[2], id: q.after[3] };
+    const row = await tx.one(Q.lineageImpactProcedure, {
+      refs: [{ type, id, namespace, name, version, field, model }], asOf: q.asOf, knownAt: q.knownAt, depth: q.depth, maxNodes: q.maxNodes,
+      maxPaths: q.maxPaths, servedOnly: q.servedOnly, types: q.types, after, first: q.first,
+    });
+    return row!.json;
+  }
+
   async downstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    if (!(await this.useProcedures())) return tx.run(Q.lineageDownstream, p);
+    if (!(await this.hasProcedures())) return tx.run(Q.lineageDownstream, p);
     const row = await tx.one(Q.lineageDownstreamProcedure, p);
     // The procedure's rows are downstream.cypher's, as one JSON array (test/traversal-engines.test.ts compares them).
     const rows: TraversalRow[] = row ? JSON.parse(row.rows) : [];
@@ -28,19 +44,19 @@ export class LineageRepository {
   }
 
   async upstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    return tx.run((await this.useProcedures()) ? Q.lineageUpstreamProcedure : Q.lineageUpstream, p);
+    return tx.run((await this.hasProcedures()) ? Q.lineageUpstreamProcedure : Q.lineageUpstream, p);
   }
 
   /**
    * Asked once per process, outside any request's scope (it is not the request's statement), and
    * asked again after a failure (Neo4j may have been down) rather than guessing.
    */
-  private useProcedures(): Promise<boolean> {
+  hasProcedures(): Promise<boolean> {
     if (this.engine === 'cypher') return Promise.resolve(false);
     this.procedures ??= requestScope.exit(() => this.db.read((tx) => tx.one(Q.lineageProceduresInstalled, {})))
       .then((row) => {
         if (!row?.installed && this.engine === 'procedures') {
-          throw new UnavailableError('MODELGRAPH_TRAVERSAL=procedures, but this Neo4j lacks modelgraph.downstream/upstream: install the plugin jar (README) or use auto.');
+          throw new UnavailableError('MODELGRAPH_TRAVERSAL=procedures, but this Neo4j lacks modelgraph.downstream/upstream/impact: install the plugin jar (README) or use auto.');
         }
         return row?.installed ?? false;
       })
