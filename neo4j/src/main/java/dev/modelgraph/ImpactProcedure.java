@@ -52,7 +52,7 @@ public final class ImpactProcedure {
                                  @Name("after") Map<String, Object> after, @Name("first") long first) {
         if (origins == null || origins.isEmpty()) return Stream.of(new Answer("{\"origins\":[]}")); // the service says NOT_FOUND
         LineageRules rules = new LineageRules(LineageRules.Flow.DOWNSTREAM, origins, t, asOf, knownAt);
-        ImpactGraph g = new ImpactGraph(tx, rules, Walk.throughStore(rules, depth, maxNodes), maxNodes);
+        ImpactGraph g = new ImpactGraph(tx, rules, Walk.in(tx, rules, depth, maxNodes), maxNodes);
         Map<Integer, ImpactPaths.PathSet> paths = ImpactPaths.enumerate(g, depth, maxPaths);
         ImpactPage page = new ImpactPage(g, servedOnly, types, key(after), first);
         Refs refs = new Refs(g);
