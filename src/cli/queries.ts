@@ -2,7 +2,7 @@
 const NODE = 'id type label';
 
 export const IMPACT = `query Impact($of: NodeRef!, $depth: Int, $servedOnly: Boolean, $asOf: DateTimeISO, $knownAt: DateTimeISO, $after: String) {
-  impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, knownAt: $knownAt, page: { first: 500, after: $after }) {
+  impact(of: $of, depth: $depth, servedOnly: $servedOnly, asOf: $asOf, knownAt: $knownAt, page: { first: 200, after: $after }) {
     origin { ${NODE} } origins { ${NODE} } asOf knownAt depth truncated
     items { nodes { node { ${NODE} } distance truncated served
                     serving { deployment environment trafficShare direct ensemble weight }
