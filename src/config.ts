@@ -97,6 +97,8 @@ export interface Config {
   lineageEvents: { retentionDays: number; pruneIntervalMs: number };
   /** The MLflow tracking server synced on a schedule (MLFLOW_TRACKING_URI; unset: no sync), every `syncIntervalMs`. */
   mlflow: { trackingUri?: string; syncIntervalMs: number };
+  /** Compile every Cypher statement at start-up, in the background (MODELGRAPH_WARMUP; off by default under NODE_ENV=test). */
+  warmUp: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trackingUri: httpUrl(env.MLFLOW_TRACKING_URI, 'MLFLOW_TRACKING_URI'),
       syncIntervalMs: int(env.MODELGRAPH_MLFLOW_SYNC_INTERVAL_S, 300, 'MODELGRAPH_MLFLOW_SYNC_INTERVAL_S', 1) * 1000,
     },
+    warmUp: flag(env.MODELGRAPH_WARMUP, env.NODE_ENV !== 'test', 'MODELGRAPH_WARMUP'),
   };
 }
 

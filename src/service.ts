@@ -4,6 +4,8 @@ import { log } from './common/log';
 import { Config } from './config';
 import { Db } from './db/db';
 import { migrate } from './db/migrate';
+import { WarmUp } from './db/warm-up';
+import { allStatements } from './db/warm-up.repository';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded';
 
 export interface RunningService {
@@ -11,6 +13,8 @@ export interface RunningService {
   app: App;
   db: Db;
   embedded?: EmbeddedNeo4j;
+  /** The start-up compilation of every statement (MODELGRAPH_WARMUP), running in the background. */
+  warmUp?: WarmUp;
   stop(): Promise<void>;
 }
 
@@ -27,12 +31,15 @@ export async function startService(config: Config): Promise<RunningService> {
     uri = embedded.uri;
     log.info({ uri, reused: embedded.reused }, 'embedded Neo4j is up');
   }
+  let warmUp: WarmUp | undefined;
   const db = Db.connect(uri, embedded?.user ?? config.neo4j.user, embedded?.password ?? config.neo4j.password, config.neo4j.database, config.neo4j.pool);
   try {
     await db.ping();
     const { applied, current } = await migrate(db);
     log.info({ applied, schemaVersion: current }, 'migrations checked');
-    const app = await createApp(db, config);
+    // Compiles every statement in the background while the app is built; /readyz waits for it (createApp).
+    warmUp = config.warmUp ? new WarmUp(db.driver, db.database, allStatements()) : undefined;
+    const app = await createApp(db, config, warmUp);
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
       app.httpServer.listen(config.port, config.host, resolve);
@@ -40,8 +47,9 @@ export async function startService(config: Config): Promise<RunningService> {
     const { port } = app.httpServer.address() as AddressInfo;
     const url = `http://${config.host}:${port}`;
     return {
-      url, app, db, embedded,
+      url, app, db, embedded, warmUp,
       async stop() {
+        await warmUp?.stop(); // before the driver closes under its transactions
         await app.close(); // stops accepting, drains in-flight requests
         await db.close();
         if (embedded && !embedded.reused) {
@@ -51,6 +59,7 @@ export async function startService(config: Config): Promise<RunningService> {
       },
     };
   } catch (e) {
+    await warmUp?.stop();
     await db.close();
     if (embedded && !embedded.reused) await embedded.stop();
     throw e;

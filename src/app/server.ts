@@ -7,6 +7,7 @@ import express from 'express';
 import { Config } from '../config';
 import { Db } from '../db/db';
 import { isMigrated } from '../db/migrate';
+import { WarmUp } from '../db/warm-up';
 import { currentScope } from '../db/request-scope';
 import { HTTP_STATUS } from '../common/errors';
 import { isPoolExhausted } from '../common/availability';
@@ -52,7 +53,15 @@ const statementCountPlugin: ApolloServerPlugin = {
   },
 };
 
-export async function createApp(db: Db, config: Config): Promise<App> {
+/**
+ * How long /readyz waits for the start-up warm-up (db/warm-up.ts) at most: a balancer that sends
+ * traffic only once ready thus sends it to compiled statements, and a slow warm-up (a loaded
+ * machine) does not keep the service out of rotation for long; the warm-up goes on regardless.
+ */
+export const WARM_UP_READY_WITHIN_MS = 30_000;
+
+export async function createApp(db: Db, config: Config, warmUp?: Pick<WarmUp, 'settled'>): Promise<App> {
+  const warmUpSince = Date.now();
   const container = new Container(db, config);
   for (const m of modules) m.register(container);
   const schema = await buildAppSchema(container);
@@ -89,6 +98,10 @@ export async function createApp(db: Db, config: Config): Promise<App> {
   app.use(assignRequestId, requestLog);
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
+    if (warmUp && !warmUp.settled && Date.now() - warmUpSince < WARM_UP_READY_WITHIN_MS) {
+      res.status(HTTP_STATUS.UNAVAILABLE).json({ status: 'unavailable', reason: 'compiling Cypher statements (warm-up)' });
+      return;
+    }
     try {
       if (!db.availability.isUp) throw new Error('Neo4j is unreachable');
       await db.ping();

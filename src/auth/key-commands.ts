@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { CliError, Endpoint, EXIT, graphql } from '../cli/client';
-import { loadConfig } from '../config';
-import { bootstrapAdminKey } from './bootstrap';
 
 type EndpointOf = (cmd: Command) => Endpoint;
 type Write = (text: string) => void;
@@ -50,6 +48,8 @@ export function addKeyCommands(cli: Command, endpoint: EndpointOf, write: Write)
   keys.command('bootstrap').description('The first admin key, straight in Neo4j (NEO4J_URI or the embedded data); refused once an admin key exists.')
     .option('--name <name>', 'a label for the key', 'bootstrap')
     .action(async (o: { name: string }) => {
+      // Loaded here: they bring the driver, the embedded launcher and the GraphQL types, which no other command (nor --help) needs.
+      const [{ loadConfig }, { bootstrapAdminKey }] = await Promise.all([import('../config'), import('./bootstrap')]);
       const created = await bootstrapAdminKey(loadConfig(), o.name);
       write(`${keyLine(created.apiKey)}\n${created.key}`);
     });

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { profileFile } from '../drift/profiler';
 import { CliError, Endpoint, EXIT, graphql } from './client';
 import { DATA_CHANGE_IMPACT, DATASET_DIFF, REGISTER_DATASET_VERSION } from './datachange-queries';
 import { DiffData, diffReport, profileReport, QuantifiedData, quantifiedReport } from './datachange-report';
@@ -70,6 +69,7 @@ export function addDataChangeCommands(cli: Command, endpoint: EndpointOf, write:
       const ds = datasetOf(o);
       if (!fs.existsSync(file)) throw new CliError(`${file}: no such file`, EXIT.USAGE);
       // profileFile reports progress on stderr itself for files of 8 MB or more.
+      const { profileFile } = await import('../drift/profiler'); // only this command reads files
       const fields = await profileFile(file).catch((e: Error) => { throw new CliError(`${file}: ${e.message}`, EXIT.USAGE); });
       const rowCount = Math.max(0, ...fields.map((f) => (f.profile?.count as number | undefined) ?? 0));
       const input = { ...ds, version: o.version, rowCount, fields, createdAt: asOfOption(o.createdAt) };

@@ -26,7 +26,9 @@ export function spawnService(dataDir: string, env: Record<string, string> = {}):
     cwd: root,
     env: {
       ...inherited, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
-      NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', NEO4J_BOLT_PORT: '0', MODELGRAPH_DATA_DIR: dataDir, ...env,
+      NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', NEO4J_BOLT_PORT: '0', MODELGRAPH_DATA_DIR: dataDir,
+      // No start-up warm-up: /readyz would wait for it, and these tests are about other things.
+      MODELGRAPH_WARMUP: 'off', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
