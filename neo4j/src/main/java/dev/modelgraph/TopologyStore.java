@@ -184,7 +184,7 @@ final class TopologyStore {
 
     private void growNodes(int n) {
         if (n < nodeFlags.length) return;
-        int length = Math.max(n + 1, nodeFlags.length + (nodeFlags.length >> 1) + 1024);
+        int length = grownLength(nodeFlags.length, n);
         nodeFlags = Arrays.copyOf(nodeFlags, length);
         nodeLabel = Arrays.copyOf(nodeLabel, length);
         nodeCreated = Arrays.copyOf(nodeCreated, length);
@@ -194,11 +194,16 @@ final class TopologyStore {
 
     private void growRelationships(int r) {
         if (r < relType.length) return;
-        int length = Math.max(r + 1, relType.length + (relType.length >> 1) + 1024);
+        int length = grownLength(relType.length, r);
         relType = Arrays.copyOf(relType, length);
         relStart = Arrays.copyOf(relStart, length);
         relEnd = Arrays.copyOf(relEnd, length);
         relRecorded = Arrays.copyOf(relRecorded, length);
         relExtra = Arrays.copyOf(relExtra, length);
+    }
+
+    /** Room for index `needed`, growing by half (plus a page) so a scan of n ids copies O(n) in all. */
+    private static int grownLength(int current, int needed) {
+        return Math.max(needed + 1, current + (current >> 1) + 1024);
     }
 }
