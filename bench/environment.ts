@@ -51,7 +51,10 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     db = await startEmbeddedNeo4j({ dataDir, port: 0, heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb });
     log(`  Neo4j ${db.uri} (heap ${scale.heapMb} MB, page cache ${scale.pageCacheMb} MB, data ${dataDir})`);
     const port = await freePort();
-    child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], {
+    // BENCH_SERVICE_NODE_ARGS passes node flags to the service alone, e.g. `--cpu-prof --cpu-prof-dir=prof`
+    // (node refuses --cpu-prof in NODE_OPTIONS, and there it would profile the bench too).
+    const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'dist', 'src', 'main.js')], {
       env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

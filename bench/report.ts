@@ -29,6 +29,8 @@ export interface BenchResult {
   /** The same graph in PostgreSQL, and how many impact closures were checked identical (null: left out). */
   postgres?: PostgresInfo | null;
   traversals: TraversalCase[];
+  /** Untimed round-robin over every traversal case before the timings (JIT steady state). */
+  traversalWarmUp?: { requests: number; seconds: number } | null;
   concurrentImpact: LoadCase | null;
   statements: StatementCase[];
   ingestion: IngestionCase[];
@@ -116,7 +118,8 @@ export function toMarkdown(r: BenchResult): string {
     ...r.targets.map((t) => `| ${t.target} | ${t.measured}${t.noisy ? ' — **noisy** (load above 1.0)' : ''} | ${t.met ? 'yes' : '**no**'} |`), '',
     ...postgresSection(r),
     '## Traversals: GraphQL over HTTP vs the same Cypher through the driver (ms)', '',
-    `Raw Cypher is what the service sends (traversal engine: ${r.traversals[0]?.engine ?? '–'}); the last column is the same traversal as pure Cypher, the fallback for a Neo4j without modelgraph's procedures.`, '',
+    `Raw Cypher is what the service sends (traversal engine: ${r.traversals[0]?.engine ?? '–'}); the last column is the same traversal as pure Cypher, the fallback for a Neo4j without modelgraph's procedures.` +
+      (r.traversalWarmUp ? ` Timed warm: before the timings every case ran round-robin, untimed, for ${r.traversalWarmUp.seconds} s (${r.traversalWarmUp.requests.toLocaleString('en')} requests), as a long-running service's JITs are.` : ''), '',
     '| operation | origin | reached nodes | GraphQL p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | ratio p50 / p95 | statements | response KB | pure Cypher p50 / p95 |',
     '|---|---|---|---|---|---|---|---|---|',
     ...r.traversals.map((t) => `| ${t.operation} (${t.size}) | ${t.origin.type} | ${t.reached}${t.truncated ? ' (truncated)' : ''} | ${lat(t.graphql)} | ${lat(t.raw)} | ${t.ratioP50} / ${t.ratioP95} | ${t.statements} | ${t.responseKb} | ${t.pureCypher ? `${t.pureCypher.p50} / ${t.pureCypher.p95}` : '–'} |`),

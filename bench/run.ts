@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     };
     let written: { by: string; since: Date } | null = null;
 
-    const { traversals, concurrentImpact, closuresCompared } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0 },
+    const { traversals, concurrentImpact, closuresCompared, warmUp } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0, warmUp: null as { requests: number; seconds: number } | null },
       () => traversalPhase(env.url, env.driver, graph, scale, rnd, log, pg?.client));
     await pg?.stop(); // the comparison is done: nothing else should share the machine with the service
     pg = undefined;
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

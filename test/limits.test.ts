@@ -65,6 +65,16 @@ describe('page size, body size, time budget', () => {
     expect(error).toBeInstanceOf(Neo4jError);
     expect(error.code).toMatch(/^Neo\.ClientError\.Transaction\.TransactionTimedOut/);
   });
+
+  it('sends the budget with a one-statement auto-commit read too, and refuses its second statement', async () => {
+    const slow = query<Record<string, never>>('test/slow', 'UNWIND range(1, 300000000) AS x RETURN sum(x) AS s');
+    const error = await requestScope.run(newScope('budget', 300), () => graph.db.readOne((tx) => tx.run(slow, {}))).catch((e) => e);
+    expect(translateError(error)).toMatchObject({ code: 'TIMEOUT' });
+    expect(error.code).toMatch(/^Neo\.ClientError\.Transaction\.TransactionTimedOut/);
+    const one = query<Record<string, never>, { n: number }>('test/one', 'RETURN 1 AS n');
+    expect(await graph.db.readOne((tx) => tx.run(one, {}))).toEqual([{ n: 1 }]);
+    await expect(graph.db.readOne(async (tx) => { await tx.run(one, {}); return tx.run(one, {}); })).rejects.toThrow(/one statement/);
+  });
 });
 
 describe('a request past its budget', () => {

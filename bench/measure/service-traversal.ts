@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Driver } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
 import * as Q from '../../src/generated/cypher';
 import { Query } from '../../src/db/query';
@@ -36,12 +36,11 @@ async function impactInStore(driver: Driver, origin: Origin): Promise<number> {
   const ref = { type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null };
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(async (tx: ManagedTransaction) => {
-      const result = await tx.run(Q.lineageImpactProcedure.text, toNeo4j({
-        refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
-      }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
-      return (JSON.parse(result.records[0].get('json') as string) as { total: number }).total + 1;
-    });
+    // An auto-commit transaction, as the service's Db.readOne sends it: one round trip.
+    const result = await session.run(Q.lineageImpactProcedure.text, toNeo4j({
+      refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
+    }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
+    return (JSON.parse(result.records[0].get('json') as string) as { total: number }).total + 1;
   } finally {
     await session.close();
   }

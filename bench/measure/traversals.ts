@@ -88,6 +88,25 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
   };
 }
 
+/**
+ * Runs every case's operations (GraphQL, what the service sends, the pure-Cypher engine, PostgreSQL)
+ * round-robin for `seconds`, untimed: brings the JIT of both JVM and Node to steady state.
+ */
+export async function warmUpCases(url: string, driver: Driver, cases: { direction: Direction; origin: Origin; postgres?: PostgresImpact }[], seconds: number) {
+  const started = performance.now();
+  let requests = 0;
+  while (cases.length && performance.now() - started < seconds * 1000) {
+    for (const { direction, origin, postgres } of cases) {
+      await gql(url, direction === 'impact' ? IMPACT_QUERY : PROVENANCE_QUERY, origin);
+      await rawTraversal(driver, direction, origin);
+      if ((await serviceEngine(driver)) === 'procedures') await rawTraversal(driver, direction, origin, 'cypher');
+      if (postgres) await postgres(origin);
+      requests += 3 + (postgres ? 1 : 0);
+    }
+  }
+  return { requests, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
 /** Origins worth measuring: impact from fields, features and dataset versions of every layer; provenance from models, deployments, ensembles. */
 export function candidateOrigins(graph: GeneratedGraph, direction: Direction, rnd: Random): Origin[] {
   if (direction === 'provenance') {

@@ -22,7 +22,7 @@ export class Tx {
   /** Ids of what this transaction's statements changed, for its audit record (see reportChanged). */
   private readonly changed = new Set<string>();
 
-  constructor(private readonly tx: ManagedTransaction, private readonly db: Db) {}
+  constructor(private readonly tx: StatementRunner, private readonly db: Db) {}
 
   async run<P, R>(q: Query<P, R>, params: P): Promise<R[]> {
     this.db.countStatement();
@@ -60,6 +60,9 @@ export class Tx {
   }
 }
 
+/** What a Tx sends its statements through: a managed transaction, or readOne's auto-commit session. */
+type StatementRunner = Pick<ManagedTransaction, 'run'>;
+
 /** The connection pool: its size, and how long a transaction waits for a free connection before RATE_LIMITED. */
 export interface PoolSettings {
   size: number;
@@ -69,7 +72,7 @@ export interface PoolSettings {
 export const DEFAULT_POOL: PoolSettings = { size: 50, acquireTimeoutMs: 5_000 };
 
 /** What a service needs of Db: to run its repositories' work in one read or write transaction. */
-export type Transactions = Pick<Db, 'read' | 'write'>;
+export type Transactions = Pick<Db, 'read' | 'readOne' | 'write'>;
 
 /**
  * The service's handle on Neo4j. Reads and writes go through managed transactions, retried on
@@ -106,6 +109,28 @@ export class Db {
       const config = txConfig(timeoutMs);
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       return session.executeRead((tx) => work(new Tx(tx, this)), config).finally(() => session.close());
+    }));
+  }
+
+  /**
+   * A read of exactly one statement, sent as an auto-commit transaction: one round trip (RUN and
+   * PULL together) where an explicit transaction takes three (BEGIN, RUN/PULL, COMMIT), which on a
+   * small answer is most of the time. Retried like read(); a second statement is refused, because
+   * two auto-commit statements would not share a transaction.
+   */
+  readOne<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return inRequestSlot(() => this.guarded(async () => {
+      const config = txConfig(timeoutMs);
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      let sent = false;
+      const once: StatementRunner = {
+        run: (text, params) => {
+          if (sent) throw new Error('readOne sends one statement; use read() for more');
+          sent = true;
+          return session.run(text, params, config);
+        },
+      };
+      return work(new Tx(once, this)).finally(() => session.close());
     }));
   }
 

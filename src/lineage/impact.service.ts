@@ -39,7 +39,7 @@ export class ImpactService {
   }
 
   private async inStore(of: CheckedRef, q: ImpactQuery): Promise<ImpactResult> {
-    const json = await this.db.read((tx) => this.repo.impact(tx, of, { ...q, maxNodes: this.limits.maxNodes }), this.limits.timeoutMs);
+    const json = await this.db.readOne((tx) => this.repo.impact(tx, of, { ...q, maxNodes: this.limits.maxNodes }), this.limits.timeoutMs);
     const answer = JSON.parse(json) as StoreImpactAnswer;
     if (!answer.origins.length) throw notFound(of);
     return answerFromStore(answer, q);
