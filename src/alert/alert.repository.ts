@@ -38,24 +38,24 @@ export class AlertRepository {
   }
 
   async rules(ids: string[] | null): Promise<AlertRule[]> {
-    return (await this.db.read((tx) => tx.run(Q.alertRules, { ids }))).map((r) => toRule(r.rule));
+    return (await this.db.readOne((tx) => tx.run(Q.alertRules, { ids }))).map((r) => toRule(r.rule));
   }
 
   async rulesForSeries(seriesIds: string[]): Promise<AlertRule[]> {
-    return (await this.db.read((tx) => tx.run(Q.alertRulesForSeries, { seriesIds }))).map((r) => toRule(r.rule));
+    return (await this.db.readOne((tx) => tx.run(Q.alertRulesForSeries, { seriesIds }))).map((r) => toRule(r.rule));
   }
 
   /** The stored buckets of each window, by its key. */
   async windows(windows: WindowQuery[]): Promise<Map<string, StoredBucket[]>> {
     if (!windows.length) return new Map();
-    const rows = await this.db.read((tx) => tx.run(Q.alertWindows, { windows }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.alertWindows, { windows }));
     return new Map(rows.map((r) => [r.key, r.buckets]));
   }
 
   /** The open alert of each rule, by rule id. */
   async openAlerts(ruleIds: string[]): Promise<Map<string, Alert>> {
     if (!ruleIds.length) return new Map();
-    const rows = await this.db.read((tx) => tx.run(Q.alertOpenAlerts, { ruleIds }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.alertOpenAlerts, { ruleIds }));
     return new Map(rows.map((r) => [r.alert.ruleId, toAlert(r.alert)]));
   }
 
@@ -72,12 +72,12 @@ export class AlertRepository {
   }
 
   async byId(id: string): Promise<Alert | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.alertAlertById, { id }));
+    const row = await this.db.readOne((tx) => tx.one(Q.alertAlertById, { id }));
     return row && toAlert(row.alert);
   }
 
   async list(p: ParamsOf<typeof Q.alertAlerts>): Promise<Alert[]> {
-    return (await this.db.read((tx) => tx.run(Q.alertAlerts, p))).map((r) => toAlert(r.alert));
+    return (await this.db.readOne((tx) => tx.run(Q.alertAlerts, p))).map((r) => toAlert(r.alert));
   }
 }
 

@@ -20,7 +20,7 @@ export class WebhookRepository {
   }
 
   async list(): Promise<Webhook[]> {
-    return (await this.db.read((tx) => tx.run(Q.webhookWebhooks, {}))).map((r) => toWebhook(r.webhook));
+    return (await this.db.readOne((tx) => tx.run(Q.webhookWebhooks, {}))).map((r) => toWebhook(r.webhook));
   }
 
   /** The ids of the deliveries made, one per event and webhook that wants its type. */
@@ -30,7 +30,7 @@ export class WebhookRepository {
 
   /** The ids of at most `limit` pending deliveries due by `now` that no one holds a lease on. */
   async due(now: Date, limit: number): Promise<string[]> {
-    return (await this.db.read((tx) => tx.run(Q.webhookDueDeliveries, { now, limit }))).map((r) => r.id);
+    return (await this.db.readOne((tx) => tx.run(Q.webhookDueDeliveries, { now, limit }))).map((r) => r.id);
   }
 
   /** Leases those of `ids` still due and free to `claim` until `leaseUntil`: what their attempts need. */
@@ -45,7 +45,7 @@ export class WebhookRepository {
   }
 
   async deliveries(webhookId: string | null, status: DeliveryStatus | null, limit: number): Promise<WebhookDelivery[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.webhookDeliveries, { webhookId, status, limit }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.webhookDeliveries, { webhookId, status, limit }));
     return rows.map(({ delivery: d }) => ({
       id: d.id, webhookId: d.webhookId, event: d.event as WebhookEvent, status: d.status as DeliveryStatus, body: d.body, createdAt: d.createdAt,
       attempts: d.attempts.map((a) => {

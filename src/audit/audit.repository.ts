@@ -19,6 +19,6 @@ export class AuditRepository {
   }
 
   async list(p: ParamsOf<typeof Q.auditList>): Promise<AuditEvent[]> {
-    return (await this.db.read((tx) => tx.run(Q.auditList, p))).map((r) => r.event);
+    return (await this.db.readOne((tx) => tx.run(Q.auditList, p))).map((r) => r.event);
   }
 }

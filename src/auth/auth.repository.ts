@@ -25,12 +25,12 @@ export class AuthRepository {
   }
 
   async activeByHash(hash: string): Promise<ApiKey | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.authKeyByHash, { hash }));
+    const row = await this.db.readOne((tx) => tx.one(Q.authKeyByHash, { hash }));
     return row && toApiKey(row.key);
   }
 
   async list(filter: { unusedSince: Date | null; expired: boolean | null }): Promise<ApiKey[]> {
-    return (await this.db.read((tx) => tx.run(Q.authListKeys, filter))).map((r) => toApiKey(r.key));
+    return (await this.db.readOne((tx) => tx.run(Q.authListKeys, filter))).map((r) => toApiKey(r.key));
   }
 
   /** Sets the key's lastUsedAt to now. */

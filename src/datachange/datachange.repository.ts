@@ -19,6 +19,6 @@ export class DataChangeRepository {
   /** The hour buckets of each deployment's metric around `at` (see cypher/datachange/metric-windows.cypher). */
   metricWindows(p: { deployments: string[]; metric: string; from: Date; at: Date; to: Date }): Promise<WindowBucket[]> {
     const fromHour = new Date(Math.floor(p.from.getTime() / 3_600_000) * 3_600_000);
-    return this.db.read((tx) => tx.run(Q.datachangeMetricWindows, { ...p, fromHour }));
+    return this.db.readOne((tx) => tx.run(Q.datachangeMetricWindows, { ...p, fromHour }));
   }
 }

@@ -24,27 +24,27 @@ export class DatasetRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Dataset[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetByIds, { ids: [...ids] }));
     return rows.map((r) => toDataset(r.dataset));
   }
 
   async byKey(namespace: string, name: string): Promise<Dataset | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.datasetByKey, { namespace, name }));
+    const row = await this.db.readOne((tx) => tx.one(Q.datasetByKey, { namespace, name }));
     return row && toDataset(row.dataset);
   }
 
   async list(p: ParamsOf<typeof Q.datasetList>): Promise<Dataset[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetList, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetList, p));
     return rows.map((r) => toDataset(r.dataset));
   }
 
   async versionsOf(datasetIds: readonly string[]): Promise<DatasetVersion[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetVersionsOf, { datasetIds: [...datasetIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetVersionsOf, { datasetIds: [...datasetIds] }));
     return rows.map((r) => toDatasetVersion(r.version));
   }
 
   async currentVersions(datasetIds: readonly string[], asOf: Date): Promise<DatasetVersion[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetCurrentVersions, { datasetIds: [...datasetIds], asOf }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetCurrentVersions, { datasetIds: [...datasetIds], asOf }));
     return rows.map((r) => toDatasetVersion(r.version));
   }
 
@@ -56,17 +56,17 @@ export class DatasetRepository {
   }
 
   async versionsByIds(ids: readonly string[]): Promise<DatasetVersion[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetVersionsByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetVersionsByIds, { ids: [...ids] }));
     return rows.map((r) => toDatasetVersion(r.version));
   }
 
   async fieldsOf(versionIds: readonly string[]): Promise<Field[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetFieldsOf, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetFieldsOf, { versionIds: [...versionIds] }));
     return rows.map((r) => toField(r.field));
   }
 
   async fieldsByIds(ids: readonly string[]): Promise<Field[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.datasetFieldsByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.datasetFieldsByIds, { ids: [...ids] }));
     return rows.map((r) => toField(r.field));
   }
 }

@@ -34,34 +34,34 @@ export class DeploymentRepository {
   }
 
   async byName(name: string): Promise<Deployment | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.deploymentByNames, { names: [name] }));
+    const row = await this.db.readOne((tx) => tx.one(Q.deploymentByNames, { names: [name] }));
     return row && toDeployment(row.deployment);
   }
 
   async list(p: ParamsOf<typeof Q.deploymentList>): Promise<Deployment[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.deploymentList, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.deploymentList, p));
     return rows.map((r) => toDeployment(r.deployment));
   }
 
   async servingAt(deploymentIds: readonly string[], asOf: Date): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingAt, { deploymentIds: [...deploymentIds], asOf }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.deploymentServingAt, { deploymentIds: [...deploymentIds], asOf }));
     return rows.map(toServingRow);
   }
 
   async servesHistory(deploymentIds: readonly string[]): Promise<{ deploymentId: string; serving: DeploymentServing }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.deploymentServesHistory, { deploymentIds: [...deploymentIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.deploymentServesHistory, { deploymentIds: [...deploymentIds] }));
     return rows.map(toServingRow);
   }
 
   /** The deployments serving each model version now (directly, not through an ensemble). */
   async servingModelVersions(modelVersionIds: readonly string[]): Promise<{ targetId: string; deployment: Deployment }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingModelVersions, { targetIds: [...modelVersionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.deploymentServingModelVersions, { targetIds: [...modelVersionIds] }));
     return rows.map((r) => ({ targetId: r.targetId, deployment: toDeployment(r.deployment) }));
   }
 
   /** The deployments serving each ensemble now. */
   async servingEnsembles(ensembleIds: readonly string[]): Promise<{ targetId: string; deployment: Deployment }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.deploymentServingEnsembles, { targetIds: [...ensembleIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.deploymentServingEnsembles, { targetIds: [...ensembleIds] }));
     return rows.map((r) => ({ targetId: r.targetId, deployment: toDeployment(r.deployment) }));
   }
 }

@@ -47,27 +47,27 @@ export class EnsembleRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Ensemble[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.ensembleByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.ensembleByIds, { ids: [...ids] }));
     return rows.map((r) => toEnsemble(r.ensemble));
   }
 
   async list(p: ParamsOf<typeof Q.ensembleList>): Promise<Ensemble[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.ensembleList, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.ensembleList, p));
     return rows.map((r) => toEnsemble(r.ensemble));
   }
 
   async membersAt(ensembleIds: readonly string[], asOf: Date): Promise<{ ensembleId: string; member: EnsembleMember }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.ensembleMembersAt, { ensembleIds: [...ensembleIds], asOf }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.ensembleMembersAt, { ensembleIds: [...ensembleIds], asOf }));
     return rows.map(toMemberRow);
   }
 
   async memberHistory(ensembleIds: readonly string[]): Promise<{ ensembleId: string; member: EnsembleMember }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.ensembleMemberHistory, { ensembleIds: [...ensembleIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.ensembleMemberHistory, { ensembleIds: [...ensembleIds] }));
     return rows.map(toMemberRow);
   }
 
   async ensemblesOf(modelVersionIds: readonly string[]): Promise<{ modelVersionId: string; ensemble: Ensemble }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.ensembleEnsemblesOfModelVersions, { modelVersionIds: [...modelVersionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.ensembleEnsemblesOfModelVersions, { modelVersionIds: [...modelVersionIds] }));
     return rows.map((r) => ({ modelVersionId: r.modelVersionId, ensemble: toEnsemble(r.ensemble) }));
   }
 }

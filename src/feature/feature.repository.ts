@@ -21,27 +21,27 @@ export class FeatureRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Feature[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.featureByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.featureByIds, { ids: [...ids] }));
     return rows.map((r) => toFeature(r.feature));
   }
 
   async byKey(namespace: string, name: string): Promise<Feature | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.featureByKey, { namespace, name }));
+    const row = await this.db.readOne((tx) => tx.one(Q.featureByKey, { namespace, name }));
     return row && toFeature(row.feature);
   }
 
   async list(p: ParamsOf<typeof Q.featureList>): Promise<Feature[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.featureList, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.featureList, p));
     return rows.map((r) => toFeature(r.feature));
   }
 
   async derivedFrom(featureIds: readonly string[]): Promise<{ featureId: string; field: Field }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.featureDerivedFrom, { featureIds: [...featureIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.featureDerivedFrom, { featureIds: [...featureIds] }));
     return rows.map((r) => ({ featureId: r.featureId, field: toField(r.field) }));
   }
 
   async ofFields(fieldIds: readonly string[]): Promise<{ fieldId: string; feature: Feature }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.featureOfFields, { fieldIds: [...fieldIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.featureOfFields, { fieldIds: [...fieldIds] }));
     return rows.map((r) => ({ fieldId: r.fieldId, feature: toFeature(r.feature) }));
   }
 }

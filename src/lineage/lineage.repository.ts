@@ -53,7 +53,7 @@ export class LineageRepository {
    */
   hasProcedures(): Promise<boolean> {
     if (this.engine === 'cypher') return Promise.resolve(false);
-    this.procedures ??= requestScope.exit(() => this.db.read((tx) => tx.one(Q.lineageProceduresInstalled, {})))
+    this.procedures ??= requestScope.exit(() => this.db.readOne((tx) => tx.one(Q.lineageProceduresInstalled, {})))
       .then((row) => {
         if (!row?.installed && this.engine === 'procedures') {
           throw new UnavailableError('MODELGRAPH_TRAVERSAL=procedures, but this Neo4j lacks modelgraph.downstream/upstream/impact: install the plugin jar (README) or use auto.');

@@ -48,7 +48,7 @@ export class MetricsRepository {
 
   /** Undefined when the model does not exist. */
   async acrossVersions(p: ParamsOf<typeof Q.metricsAcrossVersions>): Promise<VersionBuckets[] | undefined> {
-    const rows = await this.db.read((tx) => tx.run(Q.metricsAcrossVersions, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.metricsAcrossVersions, p));
     return rows.length ? rows : undefined;
   }
 

@@ -10,7 +10,7 @@ export class MlflowRepository {
   constructor(private readonly db: Transactions) {}
 
   async knownVersions(model: string): Promise<Map<string, { lastUpdated: number | null; deleted: boolean }>> {
-    const rows = await this.db.read((tx) => tx.run(Q.mlflowKnownVersions, { model }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.mlflowKnownVersions, { model }));
     return new Map(rows.map((r) => [r.version, { lastUpdated: r.mlflowLastUpdated, deleted: r.mlflowDeleted }]));
   }
 
@@ -24,23 +24,23 @@ export class MlflowRepository {
   }
 
   async syncedModels(trackingUri: string): Promise<string[]> {
-    return (await this.db.read((tx) => tx.run(Q.mlflowSyncedModels, { trackingUri }))).map((r) => r.model);
+    return (await this.db.readOne((tx) => tx.run(Q.mlflowSyncedModels, { trackingUri }))).map((r) => r.model);
   }
 
   /** The graph dataset (and its version current at `at`) that the first matching candidate names. */
   async matchDataset(candidates: { namespace: string; name: string }[], at: Date): Promise<{ namespace: string; name: string; version: string | null } | null> {
     if (!candidates.length) return null;
-    return (await this.db.read((tx) => tx.one(Q.mlflowMatchDatasets, { candidates, at }))) ?? null;
+    return (await this.db.readOne((tx) => tx.one(Q.mlflowMatchDatasets, { candidates, at }))) ?? null;
   }
 
   /** The field names of a dataset version: the logged columns the graph knows. */
   async versionFields(dataset: { namespace: string; name: string; version: string }): Promise<Set<string>> {
-    return new Set((await this.db.read((tx) => tx.run(Q.mlflowVersionFields, dataset))).map((r) => r.field));
+    return new Set((await this.db.readOne((tx) => tx.run(Q.mlflowVersionFields, dataset))).map((r) => r.field));
   }
 
   /** What MLflow says of these synced model versions (versions registered otherwise have no row). */
   async versionSources(ids: readonly string[]): Promise<(ModelVersionSource & { id: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.mlflowVersionSources, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.mlflowVersionSources, { ids: [...ids] }));
     return rows.map((r) => ({ ...r, system: 'mlflow', tags: r.tags ? JSON.parse(r.tags) as Record<string, string> : {} }));
   }
 }

@@ -43,41 +43,41 @@ export class ModelVersionRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<StoredModelVersion[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelVersionsByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelVersionsByIds, { ids: [...ids] }));
     return rows.map((r) => toModelVersion(r.version));
   }
 
   async trainingData(versionIds: readonly string[]): Promise<(TrainingData & { versionId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelTrainingData, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelTrainingData, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ versionId: r.versionId, role: trainingRole(r.role), datasetVersion: toDatasetVersion(r.datasetVersion) }));
   }
 
   async trainedModels(datasetVersionIds: readonly string[]): Promise<(TrainedModel & { datasetVersionId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelTrainedModels, { datasetVersionIds: [...datasetVersionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelTrainedModels, { datasetVersionIds: [...datasetVersionIds] }));
     return rows.map((r) => ({ datasetVersionId: r.datasetVersionId, role: trainingRole(r.role), modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async featuresOf(versionIds: readonly string[]): Promise<(FeatureUse & { versionId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelFeaturesOfVersions, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelFeaturesOfVersions, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ versionId: r.versionId, importance: r.importance, feature: toFeature(r.feature) }));
   }
 
   async featureUsages(featureIds: readonly string[]): Promise<(FeatureUsage & { featureId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelFeatureUsages, { featureIds: [...featureIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelFeatureUsages, { featureIds: [...featureIds] }));
     return rows.map((r) => ({ featureId: r.featureId, importance: r.importance, modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async aliasesOf(versionIds: readonly string[]): Promise<{ versionId: string; name: string }[]> {
-    return this.db.read((tx) => tx.run(Q.modelAliasesOfVersions, { versionIds: [...versionIds] }));
+    return this.db.readOne((tx) => tx.run(Q.modelAliasesOfVersions, { versionIds: [...versionIds] }));
   }
 
   async supersededBy(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelSupersededBy, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelSupersededBy, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ ...r, modelVersion: toModelVersion(r.modelVersion) }));
   }
 
   async supersedes(versionIds: readonly string[]): Promise<(Supersession & { versionId: string })[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelSupersedes, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelSupersedes, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ ...r, modelVersion: toModelVersion(r.modelVersion) }));
   }
 }

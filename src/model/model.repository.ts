@@ -13,7 +13,7 @@ export class ModelRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Model[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelByIds, { ids: [...ids] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelByIds, { ids: [...ids] }));
     return rows.map((r) => toModel(r.model));
   }
 
@@ -25,22 +25,22 @@ export class ModelRepository {
   }
 
   async list(p: ParamsOf<typeof Q.modelList>): Promise<Model[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelList, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelList, p));
     return rows.map((r) => toModel(r.model));
   }
 
   async versionsOf(modelIds: readonly string[]): Promise<ModelVersion[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelVersionsOf, { modelIds: [...modelIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelVersionsOf, { modelIds: [...modelIds] }));
     return rows.map((r) => toModelVersion(r.version));
   }
 
   async currentAliases(modelIds: readonly string[]): Promise<{ modelId: string; alias: ModelAlias }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelCurrentAliases, { modelIds: [...modelIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelCurrentAliases, { modelIds: [...modelIds] }));
     return rows.map((r) => ({ modelId: r.modelId, alias: toAlias(r) }));
   }
 
   async aliasHistory(modelIds: readonly string[], name: string | null): Promise<{ modelId: string; alias: ModelAlias }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.modelAliasHistory, { modelIds: [...modelIds], name }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.modelAliasHistory, { modelIds: [...modelIds], name }));
     return rows.map((r) => ({ modelId: r.modelId, alias: toAlias(r) }));
   }
 

@@ -29,6 +29,6 @@ export class LineageEventRepository {
   }
 
   async replayPage(after: unknown[] | null, limit: number): Promise<ReplayRow[]> {
-    return (await this.db.read((tx) => tx.run(Q.openlineageEventsToReplay, { after, limit }))).map((r) => r.event);
+    return (await this.db.readOne((tx) => tx.run(Q.openlineageEventsToReplay, { after, limit }))).map((r) => r.event);
   }
 }

@@ -8,7 +8,7 @@ export class FieldDerivationRepository {
   constructor(private readonly db: Db) {}
 
   async derivedFrom(fieldIds: readonly string[]): Promise<{ fieldId: string; derivation: FieldDerivation }[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.openlineageFieldDerivations, { fieldIds: [...fieldIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.openlineageFieldDerivations, { fieldIds: [...fieldIds] }));
     return rows.map((r) => ({
       fieldId: r.fieldId,
       derivation: {

@@ -34,12 +34,12 @@ export class RunRepository {
   }
 
   async jobByKey(namespace: string, name: string): Promise<Job | undefined> {
-    const row = await this.db.read((tx) => tx.one(Q.runJobByKey, { namespace, name }));
+    const row = await this.db.readOne((tx) => tx.one(Q.runJobByKey, { namespace, name }));
     return row && toJob(row.job);
   }
 
   async listJobs(p: ParamsOf<typeof Q.runListJobs>): Promise<Job[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runListJobs, p));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runListJobs, p));
     return rows.map((r) => toJob(r.job));
   }
 
@@ -57,52 +57,52 @@ export class RunRepository {
   }
 
   async runsByIds(runIds: readonly string[]): Promise<Run[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runRunsByIds, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runRunsByIds, { runIds: [...runIds] }));
     return rows.map((r) => toRun(r.run));
   }
 
   async runsOfJobs(jobIds: readonly string[]): Promise<Run[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runRunsOfJobs, { jobIds: [...jobIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runRunsOfJobs, { jobIds: [...jobIds] }));
     return rows.map((r) => toRun(r.run));
   }
 
   async parentsOf(runIds: readonly string[]): Promise<Related<Run>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runParentsOfRuns, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runParentsOfRuns, { runIds: [...runIds] }));
     return rows.map((r) => ({ key: r.runId, value: toRun(r.run) }));
   }
 
   async childrenOf(runIds: readonly string[]): Promise<Related<Run>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runChildrenOfRuns, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runChildrenOfRuns, { runIds: [...runIds] }));
     return rows.map((r) => ({ key: r.runId, value: toRun(r.run) }));
   }
 
   async readersOf(versionIds: readonly string[]): Promise<Related<Run>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runReadersOfDatasetVersions, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runReadersOfDatasetVersions, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ key: r.versionId, value: toRun(r.run) }));
   }
 
   async writersOf(versionIds: readonly string[]): Promise<Related<Run>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runWritersOfDatasetVersions, { versionIds: [...versionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runWritersOfDatasetVersions, { versionIds: [...versionIds] }));
     return rows.map((r) => ({ key: r.versionId, value: toRun(r.run) }));
   }
 
   async producersOf(modelVersionIds: readonly string[]): Promise<Related<Run>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runProducersOfModelVersions, { modelVersionIds: [...modelVersionIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runProducersOfModelVersions, { modelVersionIds: [...modelVersionIds] }));
     return rows.map((r) => ({ key: r.modelVersionId, value: toRun(r.run) }));
   }
 
   async datasetsReadBy(runIds: readonly string[]): Promise<Related<DatasetVersion>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runDatasetsReadByRuns, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runDatasetsReadByRuns, { runIds: [...runIds] }));
     return rows.map((r) => ({ key: r.runId, value: toDatasetVersion(r.version) }));
   }
 
   async datasetsWrittenBy(runIds: readonly string[]): Promise<Related<DatasetVersion>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runDatasetsWrittenByRuns, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runDatasetsWrittenByRuns, { runIds: [...runIds] }));
     return rows.map((r) => ({ key: r.runId, value: toDatasetVersion(r.version) }));
   }
 
   async modelsProducedBy(runIds: readonly string[]): Promise<Related<ModelVersion>[]> {
-    const rows = await this.db.read((tx) => tx.run(Q.runModelsProducedByRuns, { runIds: [...runIds] }));
+    const rows = await this.db.readOne((tx) => tx.run(Q.runModelsProducedByRuns, { runIds: [...runIds] }));
     return rows.map((r) => ({ key: r.runId, value: toModelVersion(r.modelVersion) }));
   }
 }
