@@ -39,6 +39,13 @@ export async function startService(config: Config): Promise<RunningService> {
     log.info({ applied, schemaVersion: current }, 'migrations checked');
     // Compiles every statement in the background while the app is built; /readyz waits for it (createApp).
     warmUp = config.warmUp ? new WarmUp(db.driver, db.database, allStatements()) : undefined;
+    // A restarted JVM has an empty query cache: compile again, in the background (readiness does not wait).
+    let stopping = false;
+    if (config.warmUp) embedded?.onRestarted(() => {
+      if (stopping) return;
+      void warmUp?.stop();
+      warmUp = new WarmUp(db.driver, db.database, allStatements());
+    });
     const app = await createApp(db, config, warmUp);
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
@@ -49,6 +56,7 @@ export async function startService(config: Config): Promise<RunningService> {
     return {
       url, app, db, embedded, warmUp,
       async stop() {
+        stopping = true;
         await warmUp?.stop(); // before the driver closes under its transactions
         await app.close(); // stops accepting, drains in-flight requests
         await db.close();

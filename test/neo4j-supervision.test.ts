@@ -20,9 +20,9 @@ describe('the service supervising its embedded Neo4j', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('restarts Neo4j after kill -9, is ready again by itself, and stops it on SIGTERM', async () => {
+  it('restarts Neo4j after kill -9, is ready again by itself, compiles its statements again, and stops it on SIGTERM', async () => {
     const dataDir = path.join(dir, 'neo4j');
-    service = spawnService(dataDir);
+    service = spawnService(dataDir, { MODELGRAPH_WARMUP: 'on' });
     const url = await service.ready;
     const gql = async (query: string) => (await (await fetch(`${url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }),
@@ -43,6 +43,9 @@ describe('the service supervising its embedded Neo4j', () => {
     expect(after).toEqual({ data: { datasets: { nodes: [{ name: 'before' }] } } });
     expect(service.stdout()).toMatch(/"msg":"the embedded Neo4j exited unexpectedly"/);
     expect(service.stdout()).toMatch(/"delayMs":\d+.*"msg":"restarting the embedded Neo4j in \d+ ms"/);
+    // The new JVM's query cache is empty: the service compiles every statement again by itself.
+    const compiled = () => service!.stdout().match(/"msg":"Cypher statements compiled \(warm-up\)"/g)?.length ?? 0;
+    await eventually('the statements are compiled again on the new JVM', () => compiled() === 2);
 
     service.child.kill('SIGTERM');
     expect(await service.exited).toEqual({ code: 0, signal: null });

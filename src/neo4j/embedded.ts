@@ -34,6 +34,8 @@ export interface EmbeddedNeo4j {
   reused: boolean;
   /** The JVM's process id now (a restart changes it). */
   readonly pid: number | undefined;
+  /** Calls `listener` each time the supervisor has started the JVM again (never for a reused instance). */
+  onRestarted(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ async function launch(o: EmbeddedOptions): Promise<EmbeddedNeo4j> {
     const password = readPassword(o.dataDir);
     if (password) {
       return { uri: `bolt://${host}:${previous.port}`, port: previous.port, user: EMBEDDED_USER, password, reused: true, pid: previous.pid,
+        onRestarted: () => undefined, // another process supervises it
         stop: () => stopPid(previous.pid, pidFile) };
     }
   }
@@ -82,10 +85,16 @@ async function launch(o: EmbeddedOptions): Promise<EmbeddedNeo4j> {
     dataDir: o.dataDir, host, port, heapMb: o.heapMb ?? 1024, pageCacheMb: o.pageCacheMb ?? 256, startTimeoutMs: o.startTimeoutMs ?? 180_000,
   };
   const child = await spawnLauncher(settings, prepared);
-  const supervisor = new Supervisor(child, () => spawnLauncher(settings, prepare()), (pid) => fs.writeFileSync(pidFile, JSON.stringify({ pid, port }), { mode: 0o600 }));
+  const restarted: (() => void)[] = [];
+  let starts = 0;
+  const supervisor = new Supervisor(child, () => spawnLauncher(settings, prepare()), (pid) => {
+    fs.writeFileSync(pidFile, JSON.stringify({ pid, port }), { mode: 0o600 });
+    if (starts++ > 0) for (const listener of restarted) listener();
+  });
   return {
     uri: `bolt://${host}:${port}`, port, user: EMBEDDED_USER, password: prepared.password, reused: false,
     get pid() { return supervisor.pid; },
+    onRestarted: (listener) => { restarted.push(listener); },
     stop: async () => { await supervisor.stop(); fs.rmSync(pidFile, { force: true }); },
   };
 }
