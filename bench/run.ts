@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     // Before anything asks the service anything (a graph loaded just now makes Neo4j replan: meaningful
     // with --data reused); what it writes (two metric points, one OpenLineage event) is taken out again.
     const firstCallSince = new Date();
-    log(`first call after start-up, ms (then again): ${(await measureFirstCalls(env.url, graph)).map((c) => `${c.operation} ${c.firstMs} (${c.secondMs})`).join(', ')}`);
+    const firstCalls = await measureFirstCalls(env.url, graph);
+    log(`first call after start-up, ms (then again): ${firstCalls.map((c) => `${c.operation} ${c.firstMs} (${c.secondMs})`).join(', ')}`);
     await restoreGeneratedGraph(env.driver, graph, firstCallSince);
     let postgres: (PostgresGraph & { settings: string[] }) | null = null;
     if (opts.postgres && runs('traversals')) {
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
