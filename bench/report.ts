@@ -1,4 +1,5 @@
 import { MachineInfo } from './machine';
+import { CliCase } from './measure/cli';
 import { QualityCase } from './measure/diff';
 import { EventStoreCase } from './measure/event-store';
 import { IngestionCase } from './measure/ingestion';
@@ -40,6 +41,8 @@ export interface BenchResult {
   quality: QualityCase[];
   /** The web UI's time to first render of a ~1,000-node lineage (null: skipped or not asked for). */
   uiRender: UiRenderCase | null;
+  /** The `modelgraph` command, timed as spawned processes (absent from results written before it was measured). */
+  cli?: CliCase[];
   /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
   memory: Record<string, number>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
@@ -77,6 +80,9 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
     { ...row('OpenLineage batched ≥ 1,000 events/s', some(batched, Math.max), (v) => `${v} events/s (best case)`, (v) => v >= 1000), noisy: noisy('ingestion') },
     { ...row('recordMetrics ≥ 20,000 points/s', some(points, Math.max), (v) => `${v} points/s (best case)`, (v) => v >= 20_000), noisy: noisy('metrics') },
     { ...row('outcomes ≥ 50,000 outcomes/s', some((r.outcomes ?? []).map((c) => c.outcomesPerSecond), Math.max), (v) => `${v} outcomes/s (best case)`, (v) => v >= 50_000), noisy: noisy('outcomes') },
+    { ...row('CLI `modelgraph --help` p50 < 150 ms', (r.cli ?? []).filter((c) => c.reached === null).map((c) => c.latency.p50), (v) => `${v} ms`, (v) => v < 150), noisy: noisy('cli') },
+    { ...row('CLI `modelgraph impact` (≤ 1,000 downstream) p50 < 300 ms', (r.cli ?? []).filter((c) => c.reached !== null).map((c) => c.latency.p50),
+      (v) => `${v} ms`, (v) => v < 300), noisy: noisy('cli') },
     { ...row('service RSS under load < 300 MB', some(peaks, Math.max), (v) => `${v} MB (peak)`, (v) => v < 300), noisy: noisy(...rssParts) },
   ]);
 }
@@ -138,6 +144,8 @@ export function toMarkdown(r: BenchResult): string {
     ...r.quality.map((q) => `| ${q.operation} | ${q.what} | ${lat(q.latency)} | ${q.note ?? ''} |`), '',
     '## Web UI: first render of a ~1,000-node lineage in headless Chromium (ms)', '', '| what | nodes / edges drawn | first render p50 / p95 / p99 | of which layout and paint | of which ELK (worker) | longest main-thread task |', '|---|---|---|---|---|---|',
     ...(r.uiRender ? [`| ${r.uiRender.what} | ${r.uiRender.nodes} / ${r.uiRender.edges} | ${lat(r.uiRender.firstRender)} | ${lat(r.uiRender.layout)} | ${r.uiRender.elk ? lat(r.uiRender.elk) : '—'} | ${r.uiRender.longestTask ? lat(r.uiRender.longestTask) : '—'} |`] : ['| not measured | | | | | |']), '',
+    '## The `modelgraph` command (a spawned process, start to exit; ms)', '', '| command | reached nodes | p50 / p95 / p99 |', '|---|---|---|',
+    ...(r.cli ?? []).map((c) => `| ${c.command} | ${c.reached ?? ''} | ${lat(c.latency)} |`), '',
     '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',
     ...Object.entries(r.memory).map(([k, v]) => `| ${k} | ${v} |`), '',
     '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',
