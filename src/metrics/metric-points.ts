@@ -22,6 +22,10 @@ export interface BucketWrite {
   /** Parallel lists, ascending by timestamp, one entry per timestamp; '' where a point has no dataset version or tags. */
   points: number[];
   values: number[];
+  /** Of `values`: what an append adds to the bucket's summary. */
+  sum: number;
+  min: number;
+  max: number;
   /** null when no point of the bucket names one (not stored then: the usual monitoring feed). */
   datasets: string[] | null;
   tags: string[] | null;
@@ -81,7 +85,7 @@ interface SeriesGroup {
   hours: Map<number, BucketGroup>;
   last: BucketGroup | undefined;
 }
-interface BucketGroup extends BucketWrite {
+interface BucketGroup extends Omit<BucketWrite, 'sum' | 'min' | 'max'> {
   datasets: string[];
   tags: string[];
   ordered: boolean;
@@ -137,7 +141,13 @@ export function groupPoints(input: readonly MetricPointInput[]): PointBatch {
     const buckets = [...g.hours.values()].sort((a, b) => a.start - b.start).map((b) => {
       const { start, points, values, datasets, tags } = b.ordered ? b : inTimeOrder(b);
       stored += points.length;
-      return { start, points, values, datasets: b.described.datasets ? datasets : null, tags: b.described.tags ? tags : null };
+      let sum = 0, min = values[0], max = values[0];
+      for (const v of values) {
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return { start, points, values, sum, min, max, datasets: b.described.datasets ? datasets : null, tags: b.described.tags ? tags : null };
     });
     return { target: g.target, name: g.name, buckets };
   });
