@@ -1,5 +1,6 @@
 import { FirstCallCase } from './measure/first-call';
 import { MachineInfo } from './machine';
+import { CliCase } from './measure/cli';
 import { QualityCase } from './measure/diff';
 import { EventStoreCase } from './measure/event-store';
 import { IngestionCase } from './measure/ingestion';
@@ -45,6 +46,8 @@ export interface BenchResult {
   quality: QualityCase[];
   /** The web UI's time to first render of a ~1,000-node lineage (null: skipped or not asked for). */
   uiRender: UiRenderCase | null;
+  /** The `modelgraph` command, timed as spawned processes (absent from results written before it was measured). */
+  cli?: CliCase[];
   /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
   memory: Record<string, number>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
@@ -86,6 +89,9 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
       (v) => `${v} ms (slowest operation)`, (v) => v < 1000), noisy: noisy('start') },
     { ...row('recordMetrics ≥ 20,000 points/s', some(points, Math.max), (v) => `${v} points/s (best case)`, (v) => v >= 20_000), noisy: noisy('metrics') },
     { ...row('outcomes ≥ 50,000 outcomes/s', some((r.outcomes ?? []).map((c) => c.outcomesPerSecond), Math.max), (v) => `${v} outcomes/s (best case)`, (v) => v >= 50_000), noisy: noisy('outcomes') },
+    { ...row('CLI `modelgraph --help` p50 < 150 ms', (r.cli ?? []).filter((c) => c.reached === null).map((c) => c.latency.p50), (v) => `${v} ms`, (v) => v < 150), noisy: noisy('cli') },
+    { ...row('CLI `modelgraph impact` (≤ 1,000 downstream) p50 < 300 ms', (r.cli ?? []).filter((c) => c.reached !== null).map((c) => c.latency.p50),
+      (v) => `${v} ms`, (v) => v < 300), noisy: noisy('cli') },
     { ...row('service RSS under load < 300 MB', some(peaks, Math.max), (v) => `${v} MB (peak)`, (v) => v < 300), noisy: noisy(...rssParts) },
   ]);
 }
@@ -151,6 +157,8 @@ export function toMarkdown(r: BenchResult): string {
     ...(r.firstCalls?.length ? ['## First call after start-up (ms)', '',
       'Each operation\'s first call once /readyz answers (the start-up warm-up has compiled every statement), then the same call again.', '',
       '| operation | first call | second call |', '|---|---|---|', ...r.firstCalls.map((c) => `| ${c.operation} | ${c.firstMs} | ${c.secondMs} |`), ''] : []),
+    '## The `modelgraph` command (a spawned process, start to exit; ms)', '', '| command | reached nodes | p50 / p95 / p99 |', '|---|---|---|',
+    ...(r.cli ?? []).map((c) => `| ${c.command} | ${c.reached ?? ''} | ${lat(c.latency)} |`), '',
     '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',
     ...Object.entries(r.memory).map(([k, v]) => `| ${k} | ${v} |`), '',
     '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',

@@ -8,6 +8,7 @@ import { Driver } from 'neo4j-driver';
 import { GeneratedGraph, generateGraph } from './generate';
 import { checkCounts, restoreGeneratedGraph } from './generate/restore';
 import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
+import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
@@ -24,7 +25,7 @@ import { Random } from './random';
 import { BenchResult, checkTargets, NOISY_LOAD, toMarkdown } from './report';
 import { SCALES } from './scales';
 
-const PARTS = ['traversals', 'statements', 'ingestion', 'eventStore', 'metrics', 'outcomes', 'quality', 'ui'] as const;
+const PARTS = ['traversals', 'statements', 'ingestion', 'eventStore', 'metrics', 'outcomes', 'quality', 'ui', 'cli'] as const;
 /** Parts that write through the service: what they wrote is taken out after them (after eventStore, which reads ingestion's). */
 const WRITES: readonly string[] = ['ingestion', 'metrics', 'outcomes', 'ui'];
 
@@ -141,6 +142,11 @@ async function main(): Promise<void> {
       if (u) log(`ui: ${u.nodes} nodes drawn, first render p50 ${u.firstRender.p50} ms (layout and paint p50 ${u.layout.p50} ms)`);
       return u;
     });
+    const cli = await part('cli', 'modelgraph CLI (spawned processes)', [], async () => {
+      const c = await measureCli(env.url, env.driver, graph, Math.min(scale.reps, 10), new Random(11));
+      log(`cli: ${c.map((x) => `${x.command}${x.reached === null ? '' : ` (${x.reached} nodes)`} p50 ${x.latency.p50} ms`).join(', ')}`);
+      return c;
+    });
     await pause(3000);
     memory['at rest after the load'] = rssMb(env.servicePid) ?? NaN;
     loads.end = loadAverage();
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, memory, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, cli, memory, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

@@ -114,7 +114,21 @@ describe('metric series', () => {
     }
     const [tenOClock] = await graph.db.runAutoCommit(
       "MATCH (b:MetricBucket {start: datetime('2026-01-05T10:00Z')}) WHERE b.count = 3 RETURN b.last AS last, b.lastAt AS lastAt, b.datasets AS datasets");
-    expect(tenOClock).toMatchObject({ last: 5, lastAt: new Date('2026-01-05T10:30:00Z'), datasets: ['', '', ''] });
+    expect(tenOClock).toMatchObject({ last: 5, lastAt: new Date('2026-01-05T10:30:00Z'), datasets: null }); // no point named a dataset version
+  });
+
+  it('keeps a dataset version and tags per point once one appears, padded with none for the points stored before', async () => {
+    const [{ dv }] = await graph.db.runAutoCommit("MATCH (v:DatasetVersion {version: 'v1'}) RETURN v.id AS dv");
+    const lists = async () => (await graph.db.runAutoCommit(
+      "MATCH (b:MetricBucket {start: datetime('2026-01-05T10:00Z')}) RETURN b.points AS points, b.datasets AS datasets, b.tags AS tags"))[0];
+    await record([['2026-01-05T10:01:00Z', 1], ['2026-01-05T10:02:00Z', 2]]);
+    expect(await lists()).toMatchObject({ datasets: null, tags: null });
+    await record([['2026-01-05T10:03:00Z', 3]], { datasetVersionId: dv }); // appended
+    expect(await lists()).toMatchObject({ datasets: ['', '', dv], tags: null });
+    await record([['2026-01-05T10:00:30Z', 0]], { tags: { region: 'eu' } }); // merged: earlier than the latest
+    expect(await lists()).toMatchObject({ points: [1, 2, 3, 0.5].map((m) => Date.parse('2026-01-05T10:00:00Z') + m * 60_000),
+      datasets: ['', '', dv, ''], tags: ['', '', '', '{"region":"eu"}'] });
+    expect(await series('MINUTE', 'COUNT', '2026-01-05T10:00:00Z', '2026-01-05T11:00:00Z')).toHaveLength(4);
   });
 
   it('records 5,000 points in one call and one transaction', async () => {

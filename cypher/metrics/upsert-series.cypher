@@ -1,6 +1,8 @@
 // For each (target, metric name): the metric's series, created on first use and linked to the
 // target by MEASURES. Rows whose target does not exist are left out (the caller reports them).
 // A model version is named by id (key) or, with model and version set, by its natural key.
+// A series that exists is only read: its MERGE (with the MEASURES link's, which locks the target
+// until commit) runs only for a new one, so writers to other series of one target do not queue.
 // @param series: { kind: string; key: string; model: string | null; version: string | null; name: string }[]
 // @returns kind: string
 // @returns key: string
@@ -15,7 +17,15 @@ CALL (s) {
   RETURN coalesce(mv, mk, d, e) AS target
 }
 WITH s, target WHERE target IS NOT NULL
-MERGE (ms:MetricSeries {targetId: target.id, name: s.name})
-  ON CREATE SET ms.id = randomUUID(), ms.targetKind = s.kind, ms.createdAt = datetime()
-MERGE (ms)-[:MEASURES]->(target)
-RETURN s.kind AS kind, s.key AS key, s.name AS name, ms.id AS seriesId
+OPTIONAL MATCH (found:MetricSeries {targetId: target.id, name: s.name})
+CALL (s, target, found) {
+  WITH s, target WHERE found IS NULL
+  MERGE (ms:MetricSeries {targetId: target.id, name: s.name})
+    ON CREATE SET ms.id = randomUUID(), ms.targetKind = s.kind, ms.createdAt = datetime()
+  MERGE (ms)-[:MEASURES]->(target)
+  RETURN ms.id AS seriesId
+  UNION ALL
+  WITH found WHERE found IS NOT NULL
+  RETURN found.id AS seriesId
+}
+RETURN s.kind AS kind, s.key AS key, s.name AS name, seriesId

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import {
+  DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLField, GraphQLSchema, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
@@ -16,16 +18,55 @@ export interface QueryLimits { maxDepth: number; maxComplexity: number; maxPageS
 export const MAX_QUERY_NODES = 10_000;
 
 /**
- * A list field taking `page: PageInput` returns up to `page.first` rows, so what is selected
- * under it costs that many times over (capped at the page limit). Fields with a `complexity` of their own (type-graphql's
- * `@Field({ complexity })`, read by fieldExtensionsEstimator first) keep it.
+ * Page sizes multiply the cost of what a page holds, and only that. A field taking `page: PageInput`
+ * returns up to `page.first` rows (capped at the page limit):
+ * - when it returns the connection itself, everything selected under it costs that many times over;
+ * - when it returns an answer holding a connection (impact: origins, summary and `items`), only what
+ *   is selected under the connection does: the rest comes once per answer, and the store computes
+ *   the whole answer in one statement whatever the page size.
+ * A named fragment spread directly under such a field hides which part is the connection's: then
+ * everything under it is multiplied, as for a connection. Fields with a `complexity` of their own
+ * (type-graphql's `@Field({ complexity })`, read by fieldExtensionsEstimator first) keep it.
+ *
+ * Fresh estimators for each estimate: the first one notes what each connection's selection costs
+ * (graphql-query-complexity estimates a field's children before the field), for its paged parent.
  */
-const pageEstimator = (maxPageSize: number): ComplexityEstimator => ({ field, args, childComplexity }) => {
-  if (!field.args.some((a) => a.name === 'page')) return undefined;
-  const first = Number((args.page as { first?: number } | undefined)?.first ?? DEFAULT_PAGE_SIZE);
-  // A `first` over the page limit is the resolver's to refuse, with its own precise error.
-  return 1 + Math.max(1, Math.min(first, maxPageSize)) * childComplexity;
-};
+export function pageEstimators(maxPageSize: number): [note: ComplexityEstimator, paged: ComplexityEstimator] {
+  const connectionCost = new Map<FieldNode, number>();
+  const noteConnection: ComplexityEstimator = ({ field, node, childComplexity }) => {
+    if (isConnection(field) && !hasPage(field)) connectionCost.set(node, childComplexity);
+    return undefined;
+  };
+  const paged: ComplexityEstimator = ({ field, node, args, childComplexity }) => {
+    if (!hasPage(field)) return undefined;
+    const requested = Number((args.page as { first?: number } | undefined)?.first ?? DEFAULT_PAGE_SIZE);
+    // A `first` over the page limit is the resolver's to refuse, with its own precise error.
+    const first = Math.max(1, Math.min(requested, maxPageSize));
+    const inConnections = isConnection(field) ? childComplexity : connectionsUnder(node.selectionSet, connectionCost);
+    return 1 + childComplexity + (first - 1) * (inConnections ?? childComplexity);
+  };
+  return [noteConnection, paged];
+}
+
+const hasPage = (field: GraphQLField<unknown, unknown>) => field.args.some((a) => a.name === 'page');
+
+/** A Relay-style connection (src/common/connection.ts): `nodes` and `pageInfo`. */
+function isConnection(field: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(field.type);
+  return isObjectType(type) && 'pageInfo' in type.getFields() && 'nodes' in type.getFields();
+}
+
+/** What the connections selected in `set` (directly or in inline fragments) cost; undefined when a named spread hides them. */
+function connectionsUnder(set: SelectionSetNode | undefined, cost: Map<FieldNode, number>): number | undefined {
+  let sum = 0;
+  for (const sel of set?.selections ?? []) {
+    if (sel.kind === Kind.FRAGMENT_SPREAD) return undefined;
+    const inner = sel.kind === Kind.INLINE_FRAGMENT ? connectionsUnder(sel.selectionSet, cost) : (cost.get(sel) ?? 0);
+    if (inner === undefined) return undefined;
+    sum += inner;
+  }
+  return sum;
+}
 
 /**
  * Refuses, before anything runs, operations nested deeper than maxDepth or estimated costlier
@@ -61,9 +102,10 @@ export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNo
   if (getVariableValues(schema, operation.variableDefinitions ?? [], vars).errors) return;
   let complexity: number;
   try {
+    const [noteConnection, paged] = pageEstimators(limits.maxPageSize);
     complexity = getComplexity({
       schema, query: document, operationName: operation.name?.value, variables: vars, maxQueryNodes: MAX_QUERY_NODES,
-      estimators: [introspectionEstimator(schema), fieldExtensionsEstimator(), pageEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [noteConnection, introspectionEstimator(schema), fieldExtensionsEstimator(), paged, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (e) {
     // An operation whose cost is unknown is not run: that is what the limit is for.

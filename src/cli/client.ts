@@ -10,23 +10,23 @@ export class CliError extends Error {
 
 export interface Endpoint { url: string; apiKey?: string }
 
-/** POSTs one GraphQL operation; connection problems exit 1, GraphQL errors exit 2. */
+/**
+ * POSTs one GraphQL operation; connection problems exit 1, GraphQL errors exit 2. Through node:http
+ * rather than fetch: fetch loads undici on first use, ~40 ms of a command that runs for 200.
+ */
 export async function graphql<T>(endpoint: Endpoint, query: string, variables: Record<string, unknown>): Promise<T> {
   const url = endpoint.url.replace(/\/+$/, '').replace(/\/graphql$/, '') + '/graphql';
-  let res: Response;
+  let res: { status: number; text: string };
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+    res = await post(url, JSON.stringify({ query, variables }), {
+      'content-type': 'application/json', ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}),
     });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, EXIT.USAGE);
+    throw new CliError(`cannot reach ${url}: ${(e as { code?: string }).code ?? (e as Error).message}`, EXIT.USAGE);
   }
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
-    body = await res.json() as typeof body;
+    body = JSON.parse(res.text) as typeof body;
   } catch {
     throw new CliError(`${url} answered HTTP ${res.status} without a GraphQL response`, EXIT.USAGE);
   }
@@ -36,4 +36,20 @@ export async function graphql<T>(endpoint: Endpoint, query: string, variables: R
   }
   if (!body.data) throw new CliError(`${url} answered HTTP ${res.status} without data`, EXIT.USAGE);
   return body.data;
+}
+
+/** One POST over http or https; rejects with the socket's error (its code: ECONNREFUSED...) or an invalid URL's. */
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  const target = new URL(url);
+  const { request } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -5,7 +5,7 @@ import { addDataChangeCommands, addQuantifyOptions, quantifiedReport, quantify, 
 import { GraphData, ImpactData, impactReport, lineageDot, lineageReport } from './format';
 import { asOfOption, knownAtOption, NodeOptions, nodeRefOf } from './node-options';
 import { provenanceReport, ProvenanceData } from './provenance-report';
-import { IMPACT, LINEAGE, PROVENANCE } from './queries';
+import { IMPACT, IMPACT_TABLE, LINEAGE, PROVENANCE } from './queries';
 import { addIntegrationCommands } from './integration-commands';
 
 const EXIT_HELP = `
@@ -68,7 +68,7 @@ export function program(io: CliIo = processIo): Command {
       const of = nodeRefOf(o, ['dataset', 'feature', 'job', 'run', 'model', 'modelVersion', 'ensemble']);
       const vars = { of, depth: o.depth, servedOnly: o.servedOnly ?? false, asOf: asOfOption(o.asOf), knownAt: knownAtOption(o.knownAt) };
       const quantified = o.quantify ? await quantify(endpoint(cmd), o) : null; // the dataChangeImpact ranking
-      const result = await allImpactPages(endpoint(cmd), vars);
+      const result = await allImpactPages(endpoint(cmd), o.json ? IMPACT : IMPACT_TABLE, vars);
       if (o.json) write(JSON.stringify(quantified ? { ...result, dataChangeImpact: quantified } : result, null, 2));
       else write(impactReport(result) + (quantified ? `\n\n${quantifiedReport(quantified)}` : ''));
       if (o.failIfServed && result.summary.servedDeployments.length > 0) io.setExitCode(EXIT.SERVED_AFFECTED);
@@ -103,13 +103,13 @@ export function program(io: CliIo = processIo): Command {
 }
 
 /** Every page of an impact answer, merged into one (the CLI reports all of it). */
-async function allImpactPages(endpoint: Endpoint, vars: Record<string, unknown>): Promise<ImpactData> {
+async function allImpactPages(endpoint: Endpoint, query: string, vars: Record<string, unknown>): Promise<ImpactData> {
   type Page = Omit<ImpactData, 'items'> & { items: { nodes: ImpactData['items']; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
   let after: string | null = null;
   let first: Page | undefined;
   const items: ImpactData['items'] = [];
   do {
-    const { impact }: { impact: Page } = await graphql<{ impact: Page }>(endpoint, IMPACT, { ...vars, after });
+    const { impact }: { impact: Page } = await graphql<{ impact: Page }>(endpoint, query, { ...vars, after });
     first ??= impact;
     items.push(...impact.items.nodes);
     after = impact.items.pageInfo.hasNextPage ? impact.items.pageInfo.endCursor : null;

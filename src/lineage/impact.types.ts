@@ -3,6 +3,7 @@ import { Connection } from '../common/connection';
 import { NodeType } from '../graph/node-types';
 import { FieldTransformation } from '../openlineage/field-derivation.types';
 import { LineageNode, ORIGIN_DESCRIPTION, ORIGINS_DESCRIPTION } from './lineage.types';
+import { DEFAULT_TRAVERSAL_LIMITS } from './traversal-limits';
 
 @ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
 export class ImpactServing {
@@ -35,7 +36,9 @@ export class ImpactPath {
 export class ImpactItem {
   @Field(() => LineageNode) node!: LineageNode;
   @Field(() => Int, { description: 'Hops on the shortest path from the nearest origin.' }) distance!: number;
-  @Field(() => [ImpactPath], { description: 'Every distinct path from an origin (at most depth hops), up to maxPaths, shortest first.' })
+  // Costed as the default number of paths per node (the query cost cannot see the maxPaths argument two levels up).
+  @Field(() => [ImpactPath], { description: 'Every distinct path from an origin (at most depth hops), up to maxPaths, shortest first.',
+    complexity: ({ childComplexity }) => 1 + DEFAULT_TRAVERSAL_LIMITS.defaultPaths * childComplexity })
   paths!: ImpactPath[];
   @Field({ description: 'True when there are more paths than listed.' }) truncated!: boolean;
   @Field({ description: 'For model versions and ensembles: served at asOf; for deployments: always true (they are reached only while serving).' })

@@ -22,8 +22,13 @@ export interface BucketWrite {
   /** Parallel lists, ascending by timestamp, one entry per timestamp; '' where a point has no dataset version or tags. */
   points: number[];
   values: number[];
-  datasets: string[];
-  tags: string[];
+  /** Of `values`: what an append adds to the bucket's summary. */
+  sum: number;
+  min: number;
+  max: number;
+  /** null when no point of the bucket names one (not stored then: the usual monitoring feed). */
+  datasets: string[] | null;
+  tags: string[] | null;
 }
 
 /** One series (target and metric name) and the hour buckets of it that a batch writes, oldest first. */
@@ -80,7 +85,13 @@ interface SeriesGroup {
   hours: Map<number, BucketGroup>;
   last: BucketGroup | undefined;
 }
-interface BucketGroup extends BucketWrite { ordered: boolean }
+interface BucketGroup extends Omit<BucketWrite, 'sum' | 'min' | 'max'> {
+  datasets: string[];
+  tags: string[];
+  ordered: boolean;
+  /** Whether a point names a dataset version, has tags. */
+  described: { datasets: boolean; tags: boolean };
+}
 
 /**
  * Validates every point first (so a bad one writes nothing) and groups them by series and hour.
@@ -110,9 +121,14 @@ export function groupPoints(input: readonly MetricPointInput[]): PointBatch {
     let bucket = group.last;
     if (!bucket || bucket.start !== start) {
       bucket = group.hours.get(start);
-      if (!bucket) group.hours.set(start, (bucket = { start, points: [], values: [], datasets: [], tags: [], ordered: true }));
+      if (!bucket) {
+        bucket = { start, points: [], values: [], datasets: [], tags: [], ordered: true, described: { datasets: false, tags: false } };
+        group.hours.set(start, bucket);
+      }
       group.last = bucket;
     }
+    if (dataset) bucket.described.datasets = true;
+    if (tags) bucket.described.tags = true;
     const n = bucket.points.length;
     if (n > 0 && at <= bucket.points[n - 1]) bucket.ordered = false;
     bucket.points.push(at);
@@ -125,7 +141,13 @@ export function groupPoints(input: readonly MetricPointInput[]): PointBatch {
     const buckets = [...g.hours.values()].sort((a, b) => a.start - b.start).map((b) => {
       const { start, points, values, datasets, tags } = b.ordered ? b : inTimeOrder(b);
       stored += points.length;
-      return { start, points, values, datasets, tags };
+      let sum = 0, min = values[0], max = values[0];
+      for (const v of values) {
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return { start, points, values, sum, min, max, datasets: b.described.datasets ? datasets : null, tags: b.described.tags ? tags : null };
     });
     return { target: g.target, name: g.name, buckets };
   });
@@ -154,7 +176,7 @@ function seriesGroup(groups: Map<string, SeriesGroup>, p: MetricPointInput, i: n
 }
 
 /** A bucket's points ascending by timestamp, keeping the last one given of a repeated timestamp. */
-function inTimeOrder(b: BucketGroup): BucketWrite {
+function inTimeOrder(b: BucketGroup): Pick<BucketGroup, 'start' | 'points' | 'values' | 'datasets' | 'tags'> {
   // Array.prototype.sort is stable: equal timestamps stay in the order they were given.
   const order = b.points.map((_, i) => i).sort((x, y) => b.points[x] - b.points[y]);
   const keep = order.filter((i, k) => k + 1 === order.length || b.points[order[k + 1]] !== b.points[i]);
