@@ -140,8 +140,8 @@ export function toMarkdown(r: BenchResult): string {
       `${r.concurrentImpact.requestsPerSecond} requests/s, latency p50 / p95 / p99 ${lat(r.concurrentImpact.latency)} ms.`] : []), '',
     '## Cypher statements per GraphQL operation (must not grow with rows)', '', '| list query | rows asked (returned) | statements | constant |', '|---|---|---|---|',
     ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
-    '## OpenLineage ingestion', '', '| endpoint | events/request | clients | events | seconds | events/s |', '|---|---|---|---|---|---|',
-    ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} |`), '',
+    '## OpenLineage ingestion', '', '| endpoint | events/request | clients | events | seconds | events/s | statements/event | statement ms/event |', '|---|---|---|---|---|---|---|---|',
+    ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} | ${c.statementsPerEvent ?? '–'} | ${c.statementMsPerEvent ?? '–'} |`), '',
     ...(r.eventStore ? ['## Raw OpenLineage event store (what retention bounds)', '',
       `${r.eventStore.events.toLocaleString('en')} events kept: JSON ${r.eventStore.jsonBytes.mean} B per event (p50 ${r.eventStore.jsonBytes.p50}, ` +
       `p95 ${r.eventStore.jsonBytes.p95}, max ${r.eventStore.jsonBytes.max}); all property values ${r.eventStore.propertyBytesPerEvent} B per event, ` +

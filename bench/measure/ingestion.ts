@@ -3,6 +3,7 @@ import { DatasetPlan } from '../generate/datasets';
 import { postJson } from '../http';
 import { Random } from '../random';
 import { runConcurrently } from '../stats';
+import { readStatementTotals, StatementTotals } from './statement-profile';
 
 export interface IngestionCase {
   mode: 'single' | 'batch';
@@ -11,6 +12,12 @@ export interface IngestionCase {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /**
+   * Statements the service sent per event, and their summed duration per event as the service saw
+   * them (send to last row; statements sent together overlap, so this is an upper bound of Neo4j's time).
+   */
+  statementsPerEvent: number;
+  statementMsPerEvent: number;
 }
 
 const PRODUCER = 'https://github.com/modelgraph/bench';
@@ -49,7 +56,7 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
   const sources = datasets.filter((d) => d.layer === 1 || d.layer === 2);
   const out: IngestionCase[] = [];
   let clock = Date.UTC(2026, 0, 1);
-  const configs: Omit<IngestionCase, 'events' | 'seconds' | 'eventsPerSecond'>[] = [
+  const configs: Omit<IngestionCase, 'events' | 'seconds' | 'eventsPerSecond' | 'statementsPerEvent' | 'statementMsPerEvent'>[] = [
     { mode: 'single', batchSize: 1, concurrency: 1 }, { mode: 'single', batchSize: 1, concurrency: 4 },
     { mode: 'batch', batchSize: 100, concurrency: 1 }, { mode: 'batch', batchSize: 100, concurrency: 4 },
   ];
@@ -59,6 +66,7 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
     const eventsOf = (i: number, worker: number) => runEvents(tag, worker, i, rnd.sample(sources, 2), (clock += 120_000));
     let seconds: number;
     let events = 0;
+    const before = await readStatementTotals(url);
     if (c.mode === 'single') {
       seconds = (await runConcurrently(caseRuns, c.concurrency, async (i, worker) => {
         for (const e of eventsOf(i, worker)) {
@@ -75,7 +83,22 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
         events += batch.length;
       })) / 1000;
     }
-    out.push({ ...c, events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) });
+    const sent = statementsBetween(before, await readStatementTotals(url));
+    out.push({
+      ...c, events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
+      statementsPerEvent: Math.round((sent.count / events) * 100) / 100, statementMsPerEvent: Math.round((sent.seconds * 1000 / events) * 100) / 100,
+    });
   }
   return out;
+}
+
+function statementsBetween(before: StatementTotals, after: StatementTotals): { count: number; seconds: number } {
+  let count = 0;
+  let seconds = 0;
+  for (const [name, a] of after) {
+    const b = before.get(name) ?? { count: 0, seconds: 0 };
+    count += a.count - b.count;
+    seconds += a.seconds - b.seconds;
+  }
+  return { count, seconds };
 }

@@ -10,10 +10,12 @@ UNWIND link.fields AS e
 MATCH (out:Field {datasetVersionId: link.outputVersionId, name: e.outputField})
 MATCH (f:Field {datasetVersionId: link.inputVersionId, name: e.inputField})
 OPTIONAL MATCH (out)-[current:DERIVED_FROM WHERE current.retractedAt IS NULL]->(f)
-CALL (out, f, current) {
+CALL (out, f, current, e) {
   WITH * WHERE current IS NULL
   CREATE (out)-[created:DERIVED_FROM]->(f)
-  SET created.recordedAt = datetime()
+  SET created.recordedAt = datetime(), created.transformation = e.transformation, created.description = e.description, created.transformations = e.transformations
 }
-MATCH (out)-[d:DERIVED_FROM WHERE d.retractedAt IS NULL]->(f)
-SET d.transformation = e.transformation, d.description = e.description, d.transformations = e.transformations
+CALL (current, e) {
+  WITH * WHERE current IS NOT NULL
+  SET current.transformation = e.transformation, current.description = e.description, current.transformations = e.transformations
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Tx } from '../db/db';
 import { RowOf } from '../db/query';
 import * as Q from '../generated/cypher';
@@ -48,27 +49,44 @@ export class OpenLineageIngestRepository {
 
   /**
    * Nodes first; then versions, whose ids the reads and column lineage after them are written by
-   * (a run never reads its own output: the replay chose what it read).
+   * (a run never reads its own output: the replay chose what it read). The statements of each step
+   * are sent together: none needs another's answer, the driver pipelines them and Neo4j runs them in
+   * the order sent, so a step costs one round trip, not one per statement. `after`: statements to
+   * send with the last step (the raw events' store), which need nothing of these.
    */
-  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows): Promise<void> {
+  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows, after: (tx: Tx) => Promise<void> = async () => {}): Promise<void> {
     tx.reportChanged(batch.runs.map((r) => r.runId)); // the node upserts return no ids: the audit record names the runs
-    if (batch.jobs.length) await tx.run(Q.openlineageUpsertJobs, { jobs: batch.jobs });
-    if (batch.datasets.length) await tx.run(Q.openlineageUpsertDatasets, { datasets: batch.datasets });
-    if (batch.runs.length) await tx.run(Q.openlineageUpsertRuns, { runs: batch.runs });
-    if (batch.parents.length) await tx.run(Q.openlineageLinkParents, { parents: batch.parents });
-    if (batch.jobLineage.length) await tx.run(Q.openlineageDeclareJobLineage, { jobs: batch.jobLineage });
     const ids = new Map(versions.ids);
     const created = (rows: RowOf<typeof Q.openlineageWriteVersions>[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
-    if (versions.versions.length) created(await tx.run(Q.openlineageWriteVersions, { versions: versions.versions }));
-    if (versions.placeholders.length) {
-      created(await tx.run(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }));
-    }
+    await Promise.all([
+      batch.jobs.length && tx.run(Q.openlineageUpsertJobs, { jobs: batch.jobs }),
+      batch.datasets.length && tx.run(Q.openlineageUpsertDatasets, { datasets: batch.datasets }),
+      batch.runs.length && tx.run(Q.openlineageUpsertRuns, { runs: batch.runs }),
+      batch.parents.length && tx.run(Q.openlineageLinkParents, { parents: batch.parents }),
+      batch.jobLineage.length && tx.run(Q.openlineageDeclareJobLineage, { jobs: batch.jobLineage }),
+      versions.versions.length && tx.run(Q.openlineageWriteVersions, { versions: versionRows(versions.versions) }).then(created),
+      versions.placeholders.length && tx.run(Q.openlineageWritePlaceholders, { initialVersion: INITIAL_VERSION, placeholders: versions.placeholders }).then(created),
+    ]);
     const { reads, retracted, relinks, links } = linkRows(versions, ids);
-    if (retracted.length) await tx.run(Q.openlineageRetractReads, { reads: retracted });
-    if (reads.length) await tx.run(Q.openlineageLinkReads, { reads });
-    if (relinks.length) await tx.run(Q.openlineageRelinkColumns, { relinks });
-    if (links.length) await tx.run(Q.openlineageLinkColumns, { links });
+    await Promise.all([
+      retracted.length && tx.run(Q.openlineageRetractReads, { reads: retracted }),
+      reads.length && tx.run(Q.openlineageLinkReads, { reads }),
+      relinks.length && tx.run(Q.openlineageRelinkColumns, { relinks }),
+      links.length && tx.run(Q.openlineageLinkColumns, { links }),
+      after(tx),
+    ]);
   }
+}
+
+/**
+ * write-versions' rows: each with a new id (the version's, if that row creates it: its fields are
+ * then created, not merged) and each field name once (the first, as MERGE would keep).
+ */
+function versionRows(rows: VersionRows['versions']) {
+  return rows.map((v) => {
+    const seen = new Set<string>();
+    return { ...v, id: randomUUID(), fields: v.fields.filter((f) => !seen.has(f.name) && seen.add(f.name)) };
+  });
 }
 
 /** A JSON property back as what this module wrote into it (facets, declared outputs). */

@@ -136,8 +136,7 @@ export class OpenLineageIngestService {
     return this.db.write(async (tx) => {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
-      await this.repo.write(tx, batch, replayVersions(batch, stored));
-      await this.store?.record(tx, received);
+      await this.repo.write(tx, batch, replayVersions(batch, stored), (t) => this.store?.record(t, received) ?? Promise.resolve());
     });
   }
 }
