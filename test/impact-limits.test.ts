@@ -20,19 +20,19 @@ describe('traversal bounds', () => {
     expect(small.impact).toMatchObject({ truncated: false, summary: { total: 2 } });
   });
 
-  it('runs in a transaction with the time budget, and answers TIMEOUT when Neo4j aborts it', async () => {
+  it('runs its one statement with the time budget, and answers TIMEOUT when Neo4j aborts it', async () => {
     const budgets: (number | undefined)[] = [];
-    const realRead = graph.db.read.bind(graph.db);
-    graph.db.read = (async (_work: unknown, timeoutMs?: number) => {
+    const realRead = graph.db.readOne.bind(graph.db);
+    graph.db.readOne = (async (_work: unknown, timeoutMs?: number) => {
       budgets.push(timeoutMs);
       throw new Neo4jError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', '25N06', 'timeout');
-    }) as Db['read'];
+    }) as Db['readOne'];
     try {
       const result = await graph.gql(IMPACT, { of: ORDERS_V1 });
       expect(result.errors?.[0].extensions?.code).toBe('TIMEOUT');
       expect(budgets).toEqual([7000]);
     } finally {
-      graph.db.read = realRead;
+      graph.db.readOne = realRead;
     }
   });
 });
