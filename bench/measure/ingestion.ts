@@ -3,7 +3,7 @@ import { DatasetPlan } from '../generate/datasets';
 import { postJson } from '../http';
 import { Random } from '../random';
 import { runConcurrently } from '../stats';
-import { readStatementTotals, StatementTotals } from './statement-profile';
+import { readStatementTotals, totalBetween } from './statement-profile';
 
 export interface IngestionCase {
   mode: 'single' | 'batch';
@@ -83,22 +83,11 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
         events += batch.length;
       })) / 1000;
     }
-    const sent = statementsBetween(before, await readStatementTotals(url));
+    const sent = totalBetween(before, await readStatementTotals(url));
     out.push({
       ...c, events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
       statementsPerEvent: Math.round((sent.count / events) * 100) / 100, statementMsPerEvent: Math.round((sent.seconds * 1000 / events) * 100) / 100,
     });
   }
   return out;
-}
-
-function statementsBetween(before: StatementTotals, after: StatementTotals): { count: number; seconds: number } {
-  let count = 0;
-  let seconds = 0;
-  for (const [name, a] of after) {
-    const b = before.get(name) ?? { count: 0, seconds: 0 };
-    count += a.count - b.count;
-    seconds += a.seconds - b.seconds;
-  }
-  return { count, seconds };
 }

@@ -23,14 +23,22 @@ export async function readStatementTotals(url: string): Promise<StatementTotals>
   return totals;
 }
 
+/** What each statement added between two readings (count and seconds). */
+function between(before: StatementTotals, after: StatementTotals): { statement: string; count: number; seconds: number }[] {
+  return [...after].map(([statement, a]) => {
+    const b = before.get(statement) ?? { count: 0, seconds: 0 };
+    return { statement, count: a.count - b.count, seconds: a.seconds - b.seconds };
+  });
+}
+
 /** The statements that took the most time between two readings, heaviest first. */
 export function topStatements(before: StatementTotals, after: StatementTotals, top = 8): StatementShare[] {
-  const out: StatementShare[] = [];
-  for (const [statement, a] of after) {
-    const b = before.get(statement) ?? { count: 0, seconds: 0 };
-    const count = a.count - b.count;
-    const seconds = a.seconds - b.seconds;
-    if (count > 0) out.push({ statement, count, totalSeconds: Math.round(seconds * 100) / 100, meanMs: Math.round((seconds / count) * 10_000) / 10 });
-  }
-  return out.sort((x, y) => y.totalSeconds - x.totalSeconds).slice(0, top);
+  return between(before, after).filter((d) => d.count > 0)
+    .map(({ statement, count, seconds }) => ({ statement, count, totalSeconds: Math.round(seconds * 100) / 100, meanMs: Math.round((seconds / count) * 10_000) / 10 }))
+    .sort((x, y) => y.totalSeconds - x.totalSeconds).slice(0, top);
+}
+
+/** All statements together between two readings. */
+export function totalBetween(before: StatementTotals, after: StatementTotals): { count: number; seconds: number } {
+  return between(before, after).reduce((t, d) => ({ count: t.count + d.count, seconds: t.seconds + d.seconds }), { count: 0, seconds: 0 });
 }

@@ -72,12 +72,7 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
   const result = probe.data[direction] as { truncated: boolean; summary?: { total: number } };
   const reachedRows = (await rawTraversal(driver, direction, origin)) - 1;
   const engine = await serviceEngine(driver);
-  const ops: [string, () => Promise<unknown>][] = [
-    ['graphql', () => gql(url, query, origin)],
-    ['raw', () => rawTraversal(driver, direction, origin)],
-    ...(engine === 'procedures' ? [['pure', () => rawTraversal(driver, direction, origin, 'cypher')] as [string, () => Promise<unknown>]] : []),
-    ...(postgres ? [['postgres', () => postgres(origin)] as [string, () => Promise<unknown>]] : []),
-  ];
+  const ops = await caseOperations(url, driver, direction, origin, postgres);
   const samples = await timeInterleaved(ops, reps, warmup);
   const [graphql, raw] = [samples.graphql, samples.raw];
   const pg = samples.postgres ?? null;
@@ -94,17 +89,22 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
  */
 export async function warmUpCases(url: string, driver: Driver, cases: { direction: Direction; origin: Origin; postgres?: PostgresImpact }[], seconds: number) {
   const started = performance.now();
+  const ops = (await Promise.all(cases.map((c) => caseOperations(url, driver, c.direction, c.origin, c.postgres)))).flat();
   let requests = 0;
-  while (cases.length && performance.now() - started < seconds * 1000) {
-    for (const { direction, origin, postgres } of cases) {
-      await gql(url, direction === 'impact' ? IMPACT_QUERY : PROVENANCE_QUERY, origin);
-      await rawTraversal(driver, direction, origin);
-      if ((await serviceEngine(driver)) === 'procedures') await rawTraversal(driver, direction, origin, 'cypher');
-      if (postgres) await postgres(origin);
-      requests += 3 + (postgres ? 1 : 0);
-    }
+  while (ops.length && performance.now() - started < seconds * 1000) {
+    for (const [, op] of ops) await op();
+    requests += ops.length;
   }
   return { requests, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/** What one case times, by name: GraphQL, what the service sends, the pure-Cypher engine (where the service uses the procedures), PostgreSQL (when given). */
+async function caseOperations(url: string, driver: Driver, direction: Direction, origin: Origin, postgres?: PostgresImpact): Promise<[string, () => Promise<unknown>][]> {
+  const query = direction === 'impact' ? IMPACT_QUERY : PROVENANCE_QUERY;
+  const ops: [string, () => Promise<unknown>][] = [['graphql', () => gql(url, query, origin)], ['raw', () => rawTraversal(driver, direction, origin)]];
+  if ((await serviceEngine(driver)) === 'procedures') ops.push(['pure', () => rawTraversal(driver, direction, origin, 'cypher')]);
+  if (postgres) ops.push(['postgres', () => postgres(origin)]);
+  return ops;
 }
 
 /** Origins worth measuring: impact from fields, features and dataset versions of every layer; provenance from models, deployments, ensembles. */
