@@ -52,9 +52,10 @@ export class OpenLineageIngestRepository {
    * (a run never reads its own output: the replay chose what it read). The statements of each step
    * are sent together: none needs another's answer, the driver pipelines them and Neo4j runs them in
    * the order sent, so a step costs one round trip, not one per statement. `after`: statements to
-   * send with the last step (the raw events' store), which need nothing of these.
+   * send with the last step (the raw events' store), which need nothing of these. Returns the id of
+   * every version written or found (versionKey → id).
    */
-  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows, after: (tx: Tx) => Promise<void> = async () => {}): Promise<void> {
+  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows, after: (tx: Tx) => Promise<void> = async () => {}): Promise<Map<string, string>> {
     tx.reportChanged(batch.runs.map((r) => r.runId)); // the node upserts return no ids: the audit record names the runs
     const ids = new Map(versions.ids);
     const created = (rows: RowOf<typeof Q.openlineageWriteVersions>[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
@@ -75,6 +76,7 @@ export class OpenLineageIngestRepository {
       links.length && tx.run(Q.openlineageLinkColumns, { links }),
       after(tx),
     ]);
+    return ids;
   }
 }
 

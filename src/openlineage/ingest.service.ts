@@ -1,13 +1,16 @@
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, BadInputError } from '../common/errors';
+import { AppError, BadInputError, TimeoutError } from '../common/errors';
 import { log } from '../common/log';
 import { Transactions } from '../db/db';
+import { AuditContext, currentScope, newScope, requestScope } from '../db/request-scope';
 import { applyFailure, isEventsFault } from './apply-failure';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
 import { versionsToLoad } from './batch-versions';
+import { changedBy } from './changed-by';
 import { OlEvent } from './event.types';
 import { planEvent } from './event-mapping';
+import { GroupCommit } from './group-commit';
 import { LineagePlan } from './lineage-plan.types';
 import { OpenLineageIngestRepository } from './ingest.repository';
 import { EventSchemaValidator } from './schema-validator';
@@ -24,6 +27,10 @@ export interface BatchItemResult { index: number; status: 'accepted' | 'rejected
 export interface BatchResult { status: 'success' | 'partial_success'; accepted: number; rejected: number; events: BatchItemResult[] }
 /** A valid event and its place in the request. */
 interface PlannedEvent { index: number; plan: LineagePlan; received: unknown }
+/** A one-event request waiting for its group's transaction: its audit record and time budget are its own. */
+interface GroupMember { plan: LineagePlan; received: unknown; audit?: AuditContext; deadline?: number; requestId: string }
+/** Records to append to a transaction: each request's, naming what its own events changed. */
+interface AuditShare { audit: AuditContext; plans: LineagePlan[] }
 
 /**
  * Events per transaction: a batch larger than this is applied in several, in order, so one
@@ -34,25 +41,65 @@ export const EVENTS_PER_TRANSACTION = 500;
 /**
  * OpenLineage ingestion: validate, map (pure), then apply the valid events of a request together,
  * set-based, with the same result as applying them one by one in order (batch-fold.ts,
- * batch-replay.ts). A single event is a batch of one: one code path.
+ * batch-replay.ts). A single event is a batch of one: one code path. One-event requests that
+ * arrive while another is being applied share the next transaction (group commit).
  */
 export class OpenLineageIngestService {
   private readonly validator = new EventSchemaValidator();
+  private readonly groups = new GroupCommit<GroupMember>((members) => this.applyGroup(members), EVENTS_PER_TRANSACTION);
 
   constructor(private readonly repo: OpenLineageIngestRepository, private readonly db: Transactions,
     /** Keeps each accepted event as received, in the transaction that folds it (replay). */
     private readonly store?: LineageEventStore) {}
 
+  /**
+   * One event (POST /api/v1/lineage): answered once it is committed, with its own outcome whatever
+   * the others of its group did. What the database refused of this event's data (e.g. a value too
+   * large to index) is the event's fault: a 400 naming the refusal, as the batch route reports it.
+   */
   async ingest(event: unknown): Promise<void> {
     const check = this.validator.validate(event);
     if (!check.valid) throw new InvalidEventError(check.errors);
+    const scope = currentScope();
+    await this.groups.submit({ plan: planEvent(event as OlEvent), received: event, audit: scope?.audit, deadline: scope?.deadline, requestId: scope?.requestId ?? 'openlineage' });
+  }
+
+  /**
+   * One group of one-event requests, in one transaction (outside any request's scope: its time
+   * budget is the tightest of theirs), each audited by its own record. A request already past its
+   * budget is answered TIMEOUT and left out; when the database refuses the group because of an
+   * event, the group is applied again in halves down to the request at fault, as applyEach does.
+   */
+  private async applyGroup(members: GroupMember[]): Promise<unknown[]> {
+    const now = Date.now();
+    const errors: unknown[] = members.map((m) => (m.deadline !== undefined && m.deadline <= now
+      ? new TimeoutError('The request ran past its time budget (MODELGRAPH_REQUEST_TIMEOUT_MS) waiting for the database; try again.') : undefined));
+    const live = members.flatMap((member, i) => (errors[i] ? [] : [{ member, i }]));
+    if (!live.length) return errors;
+    const deadlines = live.flatMap(({ member }) => (member.deadline === undefined ? [] : [member.deadline]));
+    const scope = { ...newScope(live[0].member.requestId), deadline: deadlines.length ? Math.min(...deadlines) : undefined };
+    await requestScope.run(scope, () => this.applyMembers(live, errors));
+    return errors;
+  }
+
+  private async applyMembers(live: { member: GroupMember; i: number }[], errors: unknown[]): Promise<void> {
+    const members = live.map((l) => l.member);
     try {
-      await this.apply([planEvent(event as OlEvent)], [event]);
-    } catch (error) {
-      // What the database refused of this event's data (e.g. a value too large to index) is the
-      // event's fault: a 400 naming the refusal, as the batch route reports it, not a 500.
-      if (error instanceof Neo4jError && isEventsFault(error)) throw new BadInputError(applyFailure(error));
-      throw error;
+      await this.apply(members.map((m) => m.plan), members.map((m) => m.received),
+        members.flatMap((m) => (m.audit ? [{ audit: m.audit, plans: [m.plan] }] : [])));
+      for (const m of members) if (m.audit) m.audit.committed++;
+    } catch (e) {
+      if (!isEventsFault(e)) {
+        for (const { i } of live) errors[i] = e;
+      } else if (live.length === 1) {
+        log.warn({ err: e, requestId: members[0].requestId }, 'openlineage: event could not be applied');
+        // A bug (not the database's refusal) stays a 500, with its request id.
+        errors[live[0].i] = e instanceof Neo4jError ? new BadInputError(applyFailure(e)) : e;
+      } else {
+        const half = Math.ceil(live.length / 2);
+        await this.applyMembers(live.slice(0, half), errors);
+        await this.applyMembers(live.slice(half), errors);
+      }
     }
   }
 
@@ -130,13 +177,17 @@ export class OpenLineageIngestService {
    * and datasets; fold the events in order in memory; load the versions that folding showed the
    * events depend on; replay reads and writes of versions; write each kind of node and
    * relationship with one UNWIND. Retried whole on a deadlock, so the work is redone from the load.
+   * `audits`: the records of requests sharing the transaction (a group), each naming what its own
+   * events changed; else the request's own record is Db.write's.
    */
-  private apply(plans: LineagePlan[], received: unknown[]): Promise<void> {
+  private apply(plans: LineagePlan[], received: unknown[], audits: AuditShare[] = []): Promise<void> {
     // A batch = one transaction: the state is read (and its runs locked) and written in it; throwing rolls it all back.
     return this.db.write(async (tx) => {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
-      await this.repo.write(tx, batch, replayVersions(batch, stored), (t) => this.store?.record(t, received) ?? Promise.resolve());
+      const versions = replayVersions(batch, stored);
+      const ids = await this.repo.write(tx, batch, versions, (t) => this.store?.record(t, received) ?? Promise.resolve());
+      await Promise.all(audits.map((a) => a.audit.recordIn(tx, changedBy(a.plans, versions, ids))));
     });
   }
 }
