@@ -31,7 +31,7 @@ export interface BenchResult {
   /** The same graph in PostgreSQL, and how many impact closures were checked identical (null: left out). */
   postgres?: PostgresInfo | null;
   traversals: TraversalCase[];
-  /** Untimed round-robin over every traversal case before the timings (JIT steady state). */
+  /** Untimed runs of every traversal case, in equal time slices per operation, before the timings (JIT steady state). */
   traversalWarmUp?: { requests: number; seconds: number } | null;
   concurrentImpact: LoadCase | null;
   /** The first call of a few operations after start-up (and the same call right after). */
@@ -132,7 +132,7 @@ export function toMarkdown(r: BenchResult): string {
     ...postgresSection(r),
     '## Traversals: GraphQL over HTTP vs the same Cypher through the driver (ms)', '',
     `Raw Cypher is what the service sends (traversal engine: ${r.traversals[0]?.engine ?? '–'}); the last column is the same traversal as pure Cypher, the fallback for a Neo4j without modelgraph's procedures.` +
-      (r.traversalWarmUp ? ` Timed warm: before the timings every case ran round-robin, untimed, for ${r.traversalWarmUp.seconds} s (${r.traversalWarmUp.requests.toLocaleString('en')} requests), as a long-running service's JITs are.` : ''), '',
+      (r.traversalWarmUp ? ` Timed warm: before the timings every operation of every case ran untimed, in turns of equal time, for ${r.traversalWarmUp.seconds} s (${r.traversalWarmUp.requests.toLocaleString('en')} requests), as a long-running service's JITs are.` : ''), '',
     '| operation | origin | reached nodes | GraphQL p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | ratio p50 / p95 | statements | response KB | pure Cypher p50 / p95 |',
     '|---|---|---|---|---|---|---|---|---|',
     ...r.traversals.map((t) => `| ${t.operation} (${t.size}) | ${t.origin.type} | ${t.reached}${t.truncated ? ' (truncated)' : ''} | ${lat(t.graphql)} | ${lat(t.raw)} | ${t.ratioP50} / ${t.ratioP95} | ${t.statements} | ${t.responseKb} | ${t.pureCypher ? `${t.pureCypher.p50} / ${t.pureCypher.p95}` : '–'} |`),

@@ -20,7 +20,7 @@ export interface Scale {
   /** Timed repetitions per latency case (after warm-up). */
   reps: number;
   warmup: number;
-  /** Before the traversal timings, every case runs round-robin this long, untimed, to warm the JITs. */
+  /** Before the traversal timings, every case runs this long (equal time per operation), untimed, to warm the JITs. */
   warmSeconds?: number;
   /** OpenLineage runs (2 events each: START, COMPLETE) per ingestion case. */
   olRuns: number;

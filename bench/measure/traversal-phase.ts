@@ -18,7 +18,7 @@ const IMPACT_TARGETS = { small: 20, medium: 300, large: 1000, 'very large': 3000
  * Sizes candidate origins with the raw traversal, picks origins near each target size (impact) or
  * the smallest, median and largest (provenance), times each through GraphQL and the driver (and
  * impact in PostgreSQL, given its client), then loads the service with 4 concurrent clients asking
- * for the largest impact of at most 1,000 nodes. Before any timing, every picked case runs round-robin
+ * for the largest impact of at most 1,000 nodes. Before any timing, every picked case runs, in equal time slices per operation,
  * for the scale's warmSeconds: a fresh JVM needs thousands of statements before its JIT has compiled
  * the hot paths (a `RETURN 1` goes from ~3 ms to ~0.5 ms), and a long-running service is measured
  * warm, not in its first minute. With PostgreSQL, every impact candidate's closure
@@ -45,7 +45,7 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
   }
   const postgresOf = (direction: string) => (direction === 'impact' && pg ? (o: Origin) => postgresClosure(pg, o.id, depth) : undefined);
   const warmUp = await warmUpCases(url, driver, picked.map((p) => ({ ...p, postgres: postgresOf(p.direction) })), scale.warmSeconds ?? 0);
-  log(`warm-up: ${warmUp.requests} requests over ${warmUp.seconds} s, every case round-robin`);
+  log(`warm-up: ${warmUp.requests} requests over ${warmUp.seconds} s, every operation of every case in equal time slices`);
   for (const { direction, size, origin } of picked) {
     const c = await measureTraversal(url, driver, direction, size, origin, scale.reps, scale.warmup, postgresOf(direction));
     log(`  ${direction} ${size}: ${c.reached} nodes, GraphQL p50 ${c.graphql.p50} p95 ${c.graphql.p95} ms, raw p50 ${c.raw.p50} p95 ${c.raw.p95} ms, ratio ${c.ratioP50}` +

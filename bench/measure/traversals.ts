@@ -85,15 +85,20 @@ export async function measureTraversal(url: string, driver: Driver, direction: D
 
 /**
  * Runs every case's operations (GraphQL, what the service sends, the pure-Cypher engine, PostgreSQL)
- * round-robin for `seconds`, untimed: brings the JIT of both JVM and Node to steady state.
+ * untimed for `seconds`, each in turn for an equal slice of time rather than an equal count: a JIT
+ * warms by calls, so a 2 ms impact must run hundreds of times, which a round-robin with 450 ms
+ * provenance walks in it never does (850 calls in 90 s, most of them the slow ones).
  */
 export async function warmUpCases(url: string, driver: Driver, cases: { direction: Direction; origin: Origin; postgres?: PostgresImpact }[], seconds: number) {
   const started = performance.now();
   const ops = (await Promise.all(cases.map((c) => caseOperations(url, driver, c.direction, c.origin, c.postgres)))).flat();
+  const sliceMs = Math.max(50, Math.min(500, (seconds * 1000) / Math.max(1, ops.length * 8)));
   let requests = 0;
   while (ops.length && performance.now() - started < seconds * 1000) {
-    for (const [, op] of ops) await op();
-    requests += ops.length;
+    for (const [, op] of ops) {
+      const sliceStart = performance.now();
+      do { await op(); requests += 1; } while (performance.now() - sliceStart < sliceMs);
+    }
   }
   return { requests, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
