@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { AlertRepository } from '../src/alert/alert.repository';
 import { EnsembleWeightsChangedPayload, Topics } from '../src/events/topics';
 import { useGraph } from './support/graph';
 import { createModelGraph } from './metrics.fixtures';
@@ -114,6 +116,18 @@ describe('alerts', () => {
     const [alert] = await alerts();
     expect(alert.history.map((h: any) => h.state)).toEqual(['FIRING', 'RESOLVED']);
     expect((await graph.ok('{ alertRules { id } }')).alertRules).toEqual([]);
+  });
+
+  it('an evaluation that read a rule before it was deleted opens no alert for it', async () => {
+    const { createAlertRule: rule } = await graph.ok(CREATE_RULE, { input: accuracyRule(target, { forSeconds: 0 }) });
+    await graph.ok('mutation($id: ID!) { deleteAlertRule(id: $id) { id } }', { id: rule.id });
+    const at = new Date();
+    const late = { // what an evaluation in flight during the delete would open
+      id: randomUUID(), ruleId: rule.id, rule: rule.name, severity: 'WARNING', labels: '{}', targetKind: 'MODEL_VERSION',
+      targetId: target.modelVersion, targetLabel: 'churn@v1', metric: 'accuracy', state: 'FIRING', value: 0.1, startedAt: at, firedAt: at, history: [],
+    };
+    expect(await graph.db.write((tx) => new AlertRepository(graph.db).begin(tx, `${rule.id}\n${target.modelVersion}`, late))).toBeUndefined();
+    expect(await alerts()).toEqual([]);
   });
 
   it('refuses webhook URLs that are not http(s) or reach a private address outside the allowed ranges', async () => {

@@ -22,16 +22,16 @@ export class AlertTransitions {
   constructor(private readonly db: Transactions, private readonly repo: AlertRepository,
               private readonly webhooks: WebhookDispatcher, private readonly events: EventBus) {}
 
-  /** Opens an alert for the rule (FIRING at once when its `for` is 0); undefined when one was open already. */
+  /** Opens an alert for the rule (FIRING at once when its `for` is 0); undefined when one was open already or the rule is gone. */
   async begin(rule: AlertRule, value: number | null, at: Date): Promise<Alert | undefined> {
     const state = rule.forSeconds === 0 ? AlertState.FIRING : AlertState.PENDING;
     return this.announced(at, async (tx) => {
-      const { opened, alert } = await this.repo.begin(tx, `${rule.id}\n${rule.target.id}`, {
+      const begun = await this.repo.begin(tx, `${rule.id}\n${rule.target.id}`, {
         id: randomUUID(), ruleId: rule.id, rule: rule.name, severity: rule.severity, labels: JSON.stringify(rule.labels),
         targetKind: rule.target.kind, targetId: rule.target.id, targetLabel: rule.target.label, metric: rule.metric,
         state, value, startedAt: at, firedAt: state === AlertState.FIRING ? at : null, history: [historyEntry(state, at, value)],
       });
-      return opened ? alert : undefined;
+      return begun?.opened ? begun.alert : undefined;
     });
   }
 

@@ -59,10 +59,10 @@ export class AlertRepository {
     return new Map(rows.map((r) => [r.alert.ruleId, toAlert(r.alert)]));
   }
 
-  /** The alert, and whether this call opened it (false: one was open already). */
-  async begin(tx: Tx, openKey: string, alert: NewAlert): Promise<{ opened: boolean; alert: Alert }> {
+  /** The alert, and whether this call opened it (false: one was open already); undefined when the rule is gone. */
+  async begin(tx: Tx, openKey: string, alert: NewAlert): Promise<{ opened: boolean; alert: Alert } | undefined> {
     const row = (await tx.run(Q.alertBeginAlert, { openKey, alert }))[0];
-    return { opened: row.opened, alert: toAlert(row.alert) };
+    return row && { opened: row.opened, alert: toAlert(row.alert) };
   }
 
   /** The alert after the change, or undefined when it was no longer in an expected state. */
