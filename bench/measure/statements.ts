@@ -23,7 +23,9 @@ const LISTS: { name: string; query: string; rows: [number, number] }[] = [
   },
   {
     name: 'deployments → serving → model version / ensemble members',
-    rows: [10, 100],
+    // Deployments list by name, and the generated ensembles' (up to 60) come first: the smaller page
+    // must already hold both kinds of target, or the larger one adds a kind, not rows.
+    rows: [70, 140],
     query: `query($first: Int!) { deployments(page: {first: $first}) { nodes { name environment retired
       serving { trafficShare target { ... on ModelVersion { version model { name } }
                                       ... on Ensemble { name members { weight modelVersion { version model { name } } } } } } } } }`,
