@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { generateGraph } from '../bench/generate';
 import { Scale } from '../bench/scales';
 import { query } from '../src/db/query';
@@ -131,11 +130,48 @@ describe('impact engines: the store and the in-memory specification give the sam
     }
   });
 
-  it("resolves the origin with resolve-refs' own text (copied into the one-statement impact)", () => {
-    const statement = (file: string) => readFileSync(`cypher/${file}.cypher`, 'utf8').split('\n').filter((l) => !l.startsWith('//')).join('\n');
-    const resolve = statement('graph/resolve-refs');
-    const resolving = resolve.slice(0, resolve.indexOf('WITH i, named, head(named) AS n'));
-    expect(resolving.length).toBeGreaterThan(1000);
-    expect(statement('lineage/impact-procedure').startsWith(resolving)).toBe(true);
-  });
+  /** The store resolves references in the procedure (ImpactOrigins.java): the same origins as resolve-refs, for every form of reference. */
+  async function resolvesAsResolveRefs(): Promise<void> {
+    type KeyRow = { type: string; namespace: string | null; name: string | null; version: string | null; field: string | null; model: string | null };
+    const keyed = (await graph.db.read((tx) => tx.run(query<Record<string, never>, KeyRow>('test/impact-keyed-origins', `
+      MATCH (n:Dataset|Feature|Job) RETURN labels(n)[0] AS type, n.namespace AS namespace, n.name AS name, null AS version, null AS field, null AS model
+      UNION ALL MATCH (d:Dataset)<-[:VERSION_OF]-(n:DatasetVersion) RETURN 'DatasetVersion' AS type, d.namespace AS namespace, d.name AS name, n.version AS version, null AS field, null AS model
+      UNION ALL MATCH (d:Dataset)<-[:VERSION_OF]-(v:DatasetVersion)-[:HAS_FIELD]->(n:Field)
+        RETURN 'Field' AS type, d.namespace AS namespace, d.name AS name, v.version AS version, n.name AS field, null AS model
+      UNION ALL MATCH (d:Dataset)<-[:VERSION_OF]-(:DatasetVersion)-[:HAS_FIELD]->(n:Field)
+        RETURN DISTINCT 'Field' AS type, d.namespace AS namespace, d.name AS name, null AS version, n.name AS field, null AS model
+      UNION ALL MATCH (n:Model|Ensemble) RETURN labels(n)[0] AS type, null AS namespace, n.name AS name, null AS version, null AS field, null AS model
+      UNION ALL MATCH (m:Model)<-[:VERSION_OF]-(n:ModelVersion) RETURN 'ModelVersion' AS type, null AS namespace, null AS name, n.version AS version, null AS field, m.name AS model`), {})))
+      .map(({ type, ...key }): NodeRef => ({
+        type: type.replace(/(.)([A-Z])/g, '$1_$2').toUpperCase() as NodeType,
+        ...Object.fromEntries(Object.entries(key).filter((e): e is [string, string] => e[1] !== null)),
+      }));
+    expect(new Set(keyed.map((r) => r.type)).size).toBeGreaterThan(4);
+    const missing: NodeRef[] = [
+      { type: NodeType.DATASET_VERSION, namespace: 'lake', name: 'events', version: 'nope' }, { type: NodeType.MODEL_VERSION, model: 'nope', version: '1' },
+      { type: NodeType.FIELD, namespace: 'lake', name: 'nope', field: 'amount' }, { type: NodeType.RUN, id: 'nope' },
+    ];
+    const { cypher, store } = services();
+    const at = (s: string) => new Date(`2026-${s}T00:00:00Z`);
+    let resolved = 0;
+    for (const of of [...keyed, ...await refs(), ...missing]) {
+      for (const when of [{}, { asOf: at('02-01'), knownAt: at('03-12') }, { knownAt: at('01-01') }]) {
+        const args = { of, depth: 1, page: { first: 1 }, ...when };
+        const [actual, expected] = await Promise.all([store, cypher].map((s) => s.impact(args).then((a) => a.origins, (e: Error) => e.message)));
+        expect({ args, actual }).toEqual({ args, actual: expected });
+        if (Array.isArray(actual)) resolved += actual.length;
+      }
+    }
+    expect(resolved).toBeGreaterThan(keyed.length * 2);
+  }
+
+  it('resolves every form of reference as resolve-refs does: the hand-built graph', async () => {
+    await loadFixture(graph.db, 'impact-graph');
+    await resolvesAsResolveRefs();
+  }, 600_000);
+
+  it('resolves every form of reference as resolve-refs does: versions and fields over time', async () => {
+    await loadFixture(graph.db, 'lake-events');
+    await resolvesAsResolveRefs();
+  }, 600_000);
 });

@@ -14,6 +14,12 @@ import org.neo4j.graphdb.Transaction;
  * more), nodes of a type outside the model left out, and the followed edges between kept nodes,
  * none back into an origin. Nodes are indices (row order); everything read from a node besides its
  * type (id, display label, serving) is read on first use and kept, so only what is sent is read.
+ *
+ * When the walk went through the in-memory topology ({@link TopologyIndex}), it answers what the
+ * store would have to read relationship chains for: each node's type, which nodes may be served
+ * (most have no SERVES or MEMBER at all), a field's dataset version and a version's dataset, model
+ * or job for the labels; a version's label is read once for all its fields. The store answers
+ * whatever the index cannot say for certain.
  */
 final class ImpactGraph {
     /** The Neo4j label of each node type, to its NodeType name (src/graph/node-types.ts). */
@@ -24,9 +30,17 @@ final class ImpactGraph {
     /** A followed relationship between kept nodes, in the direction of the walk. */
     record Edge(int from, int to, long relationship, String type) {}
 
+    private static final int SERVES = LineageRules.typeCode("SERVES"), MEMBER = LineageRules.typeCode("MEMBER"),
+        VERSION_OF = LineageRules.typeCode("VERSION_OF"), RUN_OF = LineageRules.typeCode("RUN_OF"), HAS_FIELD = LineageRules.typeCode("HAS_FIELD");
+
     private final Transaction tx;
     private final LineageRules rules;
-    final List<Node> nodes = new ArrayList<>();
+    /** The index the walk went through, or null (through the store). */
+    private final TopologyIndex index;
+    private final LineageRows.Links links;
+    private final List<Long> nodeIds = new ArrayList<>();
+    private final Map<Integer, Node> nodes = new HashMap<>();
+    private final Map<Long, String> versionLabels = new HashMap<>();
     final List<Integer> distance = new ArrayList<>();
     final List<String> type = new ArrayList<>();
     final List<Integer> origins = new ArrayList<>();
@@ -42,20 +56,24 @@ final class ImpactGraph {
     ImpactGraph(Transaction tx, LineageRules rules, Walk walk, long maxNodes) {
         this.tx = tx;
         this.rules = rules;
+        this.index = walk.index;
+        this.links = index == null ? LineageRows.STORE : new IndexLinks();
         long kept = maxNodes + walk.levels.get(0).length;
         this.truncated = walk.reached() > kept;
-        Map<Long, Integer> index = new HashMap<>();
+        Map<Long, Integer> rowOf = new HashMap<>();
         List<Long> keptIds = new ArrayList<>();
         long rows = 0;
         for (int d = 0; d < walk.levels.size() && rows < kept; d++) {
-            for (long id : walk.levels.get(d)) {
+            long[] level = walk.levels.get(d);
+            String[] labels = index == null ? null : index.labels(level);
+            for (int k = 0; k < level.length; k++) {
+                long id = level[k];
                 if (rows++ >= kept) break;
-                Node a = tx.getNodeById(id);
-                String t = TYPES.get(LineageRows.nodeLabel(a));
+                String t = TYPES.get(labels == null ? LineageRows.nodeLabel(tx.getNodeById(id)) : labels[k]);
                 if (t == null) continue; // a label outside the model (e.g. a future one): not ours to report
-                index.put(id, nodes.size());
-                if (d == 0) origins.add(nodes.size());
-                nodes.add(a);
+                rowOf.put(id, nodeIds.size());
+                if (d == 0) origins.add(nodeIds.size());
+                nodeIds.add(id);
                 distance.add(d);
                 type.add(t);
                 keptIds.add(id);
@@ -65,7 +83,7 @@ final class ImpactGraph {
         }
         for (int i = 0; i < keptIds.size(); i++) {
             for (Walk.Step s : walk.followed.get(keptIds.get(i))) {
-                Integer to = index.get(s.other());
+                Integer to = rowOf.get(s.other());
                 if (to == null || distance.get(to) == 0) continue;
                 Edge e = new Edge(i, to, s.relationship(), s.type());
                 edges.add(e);
@@ -76,28 +94,63 @@ final class ImpactGraph {
     }
 
     int size() {
-        return nodes.size();
+        return nodeIds.size();
+    }
+
+    private Node node(int i) {
+        return nodes.computeIfAbsent(i, k -> tx.getNodeById(nodeIds.get(k)));
     }
 
     String id(int i) {
-        return ids.computeIfAbsent(i, k -> String.valueOf(nodes.get(k).getProperty("id", null)));
+        return ids.computeIfAbsent(i, k -> String.valueOf(node(k).getProperty("id", null)));
     }
 
     /** LineageNode.label: the display label, or the id where a part of it is missing. */
     String label(int i) {
         return labels.computeIfAbsent(i, k -> {
-            Node a = nodes.get(k);
-            String display = LineageRows.display(a, LineageRows.nodeLabel(a));
+            Node a = node(k);
+            String display = display(a, index == null ? LineageRows.nodeLabel(a) : index.label(a.getId()));
             return display == null ? id(k) : display;
         });
     }
 
+    /** LineageRows.display, a field's label from its version's, which is read once. */
+    private String display(Node a, String label) {
+        if (!"Field".equals(label)) return LineageRows.display(a, label, links);
+        Node version = links.fieldVersion(a);
+        if (version == null) return LineageRows.display(a, label, links);
+        if (!versionLabels.containsKey(version.getId())) versionLabels.put(version.getId(), LineageRows.display(version, "DatasetVersion", links));
+        String prefix = versionLabels.get(version.getId());
+        return prefix == null ? null : LineageRows.concat(prefix, ".", a.getProperty("name", null));
+    }
+
+    /** Only a model version or an ensemble is served; the index knows most have no SERVES or MEMBER to read. */
     List<Map<String, Object>> serving(int i) {
-        return serving.computeIfAbsent(i, k -> LineageRows.serving(nodes.get(k), LineageRows.nodeLabel(nodes.get(k)), rules));
+        return serving.computeIfAbsent(i, k -> {
+            String t = type.get(k);
+            if (!"MODEL_VERSION".equals(t) && !"ENSEMBLE".equals(t)) return List.of();
+            if (index != null && !index.mayBeServed(rules, nodeIds.get(k), SERVES, MEMBER)) return List.of();
+            return LineageRows.serving(node(k), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
+        });
     }
 
     Object environment(int i) {
-        return nodes.get(i).getProperty("environment", null);
+        return node(i).getProperty("environment", null);
+    }
+
+    /** The links the index can name for certain, else the store's. */
+    private final class IndexLinks implements LineageRows.Links {
+        @Override
+        public Node owner(Node version) {
+            long owner = index.single(version.getId(), true, false, VERSION_OF, RUN_OF);
+            return owner < 0 ? LineageRows.owner(version) : tx.getNodeById(owner);
+        }
+
+        @Override
+        public Node fieldVersion(Node field) {
+            long version = index.single(field.getId(), false, true, HAS_FIELD);
+            return version < 0 ? LineageRows.fieldVersion(field) : tx.getNodeById(version);
+        }
     }
 
     /** A column-lineage DERIVED_FROM's transformations (JSON text), else null; kept, as a page's paths share their edges. */

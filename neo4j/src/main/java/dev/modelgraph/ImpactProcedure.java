@@ -3,7 +3,6 @@ package dev.modelgraph;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,7 +16,8 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 
 /**
- * The whole impact answer in the store: the walk ({@link Walk}), then what src/lineage/impact.service.ts
+ * The whole impact answer in the store: the origins the references name ({@link ImpactOrigins}), the
+ * walk ({@link Walk}), then what src/lineage/impact.service.ts
  * does with the downstream rows (paths, items, servedOnly, order, type filter, cursor, page,
  * summary), returning one small JSON string with only what the GraphQL answer needs.
  *
@@ -26,10 +26,12 @@ import org.neo4j.procedure.Procedure;
  * answer with one page of 100. The service's in-memory code stays the specification (and the
  * pure-Cypher engine's answer); test/impact-engines.test.ts compares the two answers.
  *
- * The JSON: {origins: [ref], truncated, items: [{node: ref, distance, truncated, served, serving,
- * paths: [{nodes: [ref], steps: [[type, transformations]]}]}], hasNextPage, endCursor: key | null,
- * total, byType: {TYPE: count}, servedDeployments: [{id, name, environment, via}] (in the order met),
- * nodes: [[id, type, label]]}, where a ref is an index into `nodes` (a node on many paths is sent once).
+ * The JSON: {origins: [node], truncated, items: [[node, distance, truncated, served, serving, paths]],
+ * hasNextPage, endCursor: key | null, total, byType: {TYPE: count}, servedDeployments: [{id, name,
+ * environment, via}] (in the order met), edges: [[type, transformations]], nodes: [[id, type, label]]},
+ * a path being [node, edge, node, ..., node], a node an index into `nodes` and an edge into `edges`
+ * (each sent once however many paths share it). Written straight into one buffer: arrays rather
+ * than keyed objects, and no intermediate maps, as writing and parsing cost per value.
  */
 public final class ImpactProcedure {
     @Context
@@ -45,52 +47,69 @@ public final class ImpactProcedure {
     }
 
     @Procedure(name = "modelgraph.impact", mode = Mode.READ)
-    @Description("What a change to the origins can affect: one page of the impact items with their paths, and the summary, as JSON.")
-    public Stream<Answer> impact(@Name("origins") List<Node> origins, @Name("t") ZonedDateTime t, @Name("asOf") ZonedDateTime asOf,
+    @Description("What a change to the nodes the references name can affect: one page of the impact items with their paths, and the summary, as JSON.")
+    public Stream<Answer> impact(@Name("refs") List<Map<String, Object>> refs, @Name("t") ZonedDateTime t, @Name("asOf") ZonedDateTime asOf,
                                  @Name("knownAt") ZonedDateTime knownAt, @Name("depth") long depth, @Name("maxNodes") long maxNodes,
                                  @Name("maxPaths") long maxPaths, @Name("servedOnly") boolean servedOnly, @Name("types") List<String> types,
                                  @Name("after") Map<String, Object> after, @Name("first") long first) {
-        if (origins == null || origins.isEmpty()) return Stream.of(new Answer("{\"origins\":[]}")); // the service says NOT_FOUND
+        List<Node> origins = ImpactOrigins.resolve(tx, refs, asOf, knownAt);
+        if (origins.isEmpty()) return Stream.of(new Answer("{\"origins\":[]}")); // the service says NOT_FOUND
         LineageRules rules = new LineageRules(LineageRules.Flow.DOWNSTREAM, origins, t, asOf, knownAt);
         ImpactGraph g = new ImpactGraph(tx, rules, Walk.in(tx, rules, depth, maxNodes), maxNodes);
         Map<Integer, ImpactPaths.PathSet> paths = ImpactPaths.enumerate(g, depth, maxPaths);
         ImpactPage page = new ImpactPage(g, servedOnly, types, key(after), first);
-        Refs refs = new Refs(g);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("origins", g.origins.stream().map(refs::of).toList());
-        out.put("truncated", g.truncated);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i : page.page) items.add(item(g, i, paths.get(i), refs));
-        out.put("items", items);
-        out.put("hasNextPage", page.hasNextPage);
-        out.put("endCursor", page.page.isEmpty() ? null : ImpactPage.key(g, page.page.get(page.page.size() - 1)));
-        out.putAll(ImpactSummary.of(g, page.items));
-        out.put("nodes", refs.nodes);
-        return Stream.of(new Answer(Json.write(out)));
+        Refs nodes = new Refs(g);
+        EdgeRefs edges = new EdgeRefs(g);
+        StringBuilder out = new StringBuilder(8192).append("{\"origins\":[");
+        for (int k = 0; k < g.origins.size(); k++) out.append(k == 0 ? "" : ",").append(nodes.of(g.origins.get(k)));
+        out.append("],\"truncated\":").append(g.truncated).append(",\"items\":[");
+        for (int k = 0; k < page.page.size(); k++) item(out.append(k == 0 ? "" : ","), g, page.page.get(k), paths.get(page.page.get(k)), nodes, edges);
+        out.append("],\"hasNextPage\":").append(page.hasNextPage).append(",\"endCursor\":");
+        Json.append(out, page.page.isEmpty() ? null : ImpactPage.key(g, page.page.get(page.page.size() - 1)));
+        for (Map.Entry<String, Object> e : ImpactSummary.of(g, page.items).entrySet()) Json.append(out.append(",\"").append(e.getKey()).append("\":"), e.getValue());
+        Json.append(out.append(",\"edges\":"), edges.edges);
+        Json.append(out.append(",\"nodes\":"), nodes.nodes);
+        String json = out.append('}').toString();
+        return Stream.of(new Answer(json));
     }
 
-    private static Map<String, Object> item(ImpactGraph g, int i, ImpactPaths.PathSet set, Refs refs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("node", refs.of(i));
-        m.put("distance", (long) g.distance.get(i));
-        m.put("truncated", set != null && set.truncated);
-        m.put("served", ImpactPage.served(g, i));
-        m.put("serving", g.serving(i));
-        List<Map<String, Object>> paths = new ArrayList<>();
-        for (ImpactPaths.Path p : set == null ? List.<ImpactPaths.Path>of() : set.paths) {
-            List<Object> steps = new ArrayList<>();
-            for (ImpactGraph.Edge e : p.edges()) steps.add(java.util.Arrays.asList(e.type(), g.transformations(e)));
-            List<Integer> nodes = new ArrayList<>();
-            for (int n : p.nodes()) nodes.add(refs.of(n));
-            paths.add(Map.of("nodes", nodes, "steps", steps));
+    /** [node, distance, truncated, served, serving, paths], a path as [node, edge, node, ..., node] (refs). */
+    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, Refs nodes, EdgeRefs edges) {
+        out.append('[').append(nodes.of(i)).append(',').append(g.distance.get(i)).append(',').append(set != null && set.truncated)
+            .append(',').append(ImpactPage.served(g, i)).append(',');
+        Json.append(out, g.serving(i));
+        out.append(",[");
+        List<ImpactPaths.Path> list = set == null ? List.of() : set.paths;
+        for (int k = 0; k < list.size(); k++) {
+            ImpactPaths.Path p = list.get(k);
+            out.append(k == 0 ? "[" : ",[").append(nodes.of(p.nodes()[0]));
+            for (int s = 0; s < p.edges().length; s++) out.append(',').append(edges.of(p.edges()[s])).append(',').append(nodes.of(p.nodes()[s + 1]));
+            out.append(']');
         }
-        m.put("paths", paths);
-        return m;
+        out.append("]]");
     }
 
     private static ImpactPage.Key key(Map<String, Object> after) {
         if (after == null) return null;
         return new ImpactPage.Key(((Number) after.get("distance")).longValue(), (String) after.get("type"), (String) after.get("label"), (String) after.get("id"));
+    }
+
+    /** The edges the answer's paths take, each sent once as [type, transformations]; a ref is its index. */
+    private static final class EdgeRefs {
+        private final ImpactGraph g;
+        private final Map<Long, Integer> index = new HashMap<>();
+        final List<List<Object>> edges = new ArrayList<>();
+
+        EdgeRefs(ImpactGraph g) {
+            this.g = g;
+        }
+
+        int of(ImpactGraph.Edge e) {
+            return index.computeIfAbsent(e.relationship(), k -> {
+                edges.add(java.util.Arrays.asList(e.type(), g.transformations(e)));
+                return edges.size() - 1;
+            });
+        }
     }
 
     /** The nodes the answer mentions, each sent once as [id, type, label]; a ref is its index. */

@@ -19,7 +19,7 @@ final class Json {
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, Object v) {
+    static void append(StringBuilder sb, Object v) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {

@@ -42,26 +42,51 @@ final class LineageRows {
      * "job#runId". test/traversal-engines.test.ts checks every label against the registry.
      */
     static String display(Node a, String label) {
+        return display(a, label, STORE);
+    }
+
+    /** How a label finds a version's dataset, model or job (`owner`) and a field's dataset version. */
+    interface Links {
+        Node owner(Node version);
+
+        Node fieldVersion(Node field);
+    }
+
+    /** The links as the store's relationship chains give them. */
+    static final Links STORE = new Links() {
+        @Override
+        public Node owner(Node version) {
+            return LineageRows.owner(version);
+        }
+
+        @Override
+        public Node fieldVersion(Node field) {
+            return LineageRows.fieldVersion(field);
+        }
+    };
+
+    /** {@link #display(Node, String)}, its links found by `links`. */
+    static String display(Node a, String label, Links links) {
         if (label == null) return str(a.getProperty("name", null));
         switch (label) {
             case "Dataset", "Job", "Feature" -> { return concat(a.getProperty("namespace", null), "/", a.getProperty("name", null)); }
             case "DatasetVersion" -> {
-                Node owner = owner(a);
+                Node owner = links.owner(a);
                 return owner == null ? null : concat(owner.getProperty("namespace", null), "/", owner.getProperty("name", null), "@", a.getProperty("version", null));
             }
             case "Field" -> {
-                Node version = fieldVersion(a);
+                Node version = links.fieldVersion(a);
                 Node v = version == null ? a : version;
-                Node owner = owner(v);
+                Node owner = links.owner(v);
                 return owner == null ? null : concat(owner.getProperty("namespace", null), "/", owner.getProperty("name", null), "@",
                     v.getProperty("version", null), ".", a.getProperty("name", null));
             }
             case "ModelVersion" -> {
-                Node owner = owner(a);
+                Node owner = links.owner(a);
                 return owner == null ? null : concat(owner.getProperty("name", null), "@", a.getProperty("version", null));
             }
             case "Run" -> {
-                Node owner = owner(a);
+                Node owner = links.owner(a);
                 String job = owner == null ? null : concat(owner.getProperty("namespace", null), "/", owner.getProperty("name", null), "#");
                 return concat(job == null ? "" : job, a.getProperty("runId", null));
             }
@@ -102,14 +127,14 @@ final class LineageRows {
         }
     }
 
-    private static Node owner(Node v) {
+    static Node owner(Node v) {
         try (var rels = v.getRelationships(Direction.OUTGOING, VERSION_OF, RUN_OF)) {
             for (Relationship r : rels) return r.getEndNode();
         }
         return null;
     }
 
-    private static Node fieldVersion(Node field) {
+    static Node fieldVersion(Node field) {
         try (var rels = field.getRelationships(Direction.INCOMING, HAS_FIELD)) {
             for (Relationship r : rels) if (r.getStartNode().hasLabel(DATASET_VERSION)) return r.getStartNode();
         }
@@ -117,7 +142,7 @@ final class LineageRows {
     }
 
     /** Cypher's + on strings: null if any part is null. */
-    private static String concat(Object... parts) {
+    static String concat(Object... parts) {
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) {
             if (p == null) return null;

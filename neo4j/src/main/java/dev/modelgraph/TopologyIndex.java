@@ -96,6 +96,89 @@ final class TopologyIndex {
         return out;
     }
 
+    /** The node's first label as the index holds it (null: none, or not a known node). */
+    String label(long node) {
+        lock.readLock().lock();
+        try {
+            return store.label(node);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The one node at the other end of `node`'s relationships of the given types in the given
+     * direction (outgoing: `node` is their start), a DatasetVersion when `datasetVersion`, or -1
+     * when there is not exactly one: the caller then asks the store, whose answer with exactly one
+     * candidate is the same one.
+     */
+    long single(long node, boolean outgoing, boolean datasetVersion, int... codes) {
+        lock.readLock().lock();
+        try {
+            TopologyStore s = store;
+            int[] adjacency = s.adjacency(node);
+            if (adjacency == null) return -1;
+            long found = -1;
+            for (int k = 1; k <= adjacency[0]; k++) {
+                int r = adjacency[k];
+                if (!contains(codes, s.relType[r] - 1) || (s.relStart[r] == node) != outgoing) continue;
+                int other = outgoing ? s.relEnd[r] : s.relStart[r];
+                if (datasetVersion && !s.isDatasetVersion(other)) continue;
+                if (found >= 0) return -1;
+                found = other;
+            }
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * False when `node` is certainly served by nothing (LineageRows.serving is empty): no visible
+     * `serves` relationship ends at it from a visible node, nor a visible `member` one from a
+     * visible node that has such a `serves`. Which labels those nodes have is left to the store.
+     */
+    boolean mayBeServed(LineageRules rules, long node, int serves, int member) {
+        lock.readLock().lock();
+        try {
+            return servedFrom(rules, node, serves, member, true);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean servedFrom(LineageRules rules, long node, int serves, int member, boolean throughMembers) {
+        TopologyStore s = store;
+        int[] adjacency = s.adjacency(node);
+        if (adjacency == null) return false;
+        for (int k = 1; k <= adjacency[0]; k++) {
+            int r = adjacency[k];
+            int code = s.relType[r] - 1;
+            if (s.relEnd[r] != node || code != serves && (code != member || !throughMembers)) continue;
+            int from = s.relStart[r];
+            if (!s.relationshipVisible(rules, r) || !s.nodeVisible(rules, from)) continue;
+            if (code == serves || servedFrom(rules, from, serves, member, false)) return true;
+        }
+        return false;
+    }
+
+    /** The first label of each node ({@link #label}), under one lock. */
+    String[] labels(long[] nodes) {
+        lock.readLock().lock();
+        try {
+            String[] out = new String[nodes.length];
+            for (int i = 0; i < out.length; i++) out[i] = store.label(nodes[i]);
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static boolean contains(int[] codes, int code) {
+        for (int c : codes) if (c == code) return true;
+        return false;
+    }
+
     /** Runs `update` on the store with no walk in progress. */
     void write(Runnable update) {
         lock.writeLock().lock();

@@ -30,6 +30,8 @@ final class Walk {
     final List<long[]> levels;
     /** The followed relationships out of every node in `levels`, in the order the rules list them. */
     final Map<Long, List<Step>> followed;
+    /** The in-memory topology the walk went through, or null: through the store. */
+    TopologyIndex index;
 
     Walk(List<long[]> levels, Map<Long, List<Step>> followed) {
         this.levels = levels;
@@ -49,7 +51,10 @@ final class Walk {
      */
     static Walk in(Transaction tx, LineageRules rules, long depth, long maxNodes) {
         TopologyIndex index = TopologyIndex.serving(tx);
-        return index == null ? throughStore(rules, depth, maxNodes) : index.walk(rules, depth, maxNodes);
+        if (index == null) return throughStore(rules, depth, maxNodes);
+        Walk walk = index.walk(rules, depth, maxNodes);
+        walk.index = index;
+        return walk;
     }
 
     /** The walk through the store: {@link LineageRules#follow} on each node. */
