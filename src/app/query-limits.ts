@@ -129,7 +129,7 @@ const depthOf = perOperation((_schema, document, operation) => operationDepth(do
 
 /**
  * The estimates that passed, per operation and costKey: the estimate walks the whole document with
- * its variables (for the impact query over a millisecond of CPU, more than executing a small answer),
+ * its variables (for the impact query over a millisecond of CPU, near what executing a small answer costs),
  * and a client sends the same query with the same page sizes over and over. Refusals are not remembered (they are estimated again,
  * so their errors stay exactly those of a first estimate).
  */
