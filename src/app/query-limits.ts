@@ -7,6 +7,7 @@ import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEst
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
 import { QueryTooComplexError } from '../common/errors';
 import { introspectionEstimator } from './introspection-cost';
+import { perOperation } from './per-operation';
 
 export interface QueryLimits { maxDepth: number; maxComplexity: number; maxPageSize: number }
 
@@ -92,12 +93,15 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
  */
 export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined, limits: QueryLimits): void {
-  const depth = operationDepth(document, operation);
+  const depth = depthOf(schema, document, operation);
   if (depth > limits.maxDepth) {
     throw new QueryTooComplexError(`The operation is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
       { limit: 'depth', max: limits.maxDepth, actual: depth });
   }
   const vars = withoutLists(variables ?? undefined);
+  const passed = passedCosts(schema, document, operation);
+  const key = costKey(vars, limits);
+  if (passed.has(key)) return;
   // Variables that do not fit the operation: execution refuses them, with the precise error, before any resolver.
   if (getVariableValues(schema, operation.variableDefinitions ?? [], vars).errors) return;
   let complexity: number;
@@ -116,6 +120,30 @@ export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNo
     throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
       'Ask for smaller pages or fewer nested fields.', { limit: 'complexity', max: limits.maxComplexity, actual: complexity });
   }
+  if (passed.size >= REMEMBERED_COSTS) passed.delete(passed.keys().next().value!);
+  passed.set(key, complexity);
+}
+
+/** An operation's depth depends on its document alone. */
+const depthOf = perOperation((_schema, document, operation) => operationDepth(document, operation));
+
+/**
+ * The estimates that passed, per operation and costKey: the estimate walks the whole document with
+ * its variables (for the impact query over a millisecond of CPU, near what executing a small answer costs),
+ * and a client sends the same query with the same page sizes over and over. Refusals are not remembered (they are estimated again,
+ * so their errors stay exactly those of a first estimate).
+ */
+const passedCosts = perOperation(() => new Map<string, number>());
+const REMEMBERED_COSTS = 100;
+
+/**
+ * What the estimate can read of a request: the limits and the variables' numbers, booleans, nulls
+ * and shape. Strings (ids, names, cursors, enum values, dates) are left out: no estimator here reads
+ * one (page sizes are numbers), so the same query for another id costs the same. A field whose
+ * `complexity` reads a string argument would have to put strings back in.
+ */
+function costKey(variables: Record<string, unknown>, limits: QueryLimits): string {
+  return JSON.stringify([limits.maxComplexity, limits.maxPageSize, variables], (_key, value: unknown) => (typeof value === 'string' ? '' : value));
 }
 
 /**

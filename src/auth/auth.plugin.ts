@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
+import { perOperation } from '../app/per-operation';
 import { currentScope } from '../db/request-scope';
 import { authorize, requiredRole } from './authorize';
 import { Principal } from './roles';
@@ -10,6 +11,9 @@ export interface ApiContext {
   req: Request;
   res: Response;
 }
+
+/** The role an operation needs depends on its document alone: worked out once per query text. */
+const roleOf = perOperation(requiredRole);
 
 /**
  * Authorization for every GraphQL operation, once it is parsed and validated and before anything
@@ -23,7 +27,7 @@ export const authorizationPlugin: ApolloServerPlugin<ApiContext> = {
         if (!operation) return; // graphql-js has refused the document already
         const scope = currentScope();
         if (scope) scope.keyId = contextValue.principal.keyId;
-        const needed = requiredRole(schema, document, operation);
+        const needed = roleOf(schema, document, operation);
         authorize(contextValue.principal, needed, operation.operation === 'mutation' ? 'This mutation' : 'This operation');
       },
     };

@@ -5,7 +5,9 @@ import { FieldTransformation } from '../openlineage/field-derivation.types';
 import { LineageNode, ORIGIN_DESCRIPTION, ORIGINS_DESCRIPTION } from './lineage.types';
 import { DEFAULT_TRAVERSAL_LIMITS } from './traversal-limits';
 
-@ObjectType({ description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
+// simpleResolvers: these answers are plain objects and no field middleware applies, so graphql-js reads
+// each property itself instead of through type-graphql's per-field wrapper (an impact page has thousands).
+@ObjectType({ simpleResolvers: true, description: 'A deployment serving a model version (directly, or through an ensemble) or an ensemble, at asOf.' })
 export class ImpactServing {
   @Field(() => ID) deploymentId!: string;
   @Field() deployment!: string;
@@ -17,7 +19,7 @@ export class ImpactServing {
   @Field(() => Float, { nullable: true, description: "The model version's weight in that ensemble." }) weight!: number | null;
 }
 
-@ObjectType({ description: 'One hop of an impact path: the relationship between two consecutive nodes.' })
+@ObjectType({ simpleResolvers: true, description: 'One hop of an impact path: the relationship between two consecutive nodes.' })
 export class PathStep {
   @Field({ description: 'The relationship type, e.g. DERIVED_FROM (stored against the flow: the derived field points to its input).' })
   type!: string;
@@ -25,14 +27,14 @@ export class PathStep {
   transformations!: FieldTransformation[];
 }
 
-@ObjectType({ description: 'One path from the origin: its nodes in flow order and the relationships between them.' })
+@ObjectType({ simpleResolvers: true, description: 'One path from the origin: its nodes in flow order and the relationships between them.' })
 export class ImpactPath {
   @Field(() => [LineageNode]) nodes!: LineageNode[];
   @Field(() => [String], { description: 'The relationship types between consecutive nodes (as steps[].type).' }) relationships!: string[];
   @Field(() => [PathStep], { description: 'The relationships between consecutive nodes, with what each does to the data.' }) steps!: PathStep[];
 }
 
-@ObjectType({ description: 'A node downstream of the origins.' })
+@ObjectType({ simpleResolvers: true, description: 'A node downstream of the origins.' })
 export class ImpactItem {
   @Field(() => LineageNode) node!: LineageNode;
   @Field(() => Int, { description: 'Hops on the shortest path from the nearest origin.' }) distance!: number;
@@ -47,15 +49,15 @@ export class ImpactItem {
   serving!: ImpactServing[];
 }
 
-@ObjectType() export class ImpactItemConnection extends Connection(ImpactItem) {}
+@ObjectType({ simpleResolvers: true }) export class ImpactItemConnection extends Connection(ImpactItem) {}
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TypeCount {
   @Field(() => NodeType) type!: NodeType;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'A deployment serving something affected, and through which model versions or ensembles.' })
+@ObjectType({ simpleResolvers: true, description: 'A deployment serving something affected, and through which model versions or ensembles.' })
 export class AffectedDeployment {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -63,7 +65,7 @@ export class AffectedDeployment {
   @Field(() => [String], { description: 'Labels of the affected model versions or ensembles it serves.' }) via!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImpactSummary {
   @Field(() => Int, { description: 'Affected nodes (after servedOnly, before the type filter and paging).' }) total!: number;
   @Field(() => [TypeCount]) byType!: TypeCount[];
@@ -71,7 +73,7 @@ export class ImpactSummary {
   servedDeployments!: AffectedDeployment[];
 }
 
-@ObjectType({ description: 'What a change to the origins can affect, as the graph stood at asOf (default: now) as recorded at knownAt (default: everything recorded).' })
+@ObjectType({ simpleResolvers: true, description: 'What a change to the origins can affect, as the graph stood at asOf (default: now) as recorded at knownAt (default: everything recorded).' })
 export class ImpactResult {
   @Field(() => LineageNode, { description: ORIGIN_DESCRIPTION }) origin!: LineageNode;
   @Field(() => [LineageNode], { description: ORIGINS_DESCRIPTION }) origins!: LineageNode[];

@@ -25,7 +25,8 @@ export const ORIGINS_DESCRIPTION = 'Every node the reference named, each at dist
 export const ORIGIN_DESCRIPTION = 'The first of origins (kept for older clients): for a FIELD reference without version, ' +
   'the field of the newest visible version, although every version is covered.';
 
-@ObjectType({ description: 'A node of the lineage graph, as much as drawing and listing need.' })
+// simpleResolvers: plain objects, no field middleware: graphql-js reads the properties itself (see impact.types.ts).
+@ObjectType({ simpleResolvers: true, description: 'A node of the lineage graph, as much as drawing and listing need.' })
 export class LineageNode {
   @Field(() => ID) id!: string;
   @Field(() => NodeType) type!: NodeType;
@@ -33,14 +34,14 @@ export class LineageNode {
   label!: string;
 }
 
-@ObjectType({ description: 'A relationship as stored (from its start node to its end node).' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship as stored (from its start node to its end node).' })
 export class LineageEdge {
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
   @Field() type!: string;
 }
 
-@ObjectType({ description: 'A subgraph ready for drawing.' })
+@ObjectType({ simpleResolvers: true, description: 'A subgraph ready for drawing.' })
 export class LineageGraph {
   @Field(() => LineageNode, { description: ORIGIN_DESCRIPTION }) origin!: LineageNode;
   @Field(() => [LineageNode], { description: ORIGINS_DESCRIPTION }) origins!: LineageNode[];
