@@ -52,7 +52,7 @@ function runEvents(tag: string, worker: number, i: number, inputs: DatasetPlan[]
  * Events/s through POST /api/v1/lineage (one event per request, in order per run) and
  * /api/v1/lineage/batch (batchSize events per request), each with 1 and 4 concurrent clients.
  */
-export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random): Promise<IngestionCase[]> {
+export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, only?: string): Promise<IngestionCase[]> {
   const sources = datasets.filter((d) => d.layer === 1 || d.layer === 2);
   const out: IngestionCase[] = [];
   let clock = Date.UTC(2026, 0, 1);
@@ -60,7 +60,8 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
     { mode: 'single', batchSize: 1, concurrency: 1 }, { mode: 'single', batchSize: 1, concurrency: 4 },
     { mode: 'batch', batchSize: 100, concurrency: 1 }, { mode: 'batch', batchSize: 100, concurrency: 4 },
   ];
-  for (const c of configs) {
+  // `only`: one case, e.g. 'single4' (for comparing builds); a fresh tag per call keeps runs apart.
+  for (const c of configs.filter((x) => !only || only.split(',').includes(`${x.mode}${x.concurrency}`))) {
     const tag = `${c.mode}${c.concurrency}`;
     const caseRuns = c.mode === 'single' ? Math.max(10, Math.floor(runs / 2)) : runs;
     const eventsOf = (i: number, worker: number) => runEvents(tag, worker, i, rnd.sample(sources, 2), (clock += 120_000));

@@ -3,6 +3,8 @@
 // datasets it no longer names get retractedAt (kept for knownAt), new ones recordedAt; datasets
 // were upserted before. Lineage traversals do not follow these edges (runs carry the lineage).
 // @param jobs: { namespace: string; name: string; at: Date; inputs: { namespace: string; name: string }[]; outputs: { namespace: string; name: string }[] }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $jobs AS decl
 MATCH (j:Job {namespace: decl.namespace, name: decl.name})
 SET j.lineageAt = decl.at

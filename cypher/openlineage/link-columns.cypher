@@ -5,6 +5,8 @@
 // transformations (`transformations`: JSON list of {type, subtype, description, masking}; the
 // readable `transformation`, `description`); an edge in force is updated, else one is created.
 // @param links: { outputVersionId: string; inputVersionId: string; fields: { outputField: string; inputField: string; transformation: string | null; description: string | null; transformations: string }[] }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $links AS link
 UNWIND link.fields AS e
 MATCH (out:Field {datasetVersionId: link.outputVersionId, name: e.outputField})

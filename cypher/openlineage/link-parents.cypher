@@ -1,6 +1,8 @@
 // The `parent` run facet: each run is CHILD_OF its parent run, created (with its job) if unseen;
 // the parent's own events fill in its state later.
 // @param parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string; at: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $parents AS link
 MATCH (r:Run {runId: link.runId})
 MERGE (pj:Job {namespace: link.parentNamespace, name: link.parentName})

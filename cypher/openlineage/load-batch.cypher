@@ -7,6 +7,8 @@
 // @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; facetTimes: string | null; declaredOutputs: string | null }[]
 // @returns jobs: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null; lineageAt: Date | null }[]
 // @returns datasets: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 CALL () {
   UNWIND $runIds AS runId
   MATCH (r:Run {runId: runId})

@@ -3,6 +3,8 @@
 // same-named fields of the version now newest (a placeholder gets the field; a real version without
 // it links nothing). The old edge is kept, with retractedAt; the new one copies its transformations.
 // @param relinks: { runId: string; fromVersionId: string; toVersionId: string }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $relinks AS link
 MATCH (:Run {runId: link.runId})-[:WROTE]->(:DatasetVersion)-[:HAS_FIELD]->(out:Field)-[old:DERIVED_FROM]->(f:Field {datasetVersionId: link.fromVersionId})
 WHERE old.retractedAt IS NULL

@@ -3,6 +3,8 @@
 // event writes (and locks) nothing. createdAt: the earliest eventTime naming the job (the world's
 // time), recordedAt: when it was first written.
 // @param jobs: { namespace: string; name: string; facets: string; facetTimes: string; description: string | null; createdAt: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $jobs AS job
 MERGE (j:Job {namespace: job.namespace, name: job.name})
   ON CREATE SET j.id = randomUUID(), j.createdAt = job.createdAt, j.recordedAt = datetime()

@@ -3,6 +3,8 @@
 // (see link-parents.cypher). It is RUN_OF each job its events name that is that job. createdAt: the
 // earliest eventTime of its events (or of a child's naming it as parent).
 // @param runs: { runId: string; createdBy: { namespace: string; name: string }; jobs: { namespace: string; name: string }[]; state: string; startedAt: Date | null; endedAt: Date | null; nominalStartTime: Date | null; codeVersion: string | null; parameters: string | null; facets: string; facetTimes: string; declaredOutputs: string; createdAt: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $runs AS run
 MERGE (creator:Job {namespace: run.createdBy.namespace, name: run.createdBy.name})
   ON CREATE SET creator.id = randomUUID(), creator.createdAt = run.createdAt, creator.recordedAt = datetime(), creator.updatedAt = datetime()

@@ -8,6 +8,8 @@
 // @returns name: string
 // @returns version: string
 // @returns id: string
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $placeholders AS p
 MATCH (d:Dataset {namespace: p.namespace, name: p.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: $initialVersion})

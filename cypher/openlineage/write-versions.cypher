@@ -11,6 +11,8 @@
 // @returns name: string
 // @returns version: string
 // @returns id: string
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $versions AS out
 MATCH (d:Dataset {namespace: out.namespace, name: out.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: out.version})

@@ -3169,6 +3169,8 @@ export const openlineageDeclareJobLineage = query<{
 // datasets it no longer names get retractedAt (kept for knownAt), new ones recordedAt; datasets
 // were upserted before. Lineage traversals do not follow these edges (runs carry the lineage).
 // @param jobs: { namespace: string; name: string; at: Date; inputs: { namespace: string; name: string }[]; outputs: { namespace: string; name: string }[] }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $jobs AS decl
 MATCH (j:Job {namespace: decl.namespace, name: decl.name})
 SET j.lineageAt = decl.at
@@ -3262,6 +3264,8 @@ export const openlineageLinkColumns = query<{
 // transformations (\`transformations\`: JSON list of {type, subtype, description, masking}; the
 // readable \`transformation\`, \`description\`); an edge in force is updated, else one is created.
 // @param links: { outputVersionId: string; inputVersionId: string; fields: { outputField: string; inputField: string; transformation: string | null; description: string | null; transformations: string }[] }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $links AS link
 UNWIND link.fields AS e
 MATCH (out:Field {datasetVersionId: link.outputVersionId, name: e.outputField})
@@ -3282,6 +3286,8 @@ export const openlineageLinkParents = query<{
 }, Record<string, never>>("openlineage/link-parents", `// The \`parent\` run facet: each run is CHILD_OF its parent run, created (with its job) if unseen;
 // the parent's own events fill in its state later.
 // @param parents: { runId: string; parentRunId: string; parentNamespace: string; parentName: string; at: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $parents AS link
 MATCH (r:Run {runId: link.runId})
 MERGE (pj:Job {namespace: link.parentNamespace, name: link.parentName})
@@ -3303,6 +3309,8 @@ export const openlineageLinkReads = query<{
 // the times (of its events) at which that version was the one current. A READ still in force gets
 // its times; else a new one is created with recordedAt (a withdrawn one stays withdrawn: history).
 // @param reads: { runId: string; versionId: string; at: Date[] }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $reads AS input
 MATCH (r:Run {runId: input.runId})
 MATCH (v:DatasetVersion {id: input.versionId})
@@ -3383,6 +3391,8 @@ export const openlineageLoadBatch = query<{
 // @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; facetTimes: string | null; declaredOutputs: string | null }[]
 // @returns jobs: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null; lineageAt: Date | null }[]
 // @returns datasets: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 CALL () {
   UNWIND $runIds AS runId
   MATCH (r:Run {runId: runId})
@@ -3529,6 +3539,8 @@ export const openlineageRelinkColumns = query<{
 // same-named fields of the version now newest (a placeholder gets the field; a real version without
 // it links nothing). The old edge is kept, with retractedAt; the new one copies its transformations.
 // @param relinks: { runId: string; fromVersionId: string; toVersionId: string }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $relinks AS link
 MATCH (:Run {runId: link.runId})-[:WROTE]->(:DatasetVersion)-[:HAS_FIELD]->(out:Field)-[old:DERIVED_FROM]->(f:Field {datasetVersionId: link.fromVersionId})
 WHERE old.retractedAt IS NULL
@@ -3555,6 +3567,8 @@ export const openlineageRetractReads = query<{
 }, Record<string, never>>("openlineage/retract-reads", `// READs withdrawn because a version arrived (late) that was current at the reader's time: they are
 // kept, with retractedAt = now, so "what did we know then" (knownAt) still sees them.
 // @param reads: { runId: string; versionId: string }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $reads AS input
 MATCH (:Run {runId: input.runId})-[rd:READ]->(:DatasetVersion {id: input.versionId})
 WHERE rd.retractedAt IS NULL
@@ -3577,6 +3591,8 @@ export const openlineageStoreEvents = query<{
 // never meet them). The same event delivered again (a client's retry) is the one node it was.
 // @param events: { hash: string; json: string; bytes: Integer; eventTime: Date; eventType: string | null; runId: string | null; namespace: string | null; jobName: string | null }[]
 // @returns stored: Integer
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $events AS e
 MERGE (l:LineageEvent {hash: e.hash})
 ON CREATE SET l += e, l.recordedAt = datetime({epochMillis: timestamp()})
@@ -3596,6 +3612,8 @@ export const openlineageUpsertDatasets = query<{
 // the batch changed are sent, so updatedAt moves only on a change. createdAt: the earliest
 // eventTime naming it (a dataset GraphQL created later is lowered to it too: it existed then).
 // @param datasets: { namespace: string; name: string; facets: string; facetTimes: string; description: string | null; createdAt: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $datasets AS ds
 MERGE (d:Dataset {namespace: ds.namespace, name: ds.name})
   ON CREATE SET d.id = randomUUID(), d.createdAt = ds.createdAt, d.recordedAt = datetime()
@@ -3618,6 +3636,8 @@ export const openlineageUpsertJobs = query<{
 // event writes (and locks) nothing. createdAt: the earliest eventTime naming the job (the world's
 // time), recordedAt: when it was first written.
 // @param jobs: { namespace: string; name: string; facets: string; facetTimes: string; description: string | null; createdAt: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $jobs AS job
 MERGE (j:Job {namespace: job.namespace, name: job.name})
   ON CREATE SET j.id = randomUUID(), j.createdAt = job.createdAt, j.recordedAt = datetime()
@@ -3647,6 +3667,8 @@ export const openlineageUpsertRuns = query<{
 // (see link-parents.cypher). It is RUN_OF each job its events name that is that job. createdAt: the
 // earliest eventTime of its events (or of a child's naming it as parent).
 // @param runs: { runId: string; createdBy: { namespace: string; name: string }; jobs: { namespace: string; name: string }[]; state: string; startedAt: Date | null; endedAt: Date | null; nominalStartTime: Date | null; codeVersion: string | null; parameters: string | null; facets: string; facetTimes: string; declaredOutputs: string; createdAt: Date }[]
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $runs AS run
 MERGE (creator:Job {namespace: run.createdBy.namespace, name: run.createdBy.name})
   ON CREATE SET creator.id = randomUUID(), creator.createdAt = run.createdAt, creator.recordedAt = datetime(), creator.updatedAt = datetime()
@@ -3688,6 +3710,8 @@ export const openlineageWritePlaceholders = query<{
 // @returns name: string
 // @returns version: string
 // @returns id: string
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $placeholders AS p
 MATCH (d:Dataset {namespace: p.namespace, name: p.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
@@ -3742,6 +3766,8 @@ export const openlineageWriteVersions = query<{
 // @returns name: string
 // @returns version: string
 // @returns id: string
+// Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
+CYPHER replan=skip
 UNWIND $versions AS out
 MATCH (d:Dataset {namespace: out.namespace, name: out.name})
 MERGE (v:DatasetVersion {datasetId: d.id, version: out.version})

@@ -52,10 +52,15 @@ export class OpenLineageIngestRepository {
    * (a run never reads its own output: the replay chose what it read). The statements of each step
    * are sent together: none needs another's answer, the driver pipelines them and Neo4j runs them in
    * the order sent, so a step costs one round trip, not one per statement. `after`: statements to
-   * send with the last step (the raw events' store), which need nothing of these. Returns the id of
-   * every version written or found (versionKey → id).
+   * send with the last step (the raw events' store, the audit records), which need nothing of
+   * these but the version ids. Returns the id of every version written or found (versionKey → id).
+   *
+   * The statements that only seek nodes by their keys run with `CYPHER replan=skip`: Neo4j replans
+   * a cached statement when the counts it was planned with have drifted (they do all the time while
+   * ingesting: new events, runs, fields), and a replan costs far more than running one event; for a
+   * key seek the plan cannot get better. load-versions, which orders and filters versions, is replanned.
    */
-  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows, after: (tx: Tx) => Promise<void> = async () => {}): Promise<Map<string, string>> {
+  async write(tx: Tx, batch: FoldedBatch, versions: VersionRows, after: (tx: Tx, ids: Map<string, string>) => Promise<unknown> = async () => {}): Promise<Map<string, string>> {
     tx.reportChanged(batch.runs.map((r) => r.runId)); // the node upserts return no ids: the audit record names the runs
     const ids = new Map(versions.ids);
     const created = (rows: RowOf<typeof Q.openlineageWriteVersions>[]) => rows.forEach((v) => ids.set(versionKey(v.namespace, v.name, v.version), v.id));
@@ -74,7 +79,7 @@ export class OpenLineageIngestRepository {
       reads.length && tx.run(Q.openlineageLinkReads, { reads }),
       relinks.length && tx.run(Q.openlineageRelinkColumns, { relinks }),
       links.length && tx.run(Q.openlineageLinkColumns, { links }),
-      after(tx),
+      after(tx, ids),
     ]);
     return ids;
   }
