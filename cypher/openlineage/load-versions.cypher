@@ -7,12 +7,10 @@
 // and of each run whose binding a version the batch writes may change: one read at or after
 // `since` (the earliest new version's time), or bound to a placeholder or to a version not older
 // than it. `placeholders`: the placeholder version of each dataset read. `written`: those of the
-// versions the batch writes that exist, with the runs that wrote them.
-// @param reads: { runId: string; namespace: string; name: string; at: Date }[]
-// @param pairs: { runId: string; namespace: string; name: string }[]
-// @param since: { namespace: string; name: string; since: Date }[]
-// @param datasets: { namespace: string; name: string }[]
-// @param written: { namespace: string; name: string; version: string }[]
+// versions the batch writes that exist, with the runs that wrote them. The lists come in one map:
+// Neo4j keys its plan cache by the size class (0, 1, ≤10, ≤100, ...) of each list parameter, so
+// five lists of independent sizes would plan this statement again for each new combination.
+// @param keys: { reads: { runId: string; namespace: string; name: string; at: Date }[]; pairs: { runId: string; namespace: string; name: string }[]; since: { namespace: string; name: string; since: Date }[]; datasets: { namespace: string; name: string }[]; written: { namespace: string; name: string; version: string }[] }
 // @param initialVersion: string
 // @param depth: Integer
 // @returns reads: { runId: string; namespace: string; name: string; at: Date; versions: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }[] }[]
@@ -20,7 +18,7 @@
 // @returns placeholders: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 // @returns written: { namespace: string; name: string; writers: string[]; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 CALL () {
-  UNWIND $reads AS input
+  UNWIND $keys.reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})
   OPTIONAL MATCH (r:Run {runId: input.runId})
   CALL (r, d, input) {
@@ -33,7 +31,7 @@ CALL () {
   RETURN collect({runId: input.runId, namespace: input.namespace, name: input.name, at: input.at, versions: versions}) AS reads
 }
 CALL () {
-  UNWIND $since AS s
+  UNWIND $keys.since AS s
   MATCH (d:Dataset {namespace: s.namespace, name: s.name})
   MATCH (r:Run)-[rd:READ]->(v:DatasetVersion {datasetId: d.id})
   WHERE rd.retractedAt IS NULL AND rd.at IS NOT NULL
@@ -41,7 +39,7 @@ CALL () {
   RETURN collect(DISTINCT {runId: r.runId, namespace: s.namespace, name: s.name}) AS affected
 }
 CALL (affected) {
-  UNWIND $pairs + affected AS key
+  UNWIND $keys.pairs + affected AS key
   WITH DISTINCT key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (:Run {runId: key.runId})-[rd:READ]->(v:DatasetVersion)
@@ -51,7 +49,7 @@ CALL (affected) {
   }}) AS runReads
 }
 CALL () {
-  UNWIND $datasets AS key
+  UNWIND $keys.datasets AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
   WHERE v.contentHash IS NULL
@@ -60,7 +58,7 @@ CALL () {
   }}) AS placeholders
 }
 CALL () {
-  UNWIND $written AS key
+  UNWIND $keys.written AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: key.version})
   RETURN collect({namespace: key.namespace, name: key.name, writers: COLLECT { MATCH (w:Run)-[:WROTE]->(v) RETURN w.runId }, version: v {

@@ -3352,9 +3352,11 @@ SKIP $offset
 LIMIT $limit`, ["limit", "offset"]);
 
 export const openlineageLoadBatch = query<{
-  datasets: { namespace: string; name: string }[];
-  jobs: { namespace: string; name: string }[];
-  runIds: string[];
+  keys: {
+    runIds: string[];
+    jobs: { namespace: string; name: string }[];
+    datasets: { namespace: string; name: string }[];
+  };
 }, {
   runs: {
     runId: string;
@@ -3385,40 +3387,42 @@ export const openlineageLoadBatch = query<{
 }>("openlineage/load-batch", `// The stored state of the runs, jobs and datasets a batch of events names, to fold its events into
 // (batch-fold.ts). Setting a property locks each run (in runId order, so concurrent batches queue
 // rather than deadlock) until the batch's transaction ends: events of one run are never interleaved.
-// @param runIds: string[]
-// @param jobs: { namespace: string; name: string }[]
-// @param datasets: { namespace: string; name: string }[]
+// The lists come in one map: Neo4j plans a statement again for each new combination of its list
+// parameters' size classes (0, 1, ≤10, ≤100, ...).
+// @param keys: { runIds: string[]; jobs: { namespace: string; name: string }[]; datasets: { namespace: string; name: string }[] }
 // @returns runs: { runId: string; state: 'START' | 'RUNNING' | 'COMPLETE' | 'ABORT' | 'FAIL' | 'OTHER'; startedAt: Date | null; endedAt: Date | null; facets: string | null; facetTimes: string | null; declaredOutputs: string | null }[]
 // @returns jobs: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null; lineageAt: Date | null }[]
 // @returns datasets: { namespace: string; name: string; facets: string | null; facetTimes: string | null; description: string | null; createdAt: Date | null }[]
 // Every look-up is a key seek: the plan made once serves, not remade as counts grow (ingest.repository.ts).
 CYPHER replan=skip
 CALL () {
-  UNWIND $runIds AS runId
+  UNWIND $keys.runIds AS runId
   MATCH (r:Run {runId: runId})
   SET r.state = r.state
   RETURN collect(r {.runId, .state, .startedAt, .endedAt, .facets, .facetTimes, .declaredOutputs}) AS runs
 }
 CALL () {
-  UNWIND $jobs AS key
+  UNWIND $keys.jobs AS key
   MATCH (j:Job {namespace: key.namespace, name: key.name})
   RETURN collect(j {.namespace, .name, .facets, .facetTimes, .description, .createdAt, .lineageAt}) AS jobs
 }
 CALL () {
-  UNWIND $datasets AS key
+  UNWIND $keys.datasets AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   RETURN collect(d {.namespace, .name, .facets, .facetTimes, .description, .createdAt}) AS datasets
 }
 RETURN runs, jobs, datasets`);
 
 export const openlineageLoadVersions = query<{
-  datasets: { namespace: string; name: string }[];
   depth: Integer;
   initialVersion: string;
-  pairs: { runId: string; namespace: string; name: string }[];
-  reads: { runId: string; namespace: string; name: string; at: Date }[];
-  since: { namespace: string; name: string; since: Date }[];
-  written: { namespace: string; name: string; version: string }[];
+  keys: {
+    reads: { runId: string; namespace: string; name: string; at: Date }[];
+    pairs: { runId: string; namespace: string; name: string }[];
+    since: { namespace: string; name: string; since: Date }[];
+    datasets: { namespace: string; name: string }[];
+    written: { namespace: string; name: string; version: string }[];
+  };
 }, {
   reads: {
     runId: string;
@@ -3454,12 +3458,10 @@ export const openlineageLoadVersions = query<{
 // and of each run whose binding a version the batch writes may change: one read at or after
 // \`since\` (the earliest new version's time), or bound to a placeholder or to a version not older
 // than it. \`placeholders\`: the placeholder version of each dataset read. \`written\`: those of the
-// versions the batch writes that exist, with the runs that wrote them.
-// @param reads: { runId: string; namespace: string; name: string; at: Date }[]
-// @param pairs: { runId: string; namespace: string; name: string }[]
-// @param since: { namespace: string; name: string; since: Date }[]
-// @param datasets: { namespace: string; name: string }[]
-// @param written: { namespace: string; name: string; version: string }[]
+// versions the batch writes that exist, with the runs that wrote them. The lists come in one map:
+// Neo4j keys its plan cache by the size class (0, 1, ≤10, ≤100, ...) of each list parameter, so
+// five lists of independent sizes would plan this statement again for each new combination.
+// @param keys: { reads: { runId: string; namespace: string; name: string; at: Date }[]; pairs: { runId: string; namespace: string; name: string }[]; since: { namespace: string; name: string; since: Date }[]; datasets: { namespace: string; name: string }[]; written: { namespace: string; name: string; version: string }[] }
 // @param initialVersion: string
 // @param depth: Integer
 // @returns reads: { runId: string; namespace: string; name: string; at: Date; versions: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null }[] }[]
@@ -3467,7 +3469,7 @@ export const openlineageLoadVersions = query<{
 // @returns placeholders: { namespace: string; name: string; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 // @returns written: { namespace: string; name: string; writers: string[]; version: { id: string; version: string; createdAt: Date; contentHash: string | null; fields: string[] | null } }[]
 CALL () {
-  UNWIND $reads AS input
+  UNWIND $keys.reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})
   OPTIONAL MATCH (r:Run {runId: input.runId})
   CALL (r, d, input) {
@@ -3480,7 +3482,7 @@ CALL () {
   RETURN collect({runId: input.runId, namespace: input.namespace, name: input.name, at: input.at, versions: versions}) AS reads
 }
 CALL () {
-  UNWIND $since AS s
+  UNWIND $keys.since AS s
   MATCH (d:Dataset {namespace: s.namespace, name: s.name})
   MATCH (r:Run)-[rd:READ]->(v:DatasetVersion {datasetId: d.id})
   WHERE rd.retractedAt IS NULL AND rd.at IS NOT NULL
@@ -3488,7 +3490,7 @@ CALL () {
   RETURN collect(DISTINCT {runId: r.runId, namespace: s.namespace, name: s.name}) AS affected
 }
 CALL (affected) {
-  UNWIND $pairs + affected AS key
+  UNWIND $keys.pairs + affected AS key
   WITH DISTINCT key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (:Run {runId: key.runId})-[rd:READ]->(v:DatasetVersion)
@@ -3498,7 +3500,7 @@ CALL (affected) {
   }}) AS runReads
 }
 CALL () {
-  UNWIND $datasets AS key
+  UNWIND $keys.datasets AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: $initialVersion})
   WHERE v.contentHash IS NULL
@@ -3507,7 +3509,7 @@ CALL () {
   }}) AS placeholders
 }
 CALL () {
-  UNWIND $written AS key
+  UNWIND $keys.written AS key
   MATCH (d:Dataset {namespace: key.namespace, name: key.name})
   MATCH (v:DatasetVersion {datasetId: d.id, version: key.version})
   RETURN collect({namespace: key.namespace, name: key.name, writers: COLLECT { MATCH (w:Run)-[:WROTE]->(v) RETURN w.runId }, version: v {

@@ -18,7 +18,7 @@ import { datasetKey, INITIAL_VERSION } from './lineage-write';
  */
 export class OpenLineageIngestRepository {
   async loadEntities(tx: Tx, keys: ReturnType<typeof entityKeys>): Promise<StoredEntities> {
-    const row = await tx.one(Q.openlineageLoadBatch, keys);
+    const row = await tx.one(Q.openlineageLoadBatch, { keys });
     const byKey = (rows: NodeRow[] = []) => new Map<string, StoredNode>(rows.map((n) => [datasetKey(n.namespace, n.name), {
       facets: n.facets, facetTimes: n.facetTimes, description: n.description, createdAt: n.createdAt, lineageAt: 'lineageAt' in n ? n.lineageAt : null,
     }]));
@@ -35,7 +35,8 @@ export class OpenLineageIngestRepository {
   async loadVersions(tx: Tx, keys: ReturnType<typeof versionsToLoad>): Promise<StoredVersions> {
     const empty = { reads: new Map(), runReads: new Map(), placeholders: new Map(), written: [] };
     if (!keys.reads.length && !keys.pairs.length && !keys.written.length) return empty;
-    const row = await tx.one(Q.openlineageLoadVersions, keys);
+    const { initialVersion, depth, ...lists } = keys;
+    const row = await tx.one(Q.openlineageLoadVersions, { keys: lists, initialVersion, depth });
     if (!row) return empty;
     const runReads = new Map<string, StoredRead[]>();
     for (const r of row.runReads) runReads.set(runDatasetKey(r), [...(runReads.get(runDatasetKey(r)) ?? []), { version: r.version, at: r.at }]);
