@@ -12,6 +12,8 @@ import { Scale } from './scales';
 export interface BenchEnvironment {
   url: string;
   servicePid: number;
+  /** Where the service's heap sampler (measure/heap-sampler.ts) writes: read with measure/heap-peaks.ts. */
+  heapLog: string;
   neo4jUri: string;
   driver: Driver;
   /** Stops everything; says how long the service took to exit on SIGTERM, and whether it had to be killed. */
@@ -31,6 +33,7 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
   let child: ChildProcess | undefined;
   let driver: Driver | undefined;
   const shutdown = { seconds: NaN, killed: false };
+  const heapLog = path.join(os.tmpdir(), `modelgraph-bench-heap-${process.pid}.log`);
   const stop = async () => {
     await driver?.close();
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -44,6 +47,7 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
       shutdown.seconds = Math.round((Date.now() - started) / 100) / 10;
     }
     await db?.stop();
+    fs.rmSync(heapLog, { force: true });
     if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
     return shutdown;
   };
@@ -54,15 +58,17 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     // BENCH_SERVICE_NODE_ARGS passes node flags to the service alone, e.g. `--cpu-prof --cpu-prof-dir=prof`
     // (node refuses --cpu-prof in NODE_OPTIONS, and there it would profile the bench too).
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
+    // The heap sampler is preloaded (it adds a timer, nothing else): the service runs as `npm start` runs it.
+    const sampler = ['--require', path.join(projectRoot, 'dist', 'bench', 'measure', 'heap-sampler.js')];
+    child = spawn(process.execPath, [...nodeArgs, ...sampler, path.join(projectRoot, 'dist', 'src', 'main.js')], {
+      env: { ...process.env, BENCH_HEAP_LOG: heapLog, NODE_ENV: 'production', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', MODELGRAPH_AUTH: 'off' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
     await waitReady(url, child, 120_000);
     driver = neo4j.driver(db.uri, neo4j.auth.basic(db.user, db.password), { maxConnectionPoolSize: 20 });
     log(`  service ${url} (pid ${child.pid})`);
-    return { url, servicePid: child.pid!, neo4jUri: db.uri, driver, stop };
+    return { url, servicePid: child.pid!, heapLog, neo4jUri: db.uri, driver, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -50,6 +50,8 @@ export interface BenchResult {
   cli?: CliCase[];
   /** Service RSS in MB: at rest after start and after loading, and the peak of each loaded phase. */
   memory: Record<string, number>;
+  /** Per part, the service's V8 heap at its largest (MB): used, total, and outside the heap (measure/heap-sampler.ts). */
+  heap?: Record<string, { heapUsed: number; heapTotal: number; external: number }>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
   profile: Record<string, StatementShare[]>;
   /** noisy: the part it was measured in started above NOISY_LOAD. */
@@ -159,8 +161,10 @@ export function toMarkdown(r: BenchResult): string {
       '| operation | first call | second call |', '|---|---|---|', ...r.firstCalls.map((c) => `| ${c.operation} | ${c.firstMs} | ${c.secondMs} |`), ''] : []),
     '## The `modelgraph` command (a spawned process, start to exit; ms)', '', '| command | reached nodes | p50 / p95 / p99 |', '|---|---|---|',
     ...(r.cli ?? []).map((c) => `| ${c.command} | ${c.reached ?? ''} | ${lat(c.latency)} |`), '',
-    '## Service resident memory (MB)', '', '| when | RSS |', '|---|---|',
-    ...Object.entries(r.memory).map(([k, v]) => `| ${k} | ${v} |`), '',
+    '## Service resident memory (MB)', '',
+    'RSS, and the V8 heap at its largest in the part: used (live objects and garbage not yet collected) and total (reserved by V8); outside: Buffers and ArrayBuffers.', '',
+    '| when | RSS | heap used | heap total | outside the heap |', '|---|---|---|---|---|',
+    ...Object.entries(r.memory).map(([k, v]) => { const h = r.heap?.[k]; return `| ${k} | ${v} | ${h ? `${h.heapUsed} | ${h.heapTotal} | ${h.external}` : ' | | '} |`; }), '',
     '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',
     ...Object.entries(r.profile).flatMap(([phase, rows]) => rows.map((s) => `| ${phase} | ${s.statement} | ${s.count} | ${s.totalSeconds} | ${s.meanMs} |`)), '',
   ];

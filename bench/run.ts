@@ -12,6 +12,7 @@ import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
+import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
 import { measureIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
 import { measureOutcomes } from './measure/outcomes';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   }
   const sampler = new RssSampler(env.servicePid);
   const memory: Record<string, number> = {};
+  const heapPeaks = new HeapPeaks(env.heapLog);
+  const heap: Record<string, HeapPeak> = {};
   const rnd = new Random(7);
   try {
     memory['at rest after start'] = rssMb(env.servicePid) ?? NaN;
@@ -83,9 +86,11 @@ async function main(): Promise<void> {
       loads[name] = await settle(scale.settleSeconds ?? 0);
       if (loads[name] > NOISY_LOAD) log(`${name}: load average ${loads[name]} at the start: its figures are noisy`);
       sampler.takePeak();
+      heapPeaks.takePeak();
       const started = new Date(Date.now() - 1000);
       const result = await work();
       memory[`peak: ${phase}`] = sampler.takePeak();
+      heap[`peak: ${phase}`] = heapPeaks.takePeak();
       const after = await readStatementTotals(env.url);
       profile[phase] = topStatements(before, after);
       before = after;
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, cli, memory, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
