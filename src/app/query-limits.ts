@@ -120,8 +120,8 @@ export function checkOperationLimits(schema: GraphQLSchema, document: DocumentNo
     throw new QueryTooComplexError(`The operation's estimated cost is ${complexity}; at most ${limits.maxComplexity} is allowed. ` +
       'Ask for smaller pages or fewer nested fields.', { limit: 'complexity', max: limits.maxComplexity, actual: complexity });
   }
-  if (passed.size >= REMEMBERED_COSTS) passed.delete(passed.keys().next().value!);
-  passed.set(key, complexity);
+  if (passed.size >= REMEMBERED_COSTS) passed.delete(passed.values().next().value!);
+  passed.add(key);
 }
 
 /** An operation's depth depends on its document alone. */
@@ -133,7 +133,7 @@ const depthOf = perOperation((_schema, document, operation) => operationDepth(do
  * and a client sends the same query with the same page sizes over and over. Refusals are not remembered (they are estimated again,
  * so their errors stay exactly those of a first estimate).
  */
-const passedCosts = perOperation(() => new Map<string, number>());
+const passedCosts = perOperation(() => new Set<string>());
 const REMEMBERED_COSTS = 100;
 
 /**

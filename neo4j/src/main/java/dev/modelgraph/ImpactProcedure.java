@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.neo4j.graphdb.Node;
@@ -58,8 +59,8 @@ public final class ImpactProcedure {
         ImpactGraph g = new ImpactGraph(tx, rules, Walk.in(tx, rules, depth, maxNodes), maxNodes);
         Map<Integer, ImpactPaths.PathSet> paths = ImpactPaths.enumerate(g, depth, maxPaths);
         ImpactPage page = new ImpactPage(g, servedOnly, types, key(after), first);
-        Refs nodes = new Refs(g);
-        EdgeRefs edges = new EdgeRefs(g);
+        Refs<Integer> nodes = new Refs<>(i -> List.of(g.id(i), g.type.get(i), g.label(i)));
+        Refs<ImpactGraph.Edge> edges = new Refs<>(e -> java.util.Arrays.asList(e.type(), g.transformations(e)));
         StringBuilder out = new StringBuilder(8192).append("{\"origins\":[");
         for (int k = 0; k < g.origins.size(); k++) out.append(k == 0 ? "" : ",").append(nodes.of(g.origins.get(k)));
         out.append("],\"truncated\":").append(g.truncated).append(",\"items\":[");
@@ -67,14 +68,14 @@ public final class ImpactProcedure {
         out.append("],\"hasNextPage\":").append(page.hasNextPage).append(",\"endCursor\":");
         Json.append(out, page.page.isEmpty() ? null : ImpactPage.key(g, page.page.get(page.page.size() - 1)));
         for (Map.Entry<String, Object> e : ImpactSummary.of(g, page.items).entrySet()) Json.append(out.append(",\"").append(e.getKey()).append("\":"), e.getValue());
-        Json.append(out.append(",\"edges\":"), edges.edges);
-        Json.append(out.append(",\"nodes\":"), nodes.nodes);
+        Json.append(out.append(",\"edges\":"), edges.values);
+        Json.append(out.append(",\"nodes\":"), nodes.values);
         String json = out.append('}').toString();
         return Stream.of(new Answer(json));
     }
 
     /** [node, distance, truncated, served, serving, paths], a path as [node, edge, node, ..., node] (refs). */
-    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, Refs nodes, EdgeRefs edges) {
+    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, Refs<Integer> nodes, Refs<ImpactGraph.Edge> edges) {
         out.append('[').append(nodes.of(i)).append(',').append(g.distance.get(i)).append(',').append(set != null && set.truncated)
             .append(',').append(ImpactPage.served(g, i)).append(',');
         Json.append(out, g.serving(i));
@@ -94,38 +95,23 @@ public final class ImpactProcedure {
         return new ImpactPage.Key(((Number) after.get("distance")).longValue(), (String) after.get("type"), (String) after.get("label"), (String) after.get("id"));
     }
 
-    /** The edges the answer's paths take, each sent once as [type, transformations]; a ref is its index. */
-    private static final class EdgeRefs {
-        private final ImpactGraph g;
-        private final Map<Long, Integer> index = new HashMap<>();
-        final List<List<Object>> edges = new ArrayList<>();
+    /**
+     * What the answer mentions (nodes as [id, type, label], edges as [type, transformations]), each
+     * sent once however many paths share it; a ref is its index in `values`.
+     */
+    private static final class Refs<K> {
+        private final Function<K, List<Object>> describe;
+        private final Map<K, Integer> index = new HashMap<>();
+        final List<List<Object>> values = new ArrayList<>();
 
-        EdgeRefs(ImpactGraph g) {
-            this.g = g;
+        Refs(Function<K, List<Object>> describe) {
+            this.describe = describe;
         }
 
-        int of(ImpactGraph.Edge e) {
-            return index.computeIfAbsent(e.relationship(), k -> {
-                edges.add(java.util.Arrays.asList(e.type(), g.transformations(e)));
-                return edges.size() - 1;
-            });
-        }
-    }
-
-    /** The nodes the answer mentions, each sent once as [id, type, label]; a ref is its index. */
-    private static final class Refs {
-        private final ImpactGraph g;
-        private final Map<Integer, Integer> index = new HashMap<>();
-        final List<List<Object>> nodes = new ArrayList<>();
-
-        Refs(ImpactGraph g) {
-            this.g = g;
-        }
-
-        int of(int i) {
-            return index.computeIfAbsent(i, k -> {
-                nodes.add(List.of(g.id(k), g.type.get(k), g.label(k)));
-                return nodes.size() - 1;
+        int of(K key) {
+            return index.computeIfAbsent(key, k -> {
+                values.add(describe.apply(k));
+                return values.size() - 1;
             });
         }
     }
