@@ -3,7 +3,7 @@ import { MachineInfo } from './machine';
 import { CliCase } from './measure/cli';
 import { QualityCase } from './measure/diff';
 import { EventStoreCase } from './measure/event-store';
-import { IngestionCase } from './measure/ingestion';
+import { IngestionCase, IngestionWarmUp } from './measure/ingestion';
 import { MetricsCase } from './measure/metrics';
 import { OutcomesCase } from './measure/outcomes';
 import { StatementShare } from './measure/statement-profile';
@@ -38,6 +38,8 @@ export interface BenchResult {
   firstCalls?: FirstCallCase[];
   statements: StatementCase[];
   ingestion: IngestionCase[];
+  /** Untimed ingestion, all four cases in turns, before the timings (JIT steady state). */
+  ingestionWarmUp?: IngestionWarmUp | null;
   /** The raw OpenLineage event store after the ingestion phase (null when it was not measured). */
   eventStore?: EventStoreCase | null;
   metrics: MetricsCase[];
@@ -54,6 +56,8 @@ export interface BenchResult {
   heap?: Record<string, { heapUsed: number; heapTotal: number; external: number }>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
   profile: Record<string, StatementShare[]>;
+  /** Parts that threw, with why: their figures are missing, the other parts' stand. */
+  failures?: Record<string, string>;
   /** noisy: the part it was measured in started above NOISY_LOAD. */
   targets: { target: string; measured: string; met: boolean; noisy?: boolean }[];
 }
@@ -129,6 +133,7 @@ export function toMarkdown(r: BenchResult): string {
       `A part that started above ${NOISY_LOAD.toFixed(1)} shared the machine with other work (or the bench's previous part): its figures are noisy.`, '',
     `Graph: **${r.graph.nodes.toLocaleString('en')} nodes, ${r.graph.relationships.toLocaleString('en')} relationships**, loaded in ${r.graph.loadSeconds} s ` +
       `(${Object.entries(r.graph.byLabel).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}).`, '',
+    ...(Object.keys(r.failures ?? {}).length ? ['## Parts that failed', '', ...Object.entries(r.failures ?? {}).map(([part, why]) => `- **${part}**: ${why}`), ''] : []),
     '## Targets', '', '| target | measured | met |', '|---|---|---|',
     ...r.targets.map((t) => `| ${t.target} | ${t.measured}${t.noisy ? ' — **noisy** (load above 1.0)' : ''} | ${t.met ? 'yes' : '**no**'} |`), '',
     ...postgresSection(r),
@@ -142,7 +147,9 @@ export function toMarkdown(r: BenchResult): string {
       `${r.concurrentImpact.requestsPerSecond} requests/s, latency p50 / p95 / p99 ${lat(r.concurrentImpact.latency)} ms.`] : []), '',
     '## Cypher statements per GraphQL operation (must not grow with rows)', '', '| list query | rows asked (returned) | statements | constant |', '|---|---|---|---|',
     ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
-    '## OpenLineage ingestion', '', '| endpoint | events/request | clients | events | seconds | events/s | statements/event | statement ms/event |', '|---|---|---|---|---|---|---|---|',
+    '## OpenLineage ingestion', '',
+    ...(r.ingestionWarmUp ? [`Timed warm: before the timings the four cases ran untimed, in turns, for ${r.ingestionWarmUp.seconds} s (${r.ingestionWarmUp.events.toLocaleString('en')} events, jobs of their own), as a long-running service's and Neo4j's JITs are.`, ''] : []),
+    '| endpoint | events/request | clients | events | seconds | events/s | statements/event | statement ms/event |', '|---|---|---|---|---|---|---|---|',
     ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} | ${c.statementsPerEvent ?? '–'} | ${c.statementMsPerEvent ?? '–'} |`), '',
     ...(r.eventStore ? ['## Raw OpenLineage event store (what retention bounds)', '',
       `${r.eventStore.events.toLocaleString('en')} events kept: JSON ${r.eventStore.jsonBytes.mean} B per event (p50 ${r.eventStore.jsonBytes.p50}, ` +

@@ -13,7 +13,7 @@ import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
 import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
-import { measureIngestion } from './measure/ingestion';
+import { IngestionCase, IngestionWarmUp, measureIngestion, warmIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
 import { measureOutcomes } from './measure/outcomes';
 import { measureStatements } from './measure/statements';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
 
     const profile: Record<string, StatementShare[]> = {};
     let before = await readStatementTotals(env.url);
+    const failures: Record<string, string> = {};
     /** Runs one part (unless --only leaves it out), then notes its memory peak and heaviest statements. */
     const part = async <T>(name: (typeof PARTS)[number], phase: string, skipped: T, work: () => Promise<T>): Promise<T> => {
       if (!runs(name)) return skipped;
@@ -88,7 +89,12 @@ async function main(): Promise<void> {
       sampler.takePeak();
       heapPeaks.takePeak();
       const started = new Date(Date.now() - 1000);
-      const result = await work();
+      // A part that fails is reported as failed and the run goes on: the other parts' figures stand.
+      const result = await work().catch((e: Error) => {
+        failures[name] = `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`;
+        log(`${name} failed: ${failures[name]}`);
+        return skipped;
+      });
       memory[`peak: ${phase}`] = sampler.takePeak();
       heap[`peak: ${phase}`] = heapPeaks.takePeak();
       const after = await readStatementTotals(env.url);
@@ -113,10 +119,12 @@ async function main(): Promise<void> {
       log(`statements per list query: ${s.map((c) => c.statements.join('→')).join(', ')}`);
       return s;
     });
-    const ingestion = await part('ingestion', 'OpenLineage ingestion', [], async () => {
+    const { cases: ingestion, warmUp: ingestionWarmUp } = await part('ingestion', 'OpenLineage ingestion', { cases: [] as IngestionCase[], warmUp: null as IngestionWarmUp | null }, async (): Promise<{ cases: IngestionCase[]; warmUp: IngestionWarmUp | null }> => {
+      const warm = await warmIngestion(env.url, graph.datasets, scale.warmSeconds ?? 0, rnd);
+      log(`OpenLineage warm-up: ${warm.events} events over ${warm.seconds} s`);
       const c = await measureIngestion(env.url, graph.datasets, scale.olRuns, rnd);
       log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}`);
-      return c;
+      return { cases: c, warmUp: warm };
     });
     // What the ingestion phase left in the raw event store (none when it was left out).
     const eventStore = await part('eventStore', 'event store size', null, async () => {
@@ -159,10 +167,14 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
+    if (Object.keys(failures).length) {
+      log(`failed parts: ${Object.keys(failures).join(', ')} (see the report)`);
+      process.exitCode = 1;
+    }
   } finally {
     sampler.stop();
     await pg?.stop();
@@ -212,6 +224,7 @@ function write(result: BenchResult, dir: string): void {
 }
 
 main().catch((e: Error) => {
-  console.error(`bench failed: ${e.stack ?? e.message}`);
+  // fetch's own message ("fetch failed") hides why: the socket error is its cause.
+  console.error(`bench failed: ${e.stack ?? e.message}${e.cause ? `\ncaused by: ${e.cause instanceof Error ? e.cause.stack ?? e.cause.message : String(e.cause)}` : ''}`);
   process.exit(1);
 });

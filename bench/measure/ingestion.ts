@@ -48,21 +48,46 @@ function runEvents(tag: string, worker: number, i: number, inputs: DatasetPlan[]
   ];
 }
 
+/** Event times go on from call to call: each run's events are later than all sent before, as a scheduler's are. */
+let clock = Date.UTC(2026, 0, 1);
+
+/** The events sent untimed before the timings, and for how long (see warmIngestion). */
+export interface IngestionWarmUp { events: number; seconds: number }
+
+/**
+ * The four cases in turns, untimed, for about `seconds`: Neo4j's JIT compiles the write paths only
+ * under writes, and a cold JVM runs them 2–3× slower (measured on the large graph: batched events
+ * 215/s on the first 2,000, 315/s on the third; Neo4j's CPU per event 7.2 ms → 3.9 ms). A
+ * long-running service ingests all day, so its JITs are warm; the traversals are timed warm too.
+ * The warm-up's jobs are its own (tag `warm`), so the timed jobs start with no runs behind them.
+ */
+export async function warmIngestion(url: string, datasets: DatasetPlan[], seconds: number, rnd: Random): Promise<IngestionWarmUp> {
+  const started = Date.now();
+  let events = 0;
+  while (Date.now() - started < seconds * 1000) {
+    for (const one of ['single1', 'single4', 'batch1', 'batch4']) {
+      const [c] = await measureIngestion(url, datasets, one.startsWith('single') ? 20 : 100, rnd, one, 'warm_');
+      events += c.events;
+    }
+  }
+  return { events, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
 /**
  * Events/s through POST /api/v1/lineage (one event per request, in order per run) and
  * /api/v1/lineage/batch (batchSize events per request), each with 1 and 4 concurrent clients.
+ * `tagPrefix` names the jobs apart (the warm-up's from the timed ones).
  */
-export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, only?: string): Promise<IngestionCase[]> {
+export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, only?: string, tagPrefix = ''): Promise<IngestionCase[]> {
   const sources = datasets.filter((d) => d.layer === 1 || d.layer === 2);
   const out: IngestionCase[] = [];
-  let clock = Date.UTC(2026, 0, 1);
   const configs: Omit<IngestionCase, 'events' | 'seconds' | 'eventsPerSecond' | 'statementsPerEvent' | 'statementMsPerEvent'>[] = [
     { mode: 'single', batchSize: 1, concurrency: 1 }, { mode: 'single', batchSize: 1, concurrency: 4 },
     { mode: 'batch', batchSize: 100, concurrency: 1 }, { mode: 'batch', batchSize: 100, concurrency: 4 },
   ];
   // `only`: one case, e.g. 'single4' (for comparing builds); a fresh tag per call keeps runs apart.
   for (const c of configs.filter((x) => !only || only.split(',').includes(`${x.mode}${x.concurrency}`))) {
-    const tag = `${c.mode}${c.concurrency}`;
+    const tag = `${tagPrefix}${c.mode}${c.concurrency}`;
     const caseRuns = c.mode === 'single' ? Math.max(10, Math.floor(runs / 2)) : runs;
     const eventsOf = (i: number, worker: number) => runEvents(tag, worker, i, rnd.sample(sources, 2), (clock += 120_000));
     let seconds: number;

@@ -39,6 +39,10 @@ export async function measureOutcomes(url: string, models: ModelPlan[], total: n
     const batches = Math.max(2, Math.ceil(total / BATCH));
     const perEnsemble = Math.ceil(batches / concurrency);
     const bodies = ensembles.map((e) => Array.from({ length: perEnsemble }, (_, b) => JSON.stringify(batch(e.members, start, b, perEnsemble))));
+    // Building the bodies keeps this process busy for seconds: keep-alive sockets the service closed
+    // meanwhile (its idle timeout is 5 s) are only noticed once the event loop turns; reused before
+    // that, a POST fails with EPIPE. One turn of timers lets fetch drop them first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     let outcomes = 0;
     // Each client sends its own ensemble's bodies (a shared queue let a faster client run past the end of its list: an empty body).
     const started = performance.now();
