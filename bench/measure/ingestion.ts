@@ -59,7 +59,7 @@ export interface IngestionWarmUp { events: number; seconds: number }
  * under writes, and a cold JVM runs them 2–3× slower (measured on the large graph: batched events
  * 215/s on the first 2,000, 315/s on the third; Neo4j's CPU per event 7.2 ms → 3.9 ms). A
  * long-running service ingests all day, so its JITs are warm; the traversals are timed warm too.
- * The warm-up's jobs are its own (tag `warm`), so the timed jobs start with no runs behind them.
+ * The warm-up's jobs are its own (tag prefix `warm_`), so the timed jobs start with no runs behind them.
  */
 export async function warmIngestion(url: string, datasets: DatasetPlan[], seconds: number, rnd: Random): Promise<IngestionWarmUp> {
   const started = Date.now();
