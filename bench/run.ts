@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       log(`statements per list query: ${s.map((c) => c.statements.join('→')).join(', ')}`);
       return s;
     });
-    const { cases: ingestion, warmUp: ingestionWarmUp } = await part('ingestion', 'OpenLineage ingestion', { cases: [] as IngestionCase[], warmUp: null as IngestionWarmUp | null }, async (): Promise<{ cases: IngestionCase[]; warmUp: IngestionWarmUp | null }> => {
+    const { cases: ingestion, warmUp: ingestionWarmUp } = await part<{ cases: IngestionCase[]; warmUp: IngestionWarmUp | null }>('ingestion', 'OpenLineage ingestion', { cases: [], warmUp: null }, async () => {
       const warm = await warmIngestion(env.url, graph.datasets, scale.warmSeconds ?? 0, rnd);
       log(`OpenLineage warm-up: ${warm.events} events over ${warm.seconds} s`);
       const c = await measureIngestion(env.url, graph.datasets, scale.olRuns, rnd);

@@ -67,7 +67,7 @@ final class TopologyIndex {
         lock.readLock().lock();
         try {
             walks.increment();
-            return Walk.breadthFirst(rules, depth, maxNodes, a -> follow(rules, a));
+            return Walk.breadthFirst(rules, depth, maxNodes, this, a -> follow(rules, a));
         } finally {
             lock.readLock().unlock();
         }

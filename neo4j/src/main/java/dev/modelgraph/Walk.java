@@ -31,11 +31,12 @@ final class Walk {
     /** The followed relationships out of every node in `levels`, in the order the rules list them. */
     final Map<Long, List<Step>> followed;
     /** The in-memory topology the walk went through, or null: through the store. */
-    TopologyIndex index;
+    final TopologyIndex index;
 
-    Walk(List<long[]> levels, Map<Long, List<Step>> followed) {
+    Walk(List<long[]> levels, Map<Long, List<Step>> followed, TopologyIndex index) {
         this.levels = levels;
         this.followed = followed;
+        this.index = index;
     }
 
     int reached() {
@@ -51,10 +52,7 @@ final class Walk {
      */
     static Walk in(Transaction tx, LineageRules rules, long depth, long maxNodes) {
         TopologyIndex index = TopologyIndex.serving(tx);
-        if (index == null) return throughStore(rules, depth, maxNodes);
-        Walk walk = index.walk(rules, depth, maxNodes);
-        walk.index = index;
-        return walk;
+        return index == null ? throughStore(rules, depth, maxNodes) : index.walk(rules, depth, maxNodes);
     }
 
     /** The walk through the store: {@link LineageRules#follow} on each node. */
@@ -62,7 +60,7 @@ final class Walk {
         // Steps name nodes by id; the store answers with Node objects, kept here to expand them later.
         Map<Long, Node> nodes = new HashMap<>();
         for (Node o : rules.origins()) nodes.put(o.getId(), o);
-        return breadthFirst(rules, depth, maxNodes, id -> {
+        return breadthFirst(rules, depth, maxNodes, null, id -> {
             Node a = nodes.get(id);
             List<Relationship> out = rules.follow(a);
             List<Step> steps = new ArrayList<>(out.size());
@@ -79,7 +77,7 @@ final class Walk {
      * The breadth-first search itself, whatever answers "which relationships are followed out of
      * this node" (`expand`, called at most once per node): one statement of the levels and limits.
      */
-    static Walk breadthFirst(LineageRules rules, long depth, long maxNodes, LongFunction<List<Step>> expand) {
+    static Walk breadthFirst(LineageRules rules, long depth, long maxNodes, TopologyIndex index, LongFunction<List<Step>> expand) {
         Map<Long, List<Step>> followed = new HashMap<>();
         List<long[]> levels = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -102,6 +100,6 @@ final class Walk {
         for (long[] level : levels) {
             for (long a : level) followed.computeIfAbsent(a, expand::apply);
         }
-        return new Walk(levels, followed);
+        return new Walk(levels, followed, index);
     }
 }
