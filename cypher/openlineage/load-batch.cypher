@@ -1,6 +1,10 @@
 // The stored state of the runs, jobs and datasets a batch of events names, to fold its events into
 // (batch-fold.ts). Setting a property locks each run (in runId order, so concurrent batches queue
 // rather than deadlock) until the batch's transaction ends: events of one run are never interleaved.
+// The SET also makes this a write statement, and Neo4j seeks a unique key in a write statement with
+// a lock on the key, held whether or not a node has it: a transaction folding the same new run, job
+// or dataset waits here until this one commits, then folds from what it stored instead of both
+// folding from nothing and the last to commit winning (test/openlineage-concurrent-writers.test.ts).
 // The lists come in one map: Neo4j plans a statement again for each new combination of its list
 // parameters' size classes (0, 1, ≤10, ≤100, ...).
 // @param keys: { runIds: string[]; jobs: { namespace: string; name: string }[]; datasets: { namespace: string; name: string }[] }
