@@ -39,14 +39,22 @@ interface AuditShare { audit: AuditContext; plans: LineagePlan[] }
 export const EVENTS_PER_TRANSACTION = 500;
 
 /**
+ * Groups of one-event requests applied at once. With one, the service and Neo4j take turns (one
+ * folds while the other waits), so 4 clients kept ~1 of 2 cores busy; with two, one group is folded
+ * while the other is written. Measured on the large graph, 4 clients: 84–99 → 94–127 events/s.
+ * Two groups naming the same run, job or dataset are serialized by load-batch's locks.
+ */
+const GROUPS_AT_ONCE = 2;
+
+/**
  * OpenLineage ingestion: validate, map (pure), then apply the valid events of a request together,
  * set-based, with the same result as applying them one by one in order (batch-fold.ts,
  * batch-replay.ts). A single event is a batch of one: one code path. One-event requests that
- * arrive while another is being applied share the next transaction (group commit).
+ * arrive while groups are being applied share the next transaction (group commit).
  */
 export class OpenLineageIngestService {
   private readonly validator = new EventSchemaValidator();
-  private readonly groups = new GroupCommit<GroupMember>((members) => this.applyGroup(members), EVENTS_PER_TRANSACTION);
+  private readonly groups = new GroupCommit<GroupMember>((members) => this.applyGroup(members), EVENTS_PER_TRANSACTION, GROUPS_AT_ONCE);
 
   constructor(private readonly repo: OpenLineageIngestRepository, private readonly db: Transactions,
     /** Keeps each accepted event as received, in the transaction that folds it (replay). */
