@@ -9,6 +9,7 @@ import { OutcomesCase } from './measure/outcomes';
 import { StatementShare } from './measure/statement-profile';
 import { StatementCase } from './measure/statements';
 import { TraversalCase } from './measure/traversals';
+import { Floors } from './measure/floors';
 import { UiRenderCase } from './measure/ui-render';
 import { Latency } from './stats';
 
@@ -31,6 +32,8 @@ export interface BenchResult {
   /** The same graph in PostgreSQL, and how many impact closures were checked identical (null: left out). */
   postgres?: PostgresInfo | null;
   traversals: TraversalCase[];
+  /** Empty round trips to each store and the service, timed with the traversals (absent from older results). */
+  floors?: Floors | null;
   /** Untimed runs of every traversal case, in equal time slices per operation, before the timings (JIT steady state). */
   traversalWarmUp?: { requests: number; seconds: number } | null;
   concurrentImpact: LoadCase | null;
@@ -70,7 +73,8 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
   // PostgreSQL's p50 over the store's (what the service sends, resolve included), at the size where it is smallest.
   const pgRow = (target: string, cases: typeof versusPostgres, met: (ratio: number) => boolean) => {
     const w = worst(cases);
-    return w ? { target, measured: `PostgreSQL / store ${w.postgresRatioP50} (worst case, p50 at ${w.reached} nodes: store ${w.raw.p50} ms, PostgreSQL ${w.postgres!.p50} ms)`, met: met(w.postgresRatioP50!) }
+    const f = r.floors?.postgres ? `; empty round trip: Neo4j ${r.floors.neo4j.p50} ms, PostgreSQL ${r.floors.postgres.p50} ms` : '';
+    return w ? { target, measured: `PostgreSQL / store ${w.postgresRatioP50} (worst case, p50 at ${w.reached} nodes: store ${w.raw.p50} ms, PostgreSQL ${w.postgres!.p50} ms${f})`, met: met(w.postgresRatioP50!) }
       : { target, measured: 'not measured', met: false };
   };
   const batched = r.ingestion.filter((c) => c.mode === 'batch').map((c) => c.eventsPerSecond);
@@ -88,7 +92,8 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
     { ...pgRow('store traversal ≥ 5× faster than the PostgreSQL CTE from ~300 nodes up', versusPostgres.filter((t) => t.size !== 'small'), (x) => x >= 5), noisy: noisy('traversals') },
   ].concat([
     { ...row('impact (≤ 1,000 downstream) p95 < 50 ms', some(impacts.map((t) => t.graphql.p95), Math.max), (v) => `${v} ms (worst case)`, (v) => v < 50), noisy: noisy('traversals') },
-    { ...row('impact GraphQL / raw Cypher (p50) < 1.3', some(impacts.map((t) => t.ratioP50), Math.max), (v) => `${v} (worst case)`, (v) => v < 1.3), noisy: noisy('traversals') },
+    { ...row('impact GraphQL / raw Cypher (p50) < 1.3', some(impacts.map((t) => t.ratioP50), Math.max), (v) => `${v} (worst case)` +
+      (r.floors ? `; empty round trip: GraphQL ${r.floors.graphql.p50} ms, Neo4j ${r.floors.neo4j.p50} ms` : ''), (v) => v < 1.3), noisy: noisy('traversals') },
     { ...row('OpenLineage batched ≥ 1,000 events/s', some(batched, Math.max), (v) => `${v} events/s (best case)`, (v) => v >= 1000), noisy: noisy('ingestion') },
     { ...row('OpenLineage one event per request, 4 clients ≥ 200 events/s', singleBy4, (v) => `${v} events/s`, (v) => v >= 200), noisy: noisy('ingestion') },
     { ...row('first call of each operation after start-up < 1 s (was 1–4.6 s)', some((r.firstCalls ?? []).map((c) => c.firstMs), Math.max),
@@ -117,7 +122,9 @@ function postgresSection(r: BenchResult): string[] {
       '(one auto-commit statement: resolve the origin, walk, the first page of 100 with paths, and the summary), GraphQL the same page over HTTP.', '',
     '| reached nodes | GraphQL `impact` end to end | the service\'s statement | pure Cypher | PostgreSQL CTE (closure only) | PG / store (p50; above 1: the store is faster) |',
     '|---|---|---|---|---|---|',
-    ...cases.map((t) => `| ${t.reached.toLocaleString('en')} | ${pp(t.graphql)} | ${pp(t.raw)} | ${pp(t.pureCypher)} | ${pp(t.postgres!)} | ${t.postgresRatioP50} |`), '',
+    ...cases.map((t) => `| ${t.reached.toLocaleString('en')} | ${pp(t.graphql)} | ${pp(t.raw)} | ${pp(t.pureCypher)} | ${pp(t.postgres!)} | ${t.postgresRatioP50} |`),
+    ...(r.floors?.postgres ? [`| 0 (an empty round trip) | ${pp(r.floors.graphql)} (\`{ __typename }\`) | ${pp(r.floors.neo4j)} (\`RETURN 1\`) | | ${pp(r.floors.postgres)} (\`SELECT 1\`) | ` +
+      `${Math.round((r.floors.postgres.p50 / r.floors.neo4j.p50) * 100) / 100} |`] : []), '',
   ];
 }
 
@@ -143,6 +150,8 @@ export function toMarkdown(r: BenchResult): string {
     '| operation | origin | reached nodes | GraphQL p50 / p95 / p99 | raw Cypher p50 / p95 / p99 | ratio p50 / p95 | statements | response KB | pure Cypher p50 / p95 |',
     '|---|---|---|---|---|---|---|---|---|',
     ...r.traversals.map((t) => `| ${t.operation} (${t.size}) | ${t.origin.type} | ${t.reached}${t.truncated ? ' (truncated)' : ''} | ${lat(t.graphql)} | ${lat(t.raw)} | ${t.ratioP50} / ${t.ratioP95} | ${t.statements} | ${t.responseKb} | ${t.pureCypher ? `${t.pureCypher.p50} / ${t.pureCypher.p95}` : '–'} |`),
+    ...(r.floors ? ['', `Empty round trips, timed interleaved with the cases (p50 / p95 / p99 ms): GraphQL \`{ __typename }\` over HTTP ${lat(r.floors.graphql)}, ` +
+      `Neo4j \`RETURN 1\` through the driver ${lat(r.floors.neo4j)}: what no request to either can go below.`] : []),
     ...(r.concurrentImpact ? ['', `Impact under load (${r.concurrentImpact.what}): ${r.concurrentImpact.concurrency} clients, ` +
       `${r.concurrentImpact.requestsPerSecond} requests/s, latency p50 / p95 / p99 ${lat(r.concurrentImpact.latency)} ms.`] : []), '',
     '## Cypher statements per GraphQL operation (must not grow with rows)', '', '| list query | rows asked (returned) | statements | constant |', '|---|---|---|---|',

@@ -12,6 +12,7 @@ import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
+import { Floors } from './measure/floors';
 import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
 import { IngestionCase, IngestionWarmUp, measureIngestion, warmIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     };
     let written: { by: string; since: Date } | null = null;
 
-    const { traversals, concurrentImpact, closuresCompared, warmUp } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0, warmUp: null as { requests: number; seconds: number } | null },
+    const { traversals, concurrentImpact, closuresCompared, warmUp, floors } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0, warmUp: null as { requests: number; seconds: number } | null, floors: null as Floors | null },
       () => traversalPhase(env.url, env.driver, graph, scale, rnd, log, pg?.client));
     await pg?.stop(); // the comparison is done: nothing else should share the machine with the service
     pg = undefined;
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
+      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

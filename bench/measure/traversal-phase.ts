@@ -8,6 +8,7 @@ import { LoadCase } from '../report';
 import { Scale } from '../scales';
 import { runConcurrently, summarize } from '../stats';
 import { compareClosures } from '../postgres/compare';
+import { Floors, measureFloors } from './floors';
 import { postgresClosure } from '../postgres/closure';
 import { candidateOrigins, IMPACT_QUERY, measureTraversal, Origin, pickBySize, sizeOrigins, TraversalCase, warmUpCases } from './traversals';
 
@@ -46,6 +47,8 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
   const postgresOf = (direction: string) => (direction === 'impact' && pg ? (o: Origin) => postgresClosure(pg, o.id, depth) : undefined);
   const warmUp = await warmUpCases(url, driver, picked.map((p) => ({ ...p, postgres: postgresOf(p.direction) })), scale.warmSeconds ?? 0);
   log(`warm-up: ${warmUp.requests} requests over ${warmUp.seconds} s, every operation of every case in equal time slices`);
+  const floors = await measureFloors(url, driver, scale.reps * 2, scale.warmup, pg);
+  log(`empty round trips p50: Neo4j ${floors.neo4j.p50} ms, GraphQL ${floors.graphql.p50} ms${floors.postgres ? `, PostgreSQL ${floors.postgres.p50} ms` : ''}`);
   for (const { direction, size, origin } of picked) {
     const c = await measureTraversal(url, driver, direction, size, origin, scale.reps, scale.warmup, postgresOf(direction));
     log(`  ${direction} ${size}: ${c.reached} nodes, GraphQL p50 ${c.graphql.p50} p95 ${c.graphql.p95} ms, raw p50 ${c.raw.p50} p95 ${c.raw.p95} ms, ratio ${c.ratioP50}` +
@@ -65,5 +68,5 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
     concurrentImpact = { what: `impact of ${largest.reached} nodes`, concurrency: 4, requests, requestsPerSecond: Math.round((requests / ms) * 10_000) / 10, latency: summarize(samples) };
     log(`  impact under load: ${concurrentImpact.requestsPerSecond} req/s, p95 ${concurrentImpact.latency.p95} ms`);
   }
-  return { traversals, concurrentImpact, closuresCompared, warmUp: warmUp as { requests: number; seconds: number } | null };
+  return { traversals, concurrentImpact, closuresCompared, warmUp: warmUp as { requests: number; seconds: number } | null, floors: floors as Floors | null };
 }
