@@ -21,13 +21,27 @@ CALL () {
   UNWIND $keys.reads AS input
   MATCH (d:Dataset {namespace: input.namespace, name: input.name})
   OPTIONAL MATCH (r:Run {runId: input.runId})
+  // Those created at or before the time, newest first, then those after it, oldest first: each
+  // walks the dataset's timeline index (V012) from `at` and stops after $depth, whatever the
+  // dataset's history. ORDER BY leads with datasetId (one value here) so that it is the index's
+  // own order and Neo4j stops early (PartialTop) instead of sorting every version on that side.
   CALL (r, d, input) {
     MATCH (v:DatasetVersion {datasetId: d.id})
-    WHERE v.contentHash IS NOT NULL AND (r IS NULL OR NOT (r)-[:WROTE]->(v))
-    WITH v ORDER BY CASE WHEN v.createdAt <= input.at THEN 0 ELSE 1 END, CASE WHEN v.createdAt <= input.at THEN v.createdAt END DESC, v.createdAt, v.version
+    USING INDEX SEEK v:DatasetVersion(datasetId, createdAt)
+    WHERE v.createdAt <= input.at AND v.contentHash IS NOT NULL AND (r IS NULL OR NOT (r)-[:WROTE]->(v))
+    WITH v ORDER BY v.datasetId DESC, v.createdAt DESC, v.version
     LIMIT $depth
-    RETURN collect(v {.id, .version, .createdAt, .contentHash, fields: null}) AS versions
+    RETURN collect(v {.id, .version, .createdAt, .contentHash, fields: null}) AS before
   }
+  CALL (r, d, input) {
+    MATCH (v:DatasetVersion {datasetId: d.id})
+    USING INDEX SEEK v:DatasetVersion(datasetId, createdAt)
+    WHERE v.createdAt > input.at AND v.contentHash IS NOT NULL AND (r IS NULL OR NOT (r)-[:WROTE]->(v))
+    WITH v ORDER BY v.datasetId, v.createdAt, v.version
+    LIMIT $depth
+    RETURN collect(v {.id, .version, .createdAt, .contentHash, fields: null}) AS after
+  }
+  WITH input, (before + after)[0..$depth] AS versions
   RETURN collect({runId: input.runId, namespace: input.namespace, name: input.name, at: input.at, versions: versions}) AS reads
 }
 CALL () {

@@ -27,6 +27,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   }).sort((a, b) => a.version - b.version);
 }
 
+/** How long start-up waits for new indexes to fill (a large graph's first start after an upgrade). */
+const INDEX_WAIT_SECONDS = 600;
+
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<{ applied: number[]; current: number }> {
   await db.runAutoCommit('CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE');
   const rows = await db.runAutoCommit('MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum');
@@ -55,6 +58,9 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<{ 
       { version: m.version, name: m.name, checksum: m.checksum }, ['version']);
     applied.push(m.version);
   }
+  // A new index fills in the background; until it is online the planner plans without it, and
+  // caches that plan: the service is ready only once its indexes are (db.awaitIndexes).
+  if (applied.length) await db.runAutoCommit('CALL db.awaitIndexes($seconds)', { seconds: INDEX_WAIT_SECONDS }, ['seconds']);
   return { applied, current: known };
 }
 
