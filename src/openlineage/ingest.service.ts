@@ -41,7 +41,7 @@ export const EVENTS_PER_TRANSACTION = 500;
 /**
  * Groups of one-event requests applied at once. With one, the service and Neo4j take turns (one
  * folds while the other waits), so 4 clients kept ~1 of 2 cores busy; with two, one group is folded
- * while the other is written. Measured on the large graph, 4 clients: 84–99 → 94–127 events/s.
+ * while the other is written. Measured on the large graph, 4 clients: 71–99 → 94–127 events/s.
  * Two groups naming the same run, job or dataset are serialized by load-batch's locks.
  */
 const GROUPS_AT_ONCE = 2;
