@@ -12,14 +12,13 @@ import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
-import { Floors } from './measure/floors';
 import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
 import { IngestionCase, IngestionWarmUp, measureIngestion, warmIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
 import { measureOutcomes } from './measure/outcomes';
 import { measureStatements } from './measure/statements';
 import { readStatementTotals, StatementShare, topStatements } from './measure/statement-profile';
-import { traversalPhase } from './measure/traversal-phase';
+import { TraversalPhase, traversalPhase } from './measure/traversal-phase';
 import { measureUiRender } from './measure/ui-render';
 import { PostgresCluster, startPostgres } from './postgres/cluster';
 import { loadIntoPostgres, PostgresGraph } from './postgres/load';
@@ -111,7 +110,7 @@ async function main(): Promise<void> {
     };
     let written: { by: string; since: Date } | null = null;
 
-    const { traversals, concurrentImpact, closuresCompared, warmUp, floors } = await part('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0, warmUp: null as { requests: number; seconds: number } | null, floors: null as Floors | null },
+    const { traversals, concurrentImpact, closuresCompared, warmUp, floors } = await part<TraversalPhase>('traversals', 'traversals and impact under load', { traversals: [], concurrentImpact: null, closuresCompared: 0, warmUp: null, floors: null },
       () => traversalPhase(env.url, env.driver, graph, scale, rnd, log, pg?.client));
     await pg?.stop(); // the comparison is done: nothing else should share the machine with the service
     pg = undefined;

@@ -1,7 +1,8 @@
-import neo4j, { Driver } from 'neo4j-driver';
+import { Driver } from 'neo4j-driver';
 import { Client } from 'pg';
 import { gql } from '../http';
 import { Latency, timeInterleaved } from '../stats';
+import { autoCommitRead } from './service-traversal';
 
 /**
  * The cost of a round trip that does no work, in each store and in the service: what no answer of
@@ -18,14 +19,7 @@ export interface Floors {
 
 export async function measureFloors(url: string, driver: Driver, reps: number, warmup: number, pg?: Client): Promise<Floors> {
   const ops: [string, () => Promise<unknown>][] = [
-    ['neo4j', async () => {
-      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.run('RETURN 1 AS one');
-      } finally {
-        await session.close();
-      }
-    }],
+    ['neo4j', () => autoCommitRead(driver, 'RETURN 1 AS one')],
     ['graphql', () => gql(url, '{ __typename }')],
   ];
   if (pg) ops.push(['postgres', () => pg.query({ name: 'floor', text: 'SELECT 1 AS one' })]);

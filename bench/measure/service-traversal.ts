@@ -34,13 +34,21 @@ function statementFor(direction: Direction, procedures: boolean) {
 async function impactInStore(driver: Driver, origin: Origin): Promise<number> {
   const { defaultDepth: depth, defaultPaths: maxPaths, maxNodes } = DEFAULT_TRAVERSAL_LIMITS;
   const ref = { type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null };
+  const records = await autoCommitRead(driver, Q.lineageImpactProcedure.text, toNeo4j({
+    refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
+  }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
+  return (JSON.parse(records[0].get('json') as string) as { total: number }).total + 1;
+}
+
+/**
+ * One statement as the service's Db.readOne sends it: an auto-commit read transaction, one round
+ * trip (RUN and PULL together), every record consumed. The impact statement and the empty round
+ * trip it is compared with (floors.ts) both go this way.
+ */
+export async function autoCommitRead(driver: Driver, text: string, params: Record<string, unknown> = {}) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    // An auto-commit transaction, as the service's Db.readOne sends it: one round trip.
-    const result = await session.run(Q.lineageImpactProcedure.text, toNeo4j({
-      refs: [ref], asOf: null, knownAt: null, depth, maxNodes, maxPaths, servedOnly: false, types: [], after: null, first: 100,
-    }, Q.lineageImpactProcedure.integers) as Record<string, unknown>);
-    return (JSON.parse(result.records[0].get('json') as string) as { total: number }).total + 1;
+    return (await session.run(text, params)).records;
   } finally {
     await session.close();
   }

@@ -25,7 +25,16 @@ const IMPACT_TARGETS = { small: 20, medium: 300, large: 1000, 'very large': 3000
  * warm, not in its first minute. With PostgreSQL, every impact candidate's closure
  * is compared between the two stores first (which sizes it too): a difference fails the run.
  */
-export async function traversalPhase(url: string, driver: Driver, graph: GeneratedGraph, scale: Scale, rnd: Random, log: (m: string) => void, pg?: Client) {
+export interface TraversalPhase {
+  traversals: TraversalCase[];
+  concurrentImpact: LoadCase | null;
+  /** Impact candidates whose closures were checked identical in PostgreSQL (0: no PostgreSQL). */
+  closuresCompared: number;
+  warmUp: { requests: number; seconds: number } | null;
+  floors: Floors | null;
+}
+
+export async function traversalPhase(url: string, driver: Driver, graph: GeneratedGraph, scale: Scale, rnd: Random, log: (m: string) => void, pg?: Client): Promise<TraversalPhase> {
   const traversals: TraversalCase[] = [];
   const depth = DEFAULT_TRAVERSAL_LIMITS.defaultDepth;
   let closuresCompared = 0;
@@ -68,5 +77,5 @@ export async function traversalPhase(url: string, driver: Driver, graph: Generat
     concurrentImpact = { what: `impact of ${largest.reached} nodes`, concurrency: 4, requests, requestsPerSecond: Math.round((requests / ms) * 10_000) / 10, latency: summarize(samples) };
     log(`  impact under load: ${concurrentImpact.requestsPerSecond} req/s, p95 ${concurrentImpact.latency.p95} ms`);
   }
-  return { traversals, concurrentImpact, closuresCompared, warmUp: warmUp as { requests: number; seconds: number } | null, floors: floors as Floors | null };
+  return { traversals, concurrentImpact, closuresCompared, warmUp, floors };
 }
