@@ -2,7 +2,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { AppError, BadInputError, TimeoutError } from '../common/errors';
 import { log } from '../common/log';
 import { Transactions } from '../db/db';
-import { AuditContext, currentScope, newScope, requestScope } from '../db/request-scope';
+import { AuditContext, currentScope, newScope, releaseScope, requestScope } from '../db/request-scope';
 import { applyFailure, isEventsFault } from './apply-failure';
 import { entityKeys, foldBatch } from './batch-fold';
 import { replayVersions } from './batch-replay';
@@ -86,7 +86,7 @@ export class OpenLineageIngestService {
     if (!live.length) return errors;
     const deadlines = live.flatMap(({ member }) => (member.deadline === undefined ? [] : [member.deadline]));
     const scope = { ...newScope(live[0].member.requestId), deadline: deadlines.length ? Math.min(...deadlines) : undefined };
-    await requestScope.run(scope, () => this.applyMembers(live, errors));
+    await requestScope.run(scope, () => this.applyMembers(live, errors)).finally(() => releaseScope(scope));
     return errors;
   }
 
