@@ -1,5 +1,5 @@
 import { ModelPlan } from '../generate/models';
-import { BenchError, gql } from '../http';
+import { BenchError, gql, postJson } from '../http';
 
 export interface OutcomesCase {
   batchSize: number;
@@ -41,17 +41,15 @@ export async function measureOutcomes(url: string, models: ModelPlan[], total: n
     const bodies = ensembles.map((e) => Array.from({ length: perEnsemble }, (_, b) => JSON.stringify(batch(e.members, start, b, perEnsemble))));
     // Building the bodies keeps this process busy for seconds: keep-alive sockets the service closed
     // meanwhile (its idle timeout is 5 s) are only noticed once the event loop turns; reused before
-    // that, a POST fails with EPIPE. One turn of timers lets fetch drop them first.
+    // that, a POST fails with EPIPE. One turn of timers lets the agent drop them first.
     await new Promise((resolve) => setTimeout(resolve, 100));
     let outcomes = 0;
     // Each client sends its own ensemble's bodies (a shared queue let a faster client run past the end of its list: an empty body).
     const started = performance.now();
     await Promise.all(ensembles.map(async (ensemble, worker) => {
       for (const body of bodies[worker]) {
-        const res = await fetch(`${url}/api/v1/outcomes?ensemble=${ensemble.name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const answer = (await res.json()) as { outcomes?: number; error?: string };
-        if (res.status !== 200) throw new BenchError(`POST /api/v1/outcomes: ${res.status} ${answer.error}`);
-        outcomes += answer.outcomes!;
+        const answer = (await postJson(`${url}/api/v1/outcomes?ensemble=${ensemble.name}`, body, 200)) as { outcomes: number };
+        outcomes += answer.outcomes;
       }
     }));
     const ms = performance.now() - started;

@@ -1,3 +1,5 @@
+import { getText } from '../http';
+
 /**
  * Where a phase's database time went: the service's own per-statement histogram
  * (modelgraph_neo4j_statement_duration_seconds on /metrics), read before and after the phase.
@@ -8,7 +10,7 @@ export type StatementTotals = Map<string, { count: number; seconds: number }>;
 export interface StatementShare { statement: string; count: number; totalSeconds: number; meanMs: number }
 
 export async function readStatementTotals(url: string): Promise<StatementTotals> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await getText(`${url}/metrics`);
   const totals: StatementTotals = new Map();
   const line = /^modelgraph_neo4j_statement_duration_seconds_(sum|count)\{([^}]*)\} ([\d.eE+-]+)$/;
   for (const l of text.split('\n')) {
