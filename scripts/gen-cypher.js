@@ -123,6 +123,10 @@ function parse(text) {
   const params = declarations(text, 'param');
   const returns = declarations(text, 'returns');
   const body = code(text);
+  // What is sent drops the comment lines (withoutCommentLines in src/db/query.ts): only comments may go.
+  const sent = text.split('\n').filter((line) => !line.trimStart().startsWith('//')).join('\n');
+  const words = (s) => s.replace(/\s+/g, ' ').trim();
+  if (words(code(sent)) !== words(body)) throw new Error('a line starting with // is inside a string literal: it would not be sent');
   const used = new Set([...body.matchAll(/\$(\w+)/g)].map((m) => m[1]));
   for (const name of params.keys()) {
     if (!used.has(name)) throw new Error(`@param ${name} is declared but not used`);

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAppSchema, renderSchema } from '../src/app/schema';
+import { query } from '../src/db/query';
+import { sampleParams } from '../src/db/sample-params';
+import * as Q from '../src/generated/cypher';
 
 // Generated files are checked in; these fail when someone changed the source but not them.
 // Fix: `npm run gen`, then commit.
@@ -40,5 +43,19 @@ describe('the cypher generator checks the declared types against the statement',
 
   it('fails when a $parameter has no @param line', () => {
     expect(() => parse(statement('', 'MATCH (n {id: $id}) DELETE n'))).toThrow('$id has no @param line');
+  });
+
+  it('fails when a line that would be left out as a comment is inside a string literal', () => {
+    expect(() => parse(statement('// @returns a: string', "RETURN 'one\n// two' AS a"))).toThrow('inside a string literal');
+    expect(() => parse(statement('// @returns a: string', "RETURN 'http://x' AS a // trailing comments stay"))).not.toThrow();
+  });
+});
+
+describe('what is sent to Neo4j', () => {
+  it('is each statement without its comment lines; the header stays in the source the warm-up reads', () => {
+    const q = query<unknown, unknown>('x', "// Does x.\n// @param id: string\nMATCH (n {id: $id}) // the node\n  // why the next line\nRETURN n.url AS url");
+    expect(q.text).toBe('MATCH (n {id: $id}) // the node\nRETURN n.url AS url');
+    expect(sampleParams(q.source)).toEqual({ id: '' });
+    for (const generated of Object.values(Q)) expect(generated.text.split('\n').filter((l) => l.trimStart().startsWith('//'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Db } from '../src/db/db';
 import { migrate } from '../src/db/migrate';
+import { query } from '../src/db/query';
 
 // NEO4J_URI may be a routing URI (neo4j://, as for clusters and Aura): the driver then asks the
 // server for a routing table first. The test instance answers it like a single-member cluster.
@@ -10,7 +11,7 @@ describe('a neo4j:// routing URI', () => {
     try {
       await db.ping();
       await migrate(db);
-      const rows = await db.write(async (tx) => tx.run({ name: 'test/routing', text: 'RETURN 40 + 2 AS answer' }, {}));
+      const rows = await db.write(async (tx) => tx.run(query('test/routing', 'RETURN 40 + 2 AS answer'), {}));
       expect(rows).toEqual([{ answer: 42 }]);
     } finally {
       await db.close();

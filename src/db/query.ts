@@ -7,7 +7,10 @@
 export interface Query<P, R = Row> {
   /** Path under cypher/ without the extension, e.g. "dataset/upsert". */
   readonly name: string;
+  /** What is sent: the statement without its whole-line `//` comments (see withoutCommentLines). */
   readonly text: string;
+  /** The file as written, its header (`// @param`, `// @returns`) included. */
+  readonly source: string;
   /** Where in the params the `Integer`s are (see IntegerPaths); absent: none. */
   readonly integers?: IntegerPaths;
   /** Phantom fields: carry P and R for the type checker only. */
@@ -32,8 +35,19 @@ export type Integer = number;
 export interface IntegerPaths { readonly [key: string]: IntegerPaths | true }
 
 /** `integers` as the generator writes them: paths like `limit`, `fields[].position`, `buckets[].points[]`. */
-export function query<P, R = Row>(name: string, text: string, integers: readonly string[] = []): Query<P, R> {
-  return integers.length ? { name, text, integers: integerPaths(integers) } : { name, text };
+export function query<P, R = Row>(name: string, source: string, integers: readonly string[] = []): Query<P, R> {
+  const text = withoutCommentLines(source);
+  return integers.length ? { name, text, source, integers: integerPaths(integers) } : { name, text, source };
+}
+
+/**
+ * The statement without the lines that are only a comment. The headers document the files and type
+ * the calls; sent, they made most statements longer than the driver's 1,400-byte write buffer: every
+ * call went out in two socket writes, and Neo4j hashed the comments into its query-cache key. (The
+ * generator checks that no such line sits inside a string literal.)
+ */
+export function withoutCommentLines(source: string): string {
+  return source.split('\n').filter((line) => !line.trimStart().startsWith('//')).join('\n');
 }
 
 export function integerPaths(paths: readonly string[]): IntegerPaths {

@@ -52,7 +52,7 @@ export async function warmUpStatements(driver: Driver, database: string | undefi
   let compiled = 0;
   const worker = async () => {
     for (let q = queue.shift(); q && !signal?.aborted; q = queue.shift()) {
-      const params = toNeo4j(sampleParams(q.text), q.integers) as Record<string, unknown>;
+      const params = toNeo4j(sampleParams(q.source), q.integers) as Record<string, unknown>;
       const writes = WRITE_CLAUSE.test(q.text.replace(/\/\/.*$/gm, ''));
       // After a write, only writes are worth compiling again: reads come first in the transactions that write.
       for (const dirty of writes ? [false, true] : [false]) {
