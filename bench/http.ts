@@ -16,7 +16,7 @@ export interface GqlResponse<T> {
 
 export class BenchError extends Error {}
 
-export interface HttpAnswer {
+interface HttpAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
@@ -30,9 +30,9 @@ export interface HttpAnswer {
 const agent = new http.Agent({ keepAlive: true, timeout: 4_000 });
 
 /** One request; the whole answer read as text. */
-export function request(url: string, method: 'GET' | 'POST', body?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+function request(url: string, method: 'GET' | 'POST', body?: string): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers } }, (res) => {
+    const req = http.request(url, { method, agent, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
