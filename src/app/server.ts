@@ -18,6 +18,7 @@ import { ApiContext, authorizationPlugin } from '../auth/auth.plugin';
 import { AuthService } from '../auth/auth.service';
 import { authenticateHttp, principalOf, requireRoleHttp } from '../auth/http-auth';
 import { Role } from '../auth/roles';
+import { jitGateway } from './jit-executor';
 import { queryLimitsPlugin } from './query-limits';
 import { graphqlMetricsPlugin, mountMetrics, observeStatement, requestLog } from '../observability';
 import { countError } from '../observability/metrics';
@@ -75,7 +76,7 @@ export async function createApp(db: Db, config: Config, warmUp?: Pick<WarmUp, 's
   await container.events.ready();
   const subscriptions = serveSubscriptions(httpServer, schema, auth, { ...config.limits, maxPageSize: config.maxPageSize });
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    gateway: jitGateway(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.limits.introspection,
