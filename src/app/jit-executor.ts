@@ -3,10 +3,12 @@ import {
   ExecutionResult, getVariableValues, GraphQLError, GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType,
   OperationDefinitionNode, printSchema, typeFromAST,
 } from 'graphql';
-import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { perOperation } from './per-operation';
 
-/** Compiled operations kept, by document and operation name: a service's clients send few distinct ones. */
-const KEPT_OPERATIONS = 500;
+/** Each operation compiled once, for as long as Apollo's document store keeps its document. */
+const compiledOf = perOperation((schema, document, operation) =>
+  compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true }));
 
 /**
  * Runs operations with graphql-jit instead of graphql-js's interpreter: each distinct operation is
@@ -30,19 +32,11 @@ const KEPT_OPERATIONS = 500;
  * - union types resolve synchronously (src/app/schema.ts): graphql-jit does not await resolveType.
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new Map<string, CompiledQuery>();
-  const executor: GatewayExecutor = async ({ document, queryHash, operationName, operation, request, context }) => {
-    const variables = request.variables ?? {};
-    const checked = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+    const checked = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (checked.errors) return { errors: checked.errors };
-    const key = `${queryHash}\u0000${operationName ?? ''}`;
-    let query = compiled.get(key);
-    if (!query) {
-      const result = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-      if (!isCompiledQuery(result)) return withGraphQLErrors(result);
-      if (compiled.size >= KEPT_OPERATIONS) compiled.delete(compiled.keys().next().value!);
-      compiled.set(key, (query = result));
-    }
+    const query = compiledOf(schema, document, operation);
+    if (!isCompiledQuery(query)) return withGraphQLErrors(query); // graphql-jit's answer for an operation it cannot compile
     return withGraphQLErrors(await query.query(undefined, context, asSent(schema, operation, checked.coerced)));
   };
   return {
