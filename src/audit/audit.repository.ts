@@ -13,9 +13,9 @@ export class AuditRepository {
     await this.db.write((tx) => tx.run(Q.auditRecord, { events }));
   }
 
-  /** Appends a record inside the transaction of the change it records (Db.write calls it before commit). */
-  async recordIn(tx: Tx, event: AuditRecord): Promise<void> {
-    await tx.run(Q.auditRecord, { events: [event] });
+  /** Appends records inside the transaction of the change they record (Db.write calls it before commit). */
+  async recordIn(tx: Tx, events: AuditRecord[]): Promise<void> {
+    await tx.run(Q.auditRecord, { events });
   }
 
   async list(p: ParamsOf<typeof Q.auditList>): Promise<AuditEvent[]> {

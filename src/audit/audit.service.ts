@@ -15,15 +15,29 @@ export type AuditSubject = Omit<AuditRecord, 'nodeIds' | 'outcome' | 'errorCodes
  * own (record); if that write fails (Neo4j went away) the record is logged instead.
  */
 export class AuditService {
+  /** Who each live context records as: a group's records are built from their contexts (recordAllIn). */
+  private readonly subjects = new WeakMap<AuditContext, AuditSubject>();
+
   constructor(private readonly repo: AuditRepository, private readonly maxPageSize: number, readonly enabled: boolean) {}
 
   /** What a request's scope carries so that Db.write records each of its transactions (undefined when the trail is off). */
   contextFor(subject: AuditSubject): AuditContext | undefined {
     if (!this.enabled) return undefined;
-    return {
+    const context: AuditContext = {
       committed: 0,
-      recordIn: (tx, changedIds) => this.repo.recordIn(tx, { ...subject, nodeIds: changedIds, outcome: 'ok', errorCodes: [] }),
+      recordIn: (tx, changedIds) => context.recordAllIn(tx, [{ audit: context, changedIds }]),
+      recordAllIn: (tx, shares) => this.repo.recordIn(tx, shares.map(({ audit, changedIds }) => ({
+        ...this.subjectOf(audit), nodeIds: changedIds, outcome: 'ok', errorCodes: [],
+      }))),
     };
+    this.subjects.set(context, subject);
+    return context;
+  }
+
+  private subjectOf(context: AuditContext): AuditSubject {
+    const subject = this.subjects.get(context);
+    if (!subject) throw new Error('an audit context of another audit trail');
+    return subject;
   }
 
   async record(event: AuditRecord): Promise<void> {

@@ -29,7 +29,8 @@ export class Tx {
     const started = performance.now();
     let ok = false;
     try {
-      const result = await this.tx.run(q.text, toNeo4j(params, q.integers) as Record<string, unknown>);
+      const sent = toNeo4j(params, q.integers) as Record<string, unknown>;
+      const result = await withoutCallerStack(() => this.tx.run(q.text, sent));
       ok = true;
       // The one place rows get their type: the generator checked the columns against the statement.
       const rows = result.records.map((r) => toNative(r.toObject()) as R);
@@ -57,6 +58,22 @@ export class Tx {
   /** The first row, or undefined. */
   async one<P, R>(q: Query<P, R>, params: P): Promise<R | undefined> {
     return (await this.run(q, params))[0];
+  }
+}
+
+/**
+ * The driver captures and formats the caller's stack for every statement it is handed (its Result
+ * constructor), to put it on a failure: measured ~50 µs a statement, 7% of the service's CPU on a
+ * one-event OpenLineage request. A failed statement is named by its metric and its mapped error,
+ * not by that stack, so the capture (synchronous, inside `send`) runs with no frames to collect.
+ */
+function withoutCallerStack<T>(send: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return send();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

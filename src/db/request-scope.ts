@@ -32,6 +32,11 @@ export interface RequestScope {
  */
 export interface AuditContext {
   recordIn(tx: Tx, changedIds: string[]): Promise<void>;
+  /**
+   * Appends the records of requests sharing one transaction (a group commit), each naming its own
+   * changes, in one statement: called on any of their contexts (they come from one audit trail).
+   */
+  recordAllIn(tx: Tx, shares: { audit: AuditContext; changedIds: string[] }[]): Promise<void>;
   committed: number;
 }
 

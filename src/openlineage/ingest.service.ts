@@ -194,9 +194,10 @@ export class OpenLineageIngestService {
       const batch = foldBatch(plans, await this.repo.loadEntities(tx, entityKeys(plans)));
       const stored = await this.repo.loadVersions(tx, versionsToLoad(batch));
       const versions = replayVersions(batch, stored);
-      // The raw events and the group's audit records go with the last step: one round trip fewer.
+      // The raw events and the group's audit records (one statement) go with the last step: one round trip fewer.
       await this.repo.write(tx, batch, versions, (t, ids) => Promise.all([
-        this.store?.record(t, received), ...audits.map((a) => a.audit.recordIn(t, changedBy(a.plans, versions, ids))),
+        this.store?.record(t, received),
+        audits.length && audits[0].audit.recordAllIn(t, audits.map((a) => ({ audit: a.audit, changedIds: changedBy(a.plans, versions, ids) }))),
       ]));
     });
   }
