@@ -158,8 +158,8 @@ export function toMarkdown(r: BenchResult): string {
     ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
     '## OpenLineage ingestion', '',
     ...(r.ingestionWarmUp ? [`Timed warm: before the timings the four cases ran untimed, in turns, for ${r.ingestionWarmUp.seconds} s (${r.ingestionWarmUp.events.toLocaleString('en')} events, jobs of their own), as a long-running service's and Neo4j's JITs are.`, ''] : []),
-    '| endpoint | events/request | clients | events | seconds | events/s | statements/event | statement ms/event |', '|---|---|---|---|---|---|---|---|',
-    ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond} | ${c.statementsPerEvent ?? '–'} | ${c.statementMsPerEvent ?? '–'} |`), '',
+    '| endpoint | events/request | clients | events | seconds | events/s (in each turn) | statements/event | statement ms/event |', '|---|---|---|---|---|---|---|---|',
+    ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond}${c.turnRates && c.turnRates.length > 1 ? ` (turns: ${c.turnRates.join(', ')})` : ''} | ${c.statementsPerEvent ?? '–'} | ${c.statementMsPerEvent ?? '–'} |`), '',
     ...(r.eventStore ? ['## Raw OpenLineage event store (what retention bounds)', '',
       `${r.eventStore.events.toLocaleString('en')} events kept: JSON ${r.eventStore.jsonBytes.mean} B per event (p50 ${r.eventStore.jsonBytes.p50}, ` +
       `p95 ${r.eventStore.jsonBytes.p95}, max ${r.eventStore.jsonBytes.max}); all property values ${r.eventStore.propertyBytesPerEvent} B per event, ` +

@@ -18,6 +18,8 @@ export interface IngestionCase {
    */
   statementsPerEvent: number;
   statementMsPerEvent: number;
+  /** Each turn's events/s, when the case was timed in turns (measureIngestionInTurns). */
+  turnRates?: number[];
 }
 
 const PRODUCER = 'https://github.com/modelgraph/bench';
@@ -116,4 +118,29 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
     });
   }
   return out;
+}
+
+/**
+ * The four cases in `turns` turns of runs / turns runs each, summed per case. One timing of a case
+ * swings widely on the large graph (measured over 8 minutes, one case after the other: batched ×4
+ * 524–1,002 events/s, one event ×4 109–254, in waves of about a minute), so a case's rate is its
+ * events over its seconds across all turns, spread over the phase; each turn's rate is kept.
+ */
+export async function measureIngestionInTurns(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, turns: number): Promise<IngestionCase[]> {
+  const byCase = new Map<string, IngestionCase[]>();
+  for (let t = 0; t < turns; t++) {
+    for (const c of await measureIngestion(url, datasets, Math.max(1, Math.round(runs / turns)), rnd)) {
+      byCase.set(`${c.mode}${c.concurrency}`, [...(byCase.get(`${c.mode}${c.concurrency}`) ?? []), c]);
+    }
+  }
+  return [...byCase.values()].map((cs) => {
+    const events = cs.reduce((n, c) => n + c.events, 0);
+    const seconds = cs.reduce((n, c) => n + c.seconds, 0);
+    const perEvent = (f: (c: IngestionCase) => number) => Math.round((cs.reduce((n, c) => n + f(c) * c.events, 0) / events) * 100) / 100;
+    return {
+      ...cs[0], events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
+      statementsPerEvent: perEvent((c) => c.statementsPerEvent), statementMsPerEvent: perEvent((c) => c.statementMsPerEvent),
+      turnRates: cs.map((c) => c.eventsPerSecond),
+    };
+  });
 }
