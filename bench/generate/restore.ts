@@ -28,12 +28,13 @@ export async function restoreGeneratedGraph(driver: Driver, graph: GraphCounts, 
   const kept = Object.entries(graph.byLabel).filter(([, n]) => n > 0).map(([label]) => label);
   const params = { kept, since: since?.toISOString() ?? null };
   const written = `(n.recordedAt IS NOT NULL AND ($since IS NULL OR n.recordedAt >= datetime($since))) OR NOT all(l IN labels(n) WHERE l IN $kept)`;
-  const deletedNodes = await inBatches(driver, `MATCH (n) WHERE NOT n:${LEDGER} AND (${written})
-    CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS RETURN count(*) AS c`, params);
+  // 500 nodes a transaction: a kept graph's ingestion jobs and outputs gather thousands of runs and
+  // versions each, and 5,000 of them with their relationships outgrew Neo4j's transaction memory.
+  const deletedNodes = await untilNoneLeft(driver, `MATCH (n) WHERE NOT n:${LEDGER} AND (${written})`, 'n', 'CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS', params);
   let deletedRelationships = 0;
   if ((await countGraph(driver)).relationships !== graph.relationships) {
-    deletedRelationships = await inBatches(driver, `MATCH ()-[r]->() WHERE r.recordedAt IS NOT NULL AND ($since IS NULL OR r.recordedAt >= datetime($since))
-      CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS RETURN count(*) AS c`, params);
+    deletedRelationships = await untilNoneLeft(driver, 'MATCH ()-[r]->() WHERE r.recordedAt IS NOT NULL AND ($since IS NULL OR r.recordedAt >= datetime($since))',
+      'r', 'CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS', params);
   }
   await checkCounts(driver, graph);
   return { deletedNodes, deletedRelationships };
@@ -46,6 +47,20 @@ export async function checkCounts(driver: Driver, graph: GraphCounts): Promise<v
   const differs = [...labels].filter((l) => (graph.byLabel[l] ?? 0) !== (now.byLabel[l] ?? 0)).map((l) => `${l} ${graph.byLabel[l] ?? 0} → ${now.byLabel[l] ?? 0}`);
   if (now.relationships !== graph.relationships) differs.push(`relationships ${graph.relationships} → ${now.relationships}`);
   if (differs.length) throw new Error(`the graph is not the generated one any more (described → in the store): ${differs.join(', ')}`);
+}
+
+/**
+ * Deletes what `match` finds, at most PER_STATEMENT a statement, until a statement finds fewer: the
+ * statement that wraps the inner transactions is bound by the launcher's 60 s transaction timeout.
+ */
+const PER_STATEMENT = 20_000;
+async function untilNoneLeft(driver: Driver, match: string, variable: string, deleteInTransactions: string, params: Record<string, unknown>): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const n = await inBatches(driver, `${match} WITH ${variable} LIMIT ${PER_STATEMENT} ${deleteInTransactions} RETURN count(*) AS c`, params);
+    deleted += n;
+    if (n < PER_STATEMENT) return deleted;
+  }
 }
 
 /** CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not a managed one. */
