@@ -39,7 +39,6 @@ final class ImpactGraph {
     private final TopologyIndex index;
     private final LineageRows.Links links;
     private final List<Long> nodeIds = new ArrayList<>();
-    private final Map<Integer, Node> nodes = new HashMap<>();
     private final Map<Long, String> versionLabels = new HashMap<>();
     final List<Integer> distance = new ArrayList<>();
     final List<String> type = new ArrayList<>();
@@ -48,9 +47,11 @@ final class ImpactGraph {
     final List<List<Edge>> outgoing = new ArrayList<>();
     final List<List<Edge>> incoming = new ArrayList<>();
     final boolean truncated;
-    private final Map<Integer, String> ids = new HashMap<>();
-    private final Map<Integer, String> labels = new HashMap<>();
-    private final Map<Integer, List<Map<String, Object>>> serving = new HashMap<>();
+    // Read on first use and kept, by node index (dense: arrays, not maps of boxed keys).
+    private final Node[] nodeOf;
+    private final String[] idOf;
+    private final String[] labelOf;
+    private final List<?>[] servingOf;
     private final Map<Long, Object> transformations = new HashMap<>();
 
     ImpactGraph(Transaction tx, LineageRules rules, Walk walk, long maxNodes) {
@@ -91,6 +92,10 @@ final class ImpactGraph {
                 incoming.get(to).add(e);
             }
         }
+        nodeOf = new Node[nodeIds.size()];
+        idOf = new String[nodeIds.size()];
+        labelOf = new String[nodeIds.size()];
+        servingOf = new List<?>[nodeIds.size()];
     }
 
     int size() {
@@ -98,20 +103,23 @@ final class ImpactGraph {
     }
 
     private Node node(int i) {
-        return nodes.computeIfAbsent(i, k -> tx.getNodeById(nodeIds.get(k)));
+        if (nodeOf[i] == null) nodeOf[i] = tx.getNodeById(nodeIds.get(i));
+        return nodeOf[i];
     }
 
     String id(int i) {
-        return ids.computeIfAbsent(i, k -> String.valueOf(node(k).getProperty("id", null)));
+        if (idOf[i] == null) idOf[i] = String.valueOf(node(i).getProperty("id", null));
+        return idOf[i];
     }
 
     /** LineageNode.label: the display label, or the id where a part of it is missing. */
     String label(int i) {
-        return labels.computeIfAbsent(i, k -> {
-            Node a = node(k);
+        if (labelOf[i] == null) {
+            Node a = node(i);
             String display = display(a, index == null ? LineageRows.nodeLabel(a) : index.label(a.getId()));
-            return display == null ? id(k) : display;
-        });
+            labelOf[i] = display == null ? id(i) : display;
+        }
+        return labelOf[i];
     }
 
     /** LineageRows.display, a field's label from its version's, which is read once. */
@@ -125,13 +133,17 @@ final class ImpactGraph {
     }
 
     /** Only a model version or an ensemble is served; the index knows most have no SERVES or MEMBER to read. */
+    @SuppressWarnings("unchecked")
     List<Map<String, Object>> serving(int i) {
-        return serving.computeIfAbsent(i, k -> {
-            String t = type.get(k);
-            if (!"MODEL_VERSION".equals(t) && !"ENSEMBLE".equals(t)) return List.of();
-            if (index != null && !index.mayBeServed(rules, nodeIds.get(k), SERVES, MEMBER)) return List.of();
-            return LineageRows.serving(node(k), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
-        });
+        if (servingOf[i] == null) servingOf[i] = readServing(i);
+        return (List<Map<String, Object>>) servingOf[i];
+    }
+
+    private List<Map<String, Object>> readServing(int i) {
+        String t = type.get(i);
+        if (!"MODEL_VERSION".equals(t) && !"ENSEMBLE".equals(t)) return List.of();
+        if (index != null && !index.mayBeServed(rules, nodeIds.get(i), SERVES, MEMBER)) return List.of();
+        return LineageRows.serving(node(i), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
     }
 
     Object environment(int i) {

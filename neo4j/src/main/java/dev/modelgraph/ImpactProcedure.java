@@ -2,7 +2,7 @@ package dev.modelgraph;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,8 +59,9 @@ public final class ImpactProcedure {
         ImpactGraph g = new ImpactGraph(tx, rules, Walk.in(tx, rules, depth, maxNodes), maxNodes);
         Map<Integer, ImpactPaths.PathSet> paths = ImpactPaths.enumerate(g, depth, maxPaths);
         ImpactPage page = new ImpactPage(g, servedOnly, types, key(after), first);
-        Refs<Integer> nodes = new Refs<>(i -> List.of(g.id(i), g.type.get(i), g.label(i)));
-        Refs<ImpactGraph.Edge> edges = new Refs<>(e -> java.util.Arrays.asList(e.type(), g.transformations(e)));
+        NodeRefs nodes = new NodeRefs(g);
+        // Edges are the graph's own objects (paths share them): identity, not the record's hash of four fields.
+        Refs<ImpactGraph.Edge> edges = new Refs<>(new IdentityHashMap<>(), e -> java.util.Arrays.asList(e.type(), g.transformations(e)));
         StringBuilder out = new StringBuilder(8192).append("{\"origins\":[");
         for (int k = 0; k < g.origins.size(); k++) out.append(k == 0 ? "" : ",").append(nodes.of(g.origins.get(k)));
         out.append("],\"truncated\":").append(g.truncated).append(",\"items\":[");
@@ -75,7 +76,7 @@ public final class ImpactProcedure {
     }
 
     /** [node, distance, truncated, served, serving, paths], a path as [node, edge, node, ..., node] (refs). */
-    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, Refs<Integer> nodes, Refs<ImpactGraph.Edge> edges) {
+    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, NodeRefs nodes, Refs<ImpactGraph.Edge> edges) {
         out.append('[').append(nodes.of(i)).append(',').append(g.distance.get(i)).append(',').append(set != null && set.truncated)
             .append(',').append(ImpactPage.served(g, i)).append(',');
         Json.append(out, g.serving(i));
@@ -101,10 +102,11 @@ public final class ImpactProcedure {
      */
     private static final class Refs<K> {
         private final Function<K, List<Object>> describe;
-        private final Map<K, Integer> index = new HashMap<>();
+        private final Map<K, Integer> index;
         final List<List<Object>> values = new ArrayList<>();
 
-        Refs(Function<K, List<Object>> describe) {
+        Refs(Map<K, Integer> index, Function<K, List<Object>> describe) {
+            this.index = index;
             this.describe = describe;
         }
 
@@ -113,6 +115,27 @@ public final class ImpactProcedure {
                 values.add(describe.apply(k));
                 return values.size() - 1;
             });
+        }
+    }
+
+    /** {@link Refs} of the graph's nodes, which are dense indices: an array, not a map of boxed keys. */
+    private static final class NodeRefs {
+        private final ImpactGraph g;
+        private final int[] ref;
+        final List<List<Object>> values = new ArrayList<>();
+
+        NodeRefs(ImpactGraph g) {
+            this.g = g;
+            this.ref = new int[g.size()];
+            java.util.Arrays.fill(ref, -1);
+        }
+
+        int of(int i) {
+            if (ref[i] < 0) {
+                ref[i] = values.size();
+                values.add(List.of(g.id(i), g.type.get(i), g.label(i)));
+            }
+            return ref[i];
         }
     }
 }

@@ -81,7 +81,7 @@ final class TopologyIndex {
         int a = (int) node;
         boolean isOrigin = rules.isOrigin(node);
         boolean isDatasetVersion = s.isDatasetVersion(a);
-        List<Walk.Step> out = new ArrayList<>();
+        List<Walk.Step> out = new ArrayList<>(adjacency[0]); // sized once: a version's fields make long lists
         for (int k = 1; k <= adjacency[0]; k++) {
             int r = adjacency[k];
             int code = s.relType[r] - 1;
