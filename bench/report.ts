@@ -15,6 +15,8 @@ import { Latency } from './stats';
 
 /** A part that starts with the 1-minute load average above this shared the machine: its figures are noisy. */
 export const NOISY_LOAD = 1.0;
+/** A part during which the VM's host took more than this share (%) of the CPU time ran on a contended host: noisy. */
+export const NOISY_STEAL = 5;
 
 /** The PostgreSQL side of the comparison (absent from results written before it was measured). */
 export interface PostgresInfo { nodes: number; edges: number; loadSeconds: number; sizeMb: number; settings: string[]; closuresCompared: number }
@@ -28,6 +30,8 @@ export interface BenchResult {
   neo4j: { heapMb: number; pageCacheMb: number };
   /** 1-minute load average when each part started (above the core count: other work competed). */
   loadAverage: Record<string, number>;
+  /** CPU time the host took (steal, %) during each part (absent from results written before it was measured). */
+  cpuSteal?: Record<string, number>;
   graph: { nodes: number; relationships: number; byLabel: Record<string, number>; loadSeconds: number };
   /** The same graph in PostgreSQL, and how many impact closures were checked identical (null: left out). */
   postgres?: PostgresInfo | null;
@@ -85,7 +89,7 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): BenchResult['targ
   const row = (target: string, values: number[], measured: (v: number) => string, met: (v: number) => boolean) =>
     values.length && Number.isFinite(values[0]) ? { target, measured: measured(values[0]), met: met(values[0]) } : { target, measured: 'not measured', met: false };
   const some = (xs: number[], pick: (...v: number[]) => number) => (xs.length ? [pick(...xs)] : []);
-  const noisy = (...parts: string[]) => parts.some((p) => (r.loadAverage[p] ?? 0) > NOISY_LOAD);
+  const noisy = (...parts: string[]) => parts.some((p) => (r.loadAverage[p] ?? 0) > NOISY_LOAD || (r.cpuSteal?.[p] ?? 0) > NOISY_STEAL);
   const rssParts = ['traversals', 'statements', 'ingestion', 'eventStore', 'metrics', 'outcomes', 'quality', 'ui'];
   return [
     { ...pgRow('store traversal (resolve + procedure) faster than the PostgreSQL CTE at every size', versusPostgres, (x) => x > 1), noisy: noisy('traversals') },
@@ -137,12 +141,14 @@ export function toMarkdown(r: BenchResult): string {
     `Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. ` +
       `Neo4j 5.26 embedded, heap ${r.neo4j.heapMb} MB, page cache ${r.neo4j.pageCacheMb} MB. ` +
       `Load average (1 min) at the start of each part: ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}${v > NOISY_LOAD ? ' (**noisy**)' : ''}`).join(', ')}. ` +
-      `A part that started above ${NOISY_LOAD.toFixed(1)} shared the machine with other work (or the bench's previous part): its figures are noisy.`, '',
+      `A part that started above ${NOISY_LOAD.toFixed(1)} shared the machine with other work (or the bench's previous part): its figures are noisy.` +
+      (r.cpuSteal ? ` CPU time the VM's host took (steal) during each part: ${Object.entries(r.cpuSteal).map(([k, v]) => `${k} ${v}%${v > NOISY_STEAL ? ' (**noisy**)' : ''}`).join(', ')}; ` +
+        `above ${NOISY_STEAL}% the host was contended and everything ran slower: noisy too.` : ''), '',
     `Graph: **${r.graph.nodes.toLocaleString('en')} nodes, ${r.graph.relationships.toLocaleString('en')} relationships**, loaded in ${r.graph.loadSeconds} s ` +
       `(${Object.entries(r.graph.byLabel).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}).`, '',
     ...(Object.keys(r.failures ?? {}).length ? ['## Parts that failed', '', ...Object.entries(r.failures ?? {}).map(([part, why]) => `- **${part}**: ${why}`), ''] : []),
     '## Targets', '', '| target | measured | met |', '|---|---|---|',
-    ...r.targets.map((t) => `| ${t.target} | ${t.measured}${t.noisy ? ' — **noisy** (load above 1.0)' : ''} | ${t.met ? 'yes' : '**no**'} |`), '',
+    ...r.targets.map((t) => `| ${t.target} | ${t.measured}${t.noisy ? ` — **noisy** (load above ${NOISY_LOAD.toFixed(1)} or host steal above ${NOISY_STEAL}%)` : ''} | ${t.met ? 'yes' : '**no**'} |`), '',
     ...postgresSection(r),
     '## Traversals: GraphQL over HTTP vs the same Cypher through the driver (ms)', '',
     `Raw Cypher is what the service sends (traversal engine: ${r.traversals[0]?.engine ?? '–'}); the last column is the same traversal as pure Cypher, the fallback for a Neo4j without modelgraph's procedures.` +

@@ -7,7 +7,7 @@ import { startEnvironment } from './environment';
 import { Driver } from 'neo4j-driver';
 import { GeneratedGraph, generateGraph } from './generate';
 import { checkCounts, restoreGeneratedGraph } from './generate/restore';
-import { loadAverage, machineInfo, RssSampler, rssMb } from './machine';
+import { cpuTimes, loadAverage, machineInfo, RssSampler, rssMb, stealPercent } from './machine';
 import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
@@ -23,7 +23,7 @@ import { measureUiRender } from './measure/ui-render';
 import { PostgresCluster, startPostgres } from './postgres/cluster';
 import { loadIntoPostgres, PostgresGraph } from './postgres/load';
 import { Random } from './random';
-import { BenchResult, checkTargets, NOISY_LOAD, toMarkdown } from './report';
+import { BenchResult, checkTargets, NOISY_LOAD, NOISY_STEAL, toMarkdown } from './report';
 import { SCALES } from './scales';
 
 /** OpenLineage cases are timed in this many turns spread over the phase (measureIngestionInTurns). */
@@ -51,6 +51,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   log(`scale ${scale.name}: starting a throwaway Neo4j and the service`);
   const loads: Record<string, number> = { start: loadAverage() };
+  const steal: Record<string, number> = {};
   const env = await startEnvironment(scale, log, opts.data && path.resolve(opts.data));
   let pg: PostgresCluster | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -91,12 +92,16 @@ async function main(): Promise<void> {
       sampler.takePeak();
       heapPeaks.takePeak();
       const started = new Date(Date.now() - 1000);
+      const cpuBefore = cpuTimes();
       // A part that fails is reported as failed and the run goes on: the other parts' figures stand.
       const result = await work().catch((e: Error) => {
         failures[name] = `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`;
         log(`${name} failed: ${failures[name]}`);
         return skipped;
       });
+      const stolen = stealPercent(cpuBefore, cpuTimes());
+      if (stolen !== undefined) steal[name] = stolen;
+      if ((stolen ?? 0) > NOISY_STEAL) log(`${name}: the host took ${stolen}% of the CPU time during it: its figures are noisy`);
       memory[`peak: ${phase}`] = sampler.takePeak();
       heap[`peak: ${phase}`] = heapPeaks.takePeak();
       const after = await readStatementTotals(env.url);
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
+      loadAverage: loads, cpuSteal: steal, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
