@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.neo4j.graphdb.Node;
@@ -60,8 +59,7 @@ public final class ImpactProcedure {
         Map<Integer, ImpactPaths.PathSet> paths = ImpactPaths.enumerate(g, depth, maxPaths);
         ImpactPage page = new ImpactPage(g, servedOnly, types, key(after), first);
         NodeRefs nodes = new NodeRefs(g);
-        // Edges are the graph's own objects (paths share them): identity, not the record's hash of four fields.
-        Refs<ImpactGraph.Edge> edges = new Refs<>(new IdentityHashMap<>(), e -> java.util.Arrays.asList(e.type(), g.transformations(e)));
+        EdgeRefs edges = new EdgeRefs(g);
         StringBuilder out = new StringBuilder(8192).append("{\"origins\":[");
         for (int k = 0; k < g.origins.size(); k++) out.append(k == 0 ? "" : ",").append(nodes.of(g.origins.get(k)));
         out.append("],\"truncated\":").append(g.truncated).append(",\"items\":[");
@@ -76,7 +74,7 @@ public final class ImpactProcedure {
     }
 
     /** [node, distance, truncated, served, serving, paths], a path as [node, edge, node, ..., node] (refs). */
-    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, NodeRefs nodes, Refs<ImpactGraph.Edge> edges) {
+    private static void item(StringBuilder out, ImpactGraph g, int i, ImpactPaths.PathSet set, NodeRefs nodes, EdgeRefs edges) {
         out.append('[').append(nodes.of(i)).append(',').append(g.distance.get(i)).append(',').append(set != null && set.truncated)
             .append(',').append(ImpactPage.served(g, i)).append(',');
         Json.append(out, g.serving(i));
@@ -97,28 +95,28 @@ public final class ImpactProcedure {
     }
 
     /**
-     * What the answer mentions (nodes as [id, type, label], edges as [type, transformations]), each
-     * sent once however many paths share it; a ref is its index in `values`.
+     * The edges the answer mentions, as [type, transformations], each sent once however many paths
+     * share it; a ref is its index in `values`. Edges are the graph's own objects (paths share them):
+     * looked up by identity, not by the record's hash of its four fields.
      */
-    private static final class Refs<K> {
-        private final Function<K, List<Object>> describe;
-        private final Map<K, Integer> index;
+    private static final class EdgeRefs {
+        private final ImpactGraph g;
+        private final Map<ImpactGraph.Edge, Integer> index = new IdentityHashMap<>();
         final List<List<Object>> values = new ArrayList<>();
 
-        Refs(Map<K, Integer> index, Function<K, List<Object>> describe) {
-            this.index = index;
-            this.describe = describe;
+        EdgeRefs(ImpactGraph g) {
+            this.g = g;
         }
 
-        int of(K key) {
-            return index.computeIfAbsent(key, k -> {
-                values.add(describe.apply(k));
+        int of(ImpactGraph.Edge e) {
+            return index.computeIfAbsent(e, k -> {
+                values.add(java.util.Arrays.asList(k.type(), g.transformations(k)));
                 return values.size() - 1;
             });
         }
     }
 
-    /** {@link Refs} of the graph's nodes, which are dense indices: an array, not a map of boxed keys. */
+    /** The nodes the answer mentions, as [id, type, label], each sent once; node indices are dense: an array, not a map. */
     private static final class NodeRefs {
         private final ImpactGraph g;
         private final int[] ref;
