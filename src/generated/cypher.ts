@@ -1922,7 +1922,7 @@ WITH origins, t, a, distance, COLLECT {
     WITH r, b WHERE ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: CASE type(r) WHEN 'DERIVED_FROM' THEN r.transformations END}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a:Field)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)

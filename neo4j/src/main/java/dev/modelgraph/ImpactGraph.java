@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 
@@ -38,7 +40,7 @@ final class ImpactGraph {
     /** The index the walk went through, or null (through the store). */
     private final TopologyIndex index;
     private final LineageRows.Links links;
-    private final List<Long> nodeIds = new ArrayList<>();
+    private final LongArrayList nodeIds = new LongArrayList();
     private final Map<Long, String> versionLabels = new HashMap<>();
     final List<Integer> distance = new ArrayList<>();
     final List<String> type = new ArrayList<>();
@@ -61,8 +63,7 @@ final class ImpactGraph {
         this.links = index == null ? LineageRows.STORE : new IndexLinks();
         long kept = maxNodes + walk.levels.get(0).length;
         this.truncated = walk.reached() > kept;
-        Map<Long, Integer> rowOf = new HashMap<>();
-        List<Long> keptIds = new ArrayList<>();
+        LongIntHashMap rowOf = new LongIntHashMap();
         long rows = 0;
         for (int d = 0; d < walk.levels.size() && rows < kept; d++) {
             long[] level = walk.levels.get(d);
@@ -77,15 +78,14 @@ final class ImpactGraph {
                 nodeIds.add(id);
                 distance.add(d);
                 type.add(t);
-                keptIds.add(id);
                 outgoing.add(new ArrayList<>());
                 incoming.add(new ArrayList<>());
             }
         }
-        for (int i = 0; i < keptIds.size(); i++) {
-            for (Walk.Step s : walk.followed.get(keptIds.get(i))) {
-                Integer to = rowOf.get(s.other());
-                if (to == null || distance.get(to) == 0) continue;
+        for (int i = 0; i < nodeIds.size(); i++) {
+            for (Walk.Step s : walk.followed.get(nodeIds.get(i))) {
+                int to = rowOf.getIfAbsent(s.other(), -1);
+                if (to < 0 || distance.get(to) == 0) continue;
                 Edge e = new Edge(i, to, s.relationship(), s.type());
                 edges.add(e);
                 outgoing.get(i).add(e);
@@ -165,8 +165,13 @@ final class ImpactGraph {
         }
     }
 
-    /** A column-lineage DERIVED_FROM's transformations (JSON text), else null; kept, as a page's paths share their edges. */
+    /**
+     * A column-lineage DERIVED_FROM's transformations (JSON text), else null; kept, as a page's paths
+     * share their edges. Only a DERIVED_FROM carries them (cypher/lineage/downstream.cypher reads no
+     * other's): most edges of a page (HAS_FIELD, READ, WROTE, ...) cost no property read.
+     */
     Object transformations(Edge e) {
+        if (!"DERIVED_FROM".equals(e.type())) return null;
         if (!transformations.containsKey(e.relationship())) {
             transformations.put(e.relationship(), tx.getRelationshipById(e.relationship()).getProperty("transformations", null));
         }

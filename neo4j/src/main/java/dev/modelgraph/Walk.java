@@ -1,13 +1,12 @@
 package dev.modelgraph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.LongFunction;
 
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
@@ -28,12 +27,12 @@ final class Walk {
 
     /** Internal node ids per distance; levels.get(0) are the origins. */
     final List<long[]> levels;
-    /** The followed relationships out of every node in `levels`, in the order the rules list them. */
-    final Map<Long, List<Step>> followed;
+    /** The followed relationships out of every node in `levels`, in the order the rules list them (keyed by id: primitive, not boxed). */
+    final LongObjectHashMap<List<Step>> followed;
     /** The in-memory topology the walk went through, or null: through the store. */
     final TopologyIndex index;
 
-    Walk(List<long[]> levels, Map<Long, List<Step>> followed, TopologyIndex index) {
+    Walk(List<long[]> levels, LongObjectHashMap<List<Step>> followed, TopologyIndex index) {
         this.levels = levels;
         this.followed = followed;
         this.index = index;
@@ -58,7 +57,7 @@ final class Walk {
     /** The walk through the store: {@link LineageRules#follow} on each node. */
     static Walk throughStore(LineageRules rules, long depth, long maxNodes) {
         // Steps name nodes by id; the store answers with Node objects, kept here to expand them later.
-        Map<Long, Node> nodes = new HashMap<>();
+        LongObjectHashMap<Node> nodes = new LongObjectHashMap<>();
         for (Node o : rules.origins()) nodes.put(o.getId(), o);
         return breadthFirst(rules, depth, maxNodes, null, id -> {
             Node a = nodes.get(id);
@@ -66,7 +65,7 @@ final class Walk {
             List<Step> steps = new ArrayList<>(out.size());
             for (Relationship r : out) {
                 Node b = r.getOtherNode(a);
-                nodes.putIfAbsent(b.getId(), b);
+                if (!nodes.containsKey(b.getId())) nodes.put(b.getId(), b);
                 steps.add(new Step(r.getId(), b.getId(), r.getType().name(), r.getStartNodeId(), r.getEndNodeId()));
             }
             return steps;
@@ -78,27 +77,27 @@ final class Walk {
      * this node" (`expand`, called at most once per node): one statement of the levels and limits.
      */
     static Walk breadthFirst(LineageRules rules, long depth, long maxNodes, TopologyIndex index, LongFunction<List<Step>> expand) {
-        Map<Long, List<Step>> followed = new HashMap<>();
+        LongObjectHashMap<List<Step>> followed = new LongObjectHashMap<>();
         List<long[]> levels = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        LongHashSet seen = new LongHashSet();
         long[] origins = rules.origins().stream().mapToLong(Node::getId).toArray();
         levels.add(origins);
         for (long o : origins) seen.add(o);
         for (long i = 1; i <= depth && seen.size() <= maxNodes + origins.length; i++) {
-            List<Long> next = new ArrayList<>();
+            LongArrayList next = new LongArrayList();
             frontier:
             for (long a : levels.get(levels.size() - 1)) {
-                for (Step step : followed.computeIfAbsent(a, expand::apply)) {
+                for (Step step : followed.getIfAbsentPutWithKey(a, expand::apply)) {
                     if (!seen.add(step.other())) continue; // reached before, or earlier in this level
                     next.add(step.other());
                     if (next.size() > maxNodes) break frontier; // the level's LIMIT maxNodes + 1
                 }
             }
             if (next.isEmpty()) break;
-            levels.add(next.stream().mapToLong(Long::longValue).toArray());
+            levels.add(next.toArray());
         }
         for (long[] level : levels) {
-            for (long a : level) followed.computeIfAbsent(a, expand::apply);
+            for (long a : level) followed.getIfAbsentPutWithKey(a, expand::apply);
         }
         return new Walk(levels, followed, index);
     }
