@@ -87,7 +87,8 @@ CALL (a) {
     WHEN a:Run THEN coalesce(owner.namespace + '/' + owner.name + '#', '') + a.runId
     ELSE a.name END AS display
 }
-// Serving: the same visibility for the SERVES and MEMBER relationships, the deployments and ensembles.
+// Serving: the same visibility for the SERVES and MEMBER relationships, the deployments and ensembles; the
+// direct rows first, then those through ensembles, by (ensemble, deployment) name: an order a reader can rely on.
 RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a.environment AS environment,
   COLLECT {
     MATCH (a)<-[sv:SERVES]-(dep:Deployment)
@@ -96,13 +97,13 @@ RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a.enviro
       AND all(r IN [sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
         AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
-            ensemble: null, weight: null}
+            ensemble: null, weight: null} AS row ORDER BY dep.name
   } + COLLECT {
     MATCH (a:ModelVersion)<-[m:MEMBER]-(e:Ensemble)<-[sv:SERVES]-(dep:Deployment)
     WHERE all(x IN [e, dep] WHERE ($asOf IS NULL OR x.createdAt IS NULL OR x.createdAt <= $asOf) AND ($knownAt IS NULL OR x.recordedAt IS NULL OR x.recordedAt <= $knownAt))
       AND all(r IN [m, sv] WHERE ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
         AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt)))
     RETURN {deploymentId: dep.id, deployment: dep.name, environment: dep.environment, trafficShare: sv.trafficShare,
-            ensemble: e.name, weight: m.weight}
+            ensemble: e.name, weight: m.weight} AS row ORDER BY e.name, dep.name
   } AS serving
 ORDER BY distance

@@ -18,8 +18,8 @@ import org.neo4j.graphdb.Transaction;
  * type (id, display label, serving) is read on first use and kept, so only what is sent is read.
  *
  * When the walk went through the in-memory topology ({@link TopologyIndex}), it answers what the
- * store would have to read relationship chains for: each node's type, which nodes may be served
- * (most have no SERVES or MEMBER at all), a field's dataset version and a version's dataset, model
+ * store would have to read relationship chains for: each node's type, what serves a node (its
+ * visible SERVES and MEMBER links), a field's dataset version and a version's dataset, model
  * or job for the labels; a version's label is read once for all its fields. The store answers
  * whatever the index cannot say for certain.
  */
@@ -132,7 +132,7 @@ final class ImpactGraph {
         return prefix == null ? null : LineageRows.concat(prefix, ".", a.getProperty("name", null));
     }
 
-    /** Only a model version or an ensemble is served; the index knows most have no SERVES or MEMBER to read. */
+    /** Only a model version or an ensemble is served; the index names its SERVES and MEMBER links, so most cost no read at all. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> serving(int i) {
         if (servingOf[i] == null) servingOf[i] = readServing(i);
@@ -142,8 +142,17 @@ final class ImpactGraph {
     private List<Map<String, Object>> readServing(int i) {
         String t = type.get(i);
         if (!"MODEL_VERSION".equals(t) && !"ENSEMBLE".equals(t)) return List.of();
-        if (index != null && !index.mayBeServed(rules, nodeIds.get(i), SERVES, MEMBER)) return List.of();
-        return LineageRows.serving(node(i), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
+        if (index == null) return LineageRows.serving(node(i), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
+        // The index names the links and has checked their visibility: only the rows' own properties are read.
+        List<long[]> links = index.servingLinks(rules, nodeIds.get(i), SERVES, MEMBER, "MODEL_VERSION".equals(t));
+        if (links.isEmpty()) return List.of();
+        List<Map<String, Object>> rows = new ArrayList<>(links.size());
+        for (long[] l : links) {
+            rows.add(LineageRows.servingRow(tx.getNodeById(l[1]), tx.getRelationshipById(l[0]), l[2] < 0 ? null : tx.getNodeById(l[3]),
+                l[2] < 0 ? null : tx.getRelationshipById(l[2])));
+        }
+        rows.sort(LineageRows.SERVING_ORDER);
+        return rows;
     }
 
     Object environment(int i) {

@@ -1,6 +1,7 @@
 package dev.modelgraph;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -94,7 +95,10 @@ final class LineageRows {
         }
     }
 
-    /** The deployments serving a model version (directly or through an ensemble) or an ensemble: visible ones, by visible relationships. */
+    /**
+     * The deployments serving a model version (directly or through an ensemble) or an ensemble: visible ones, by visible
+     * relationships, in {@link #SERVING_ORDER} (the store's relationship order is no order a reader can rely on).
+     */
     static List<Map<String, Object>> serving(Node a, String label, LineageRules rules) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!"ModelVersion".equals(label) && !"Ensemble".equals(label)) return out;
@@ -103,29 +107,43 @@ final class LineageRows {
             try (var members = a.getRelationships(Direction.INCOMING, MEMBER)) {
                 for (Relationship m : members) {
                     Node e = m.getStartNode();
-                    if (e.hasLabel(ENSEMBLE) && rules.visible(m) && rules.visible(e)) servedBy(e, rules, e.getProperty("name", null), m.getProperty("weight", null), out);
+                    if (e.hasLabel(ENSEMBLE) && rules.visible(m) && rules.visible(e)) servedBy(e, rules, e, m, out);
                 }
             }
         }
+        out.sort(SERVING_ORDER);
         return out;
     }
 
-    private static void servedBy(Node a, LineageRules rules, Object ensemble, Object weight, List<Map<String, Object>> out) {
+    private static void servedBy(Node a, LineageRules rules, Node ensemble, Relationship member, List<Map<String, Object>> out) {
         try (var serves = a.getRelationships(Direction.INCOMING, SERVES)) {
             for (Relationship sv : serves) {
                 Node dep = sv.getStartNode();
-                if (!dep.hasLabel(DEPLOYMENT) || !rules.visible(sv) || !rules.visible(dep)) continue;
-                Map<String, Object> row = new HashMap<>();
-                row.put("deploymentId", dep.getProperty("id", null));
-                row.put("deployment", dep.getProperty("name", null));
-                row.put("environment", dep.getProperty("environment", null));
-                row.put("trafficShare", sv.getProperty("trafficShare", null));
-                row.put("ensemble", ensemble);
-                row.put("weight", weight);
-                out.add(row);
+                if (dep.hasLabel(DEPLOYMENT) && rules.visible(sv) && rules.visible(dep)) out.add(servingRow(dep, sv, ensemble, member));
             }
         }
     }
+
+    /** One serving row: the deployment, its `serves`, and the ensemble and `member` it serves through (null: directly). */
+    static Map<String, Object> servingRow(Node dep, Relationship serves, Node ensemble, Relationship member) {
+        Map<String, Object> row = new HashMap<>(8);
+        row.put("deploymentId", dep.getProperty("id", null));
+        row.put("deployment", dep.getProperty("name", null));
+        row.put("environment", dep.getProperty("environment", null));
+        row.put("trafficShare", serves.getProperty("trafficShare", null));
+        row.put("ensemble", ensemble == null ? null : ensemble.getProperty("name", null));
+        row.put("weight", member == null ? null : member.getProperty("weight", null));
+        return row;
+    }
+
+    /**
+     * Direct rows first, then those through ensembles; by ensemble, then deployment name (both unique), a missing name
+     * last: cypher/lineage/downstream.cypher's ORDER BY.
+     */
+    static final Comparator<Map<String, Object>> SERVING_ORDER = Comparator
+        .<Map<String, Object>>comparingInt(r -> r.get("ensemble") == null ? 0 : 1)
+        .thenComparing(r -> (String) r.get("ensemble"), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(r -> (String) r.get("deployment"), Comparator.nullsLast(Comparator.naturalOrder()));
 
     static Node owner(Node v) {
         try (var rels = v.getRelationships(Direction.OUTGOING, VERSION_OF, RUN_OF)) {

@@ -134,32 +134,36 @@ final class TopologyIndex {
     }
 
     /**
-     * False when `node` is certainly served by nothing (LineageRows.serving is empty): no visible
-     * `serves` relationship ends at it from a visible node, nor a visible `member` one from a
-     * visible node that has such a `serves`. Which labels those nodes have is left to the store.
+     * What {@link LineageRows#serving} reads relationship chains and times for: each visible `serves`
+     * relationship into `node` from a visible Deployment, as {serves, deployment, -1, -1}, and, with
+     * `throughMembers`, each visible `member` one from a visible Ensemble with such a `serves`, as
+     * {serves, deployment, member, ensemble}. "A Deployment": its first label, as the walk types nodes.
      */
-    boolean mayBeServed(LineageRules rules, long node, int serves, int member) {
+    List<long[]> servingLinks(LineageRules rules, long node, int serves, int member, boolean throughMembers) {
         lock.readLock().lock();
         try {
-            return servedFrom(rules, node, serves, member, true);
+            List<long[]> out = new ArrayList<>(2);
+            servingLinks(rules, node, serves, throughMembers ? member : -2, -1, -1, out);
+            return out;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private boolean servedFrom(LineageRules rules, long node, int serves, int member, boolean throughMembers) {
+    private void servingLinks(LineageRules rules, long node, int serves, int member, long viaMember, long viaEnsemble, List<long[]> out) {
         TopologyStore s = store;
         int[] adjacency = s.adjacency(node);
-        if (adjacency == null) return false;
+        if (adjacency == null) return;
         for (int k = 1; k <= adjacency[0]; k++) {
             int r = adjacency[k];
             int code = s.relType[r] - 1;
-            if (s.relEnd[r] != node || code != serves && (code != member || !throughMembers)) continue;
+            if (s.relEnd[r] != node || code != serves && code != member) continue;
             int from = s.relStart[r];
+            if (!(code == serves ? "Deployment" : "Ensemble").equals(s.label(from))) continue;
             if (!s.relationshipVisible(rules, r) || !s.nodeVisible(rules, from)) continue;
-            if (code == serves || servedFrom(rules, from, serves, member, false)) return true;
+            if (code == serves) out.add(new long[] {r, from, viaMember, viaEnsemble});
+            else servingLinks(rules, from, serves, -2, r, from, out); // an ensemble's own members do not serve it
         }
-        return false;
     }
 
     /** The first label of each node ({@link #label}), under one lock. */
