@@ -45,7 +45,7 @@ export class ImpactItem {
   @Field({ description: 'True when there are more paths than listed.' }) truncated!: boolean;
   @Field({ description: 'For model versions and ensembles: served at asOf; for deployments: always true (they are reached only while serving).' })
   served!: boolean;
-  @Field(() => [ImpactServing], { description: 'For model versions and ensembles: where they are served at asOf.' })
+  @Field(() => [ImpactServing], { description: 'For model versions and ensembles: where they are served at asOf; direct serving first, then through ensembles, by ensemble and deployment name.' })
   serving!: ImpactServing[];
 }
 
