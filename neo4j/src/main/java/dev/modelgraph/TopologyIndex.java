@@ -143,12 +143,15 @@ final class TopologyIndex {
         lock.readLock().lock();
         try {
             List<long[]> out = new ArrayList<>(2);
-            servingLinks(rules, node, serves, throughMembers ? member : -2, -1, -1, out);
+            servingLinks(rules, node, serves, throughMembers ? member : NO_TYPE, -1, -1, out);
             return out;
         } finally {
             lock.readLock().unlock();
         }
     }
+
+    /** A type code no relationship has (-1 is that of a type lineage does not follow): as `member`, no MEMBER link is followed. */
+    private static final int NO_TYPE = -2;
 
     private void servingLinks(LineageRules rules, long node, int serves, int member, long viaMember, long viaEnsemble, List<long[]> out) {
         TopologyStore s = store;
@@ -162,7 +165,7 @@ final class TopologyIndex {
             if (!(code == serves ? "Deployment" : "Ensemble").equals(s.label(from))) continue;
             if (!s.relationshipVisible(rules, r) || !s.nodeVisible(rules, from)) continue;
             if (code == serves) out.add(new long[] {r, from, viaMember, viaEnsemble});
-            else servingLinks(rules, from, serves, -2, r, from, out); // an ensemble's own members do not serve it
+            else servingLinks(rules, from, serves, NO_TYPE, r, from, out); // an ensemble is served by its own SERVES only, as in LineageRows
         }
     }
 
