@@ -32,8 +32,7 @@ final class ImpactGraph {
     /** A followed relationship between kept nodes, in the direction of the walk. */
     record Edge(int from, int to, long relationship, String type) {}
 
-    private static final int SERVES = LineageRules.typeCode("SERVES"), MEMBER = LineageRules.typeCode("MEMBER"),
-        VERSION_OF = LineageRules.typeCode("VERSION_OF"), RUN_OF = LineageRules.typeCode("RUN_OF"), HAS_FIELD = LineageRules.typeCode("HAS_FIELD");
+    private static final int VERSION_OF = LineageRules.typeCode("VERSION_OF"), RUN_OF = LineageRules.typeCode("RUN_OF"), HAS_FIELD = LineageRules.typeCode("HAS_FIELD");
 
     private final Transaction tx;
     private final LineageRules rules;
@@ -141,15 +140,17 @@ final class ImpactGraph {
 
     private List<Map<String, Object>> readServing(int i) {
         String t = type.get(i);
-        if (!"MODEL_VERSION".equals(t) && !"ENSEMBLE".equals(t)) return List.of();
-        if (index == null) return LineageRows.serving(node(i), "MODEL_VERSION".equals(t) ? "ModelVersion" : "Ensemble", rules);
+        boolean modelVersion = "MODEL_VERSION".equals(t);
+        if (!modelVersion && !"ENSEMBLE".equals(t)) return List.of();
+        if (index == null) return LineageRows.serving(node(i), modelVersion ? "ModelVersion" : "Ensemble", rules);
         // The index names the links and has checked their visibility: only the rows' own properties are read.
-        List<long[]> links = index.servingLinks(rules, nodeIds.get(i), SERVES, MEMBER, "MODEL_VERSION".equals(t));
+        List<TopologyIndex.ServingLink> links = index.servingLinks(rules, nodeIds.get(i), modelVersion);
         if (links.isEmpty()) return List.of();
         List<Map<String, Object>> rows = new ArrayList<>(links.size());
-        for (long[] l : links) {
-            rows.add(LineageRows.servingRow(tx.getNodeById(l[1]), tx.getRelationshipById(l[0]), l[2] < 0 ? null : tx.getNodeById(l[3]),
-                l[2] < 0 ? null : tx.getRelationshipById(l[2])));
+        for (TopologyIndex.ServingLink l : links) {
+            boolean direct = l.member() < 0;
+            rows.add(LineageRows.servingRow(tx.getNodeById(l.deployment()), tx.getRelationshipById(l.serves()),
+                direct ? null : tx.getNodeById(l.ensemble()), direct ? null : tx.getRelationshipById(l.member())));
         }
         rows.sort(LineageRows.SERVING_ORDER);
         return rows;

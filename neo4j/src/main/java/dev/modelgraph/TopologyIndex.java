@@ -133,39 +133,41 @@ final class TopologyIndex {
         }
     }
 
+    private static final int SERVES = LineageRules.typeCode("SERVES"), MEMBER = LineageRules.typeCode("MEMBER");
+
+    /** A way a node is served: a `serves` from a deployment, through a `member` from an ensemble (both -1: directly). */
+    record ServingLink(int serves, int deployment, int member, int ensemble) {}
+
     /**
      * What {@link LineageRows#serving} reads relationship chains and times for: each visible `serves`
-     * relationship into `node` from a visible Deployment, as {serves, deployment, -1, -1}, and, with
-     * `throughMembers`, each visible `member` one from a visible Ensemble with such a `serves`, as
-     * {serves, deployment, member, ensemble}. "A Deployment": its first label, as the walk types nodes.
+     * relationship into `node` from a visible Deployment and, with `throughMembers`, each visible
+     * `member` one from a visible Ensemble with such a `serves`. "A Deployment": its first label, as
+     * the walk types nodes.
      */
-    List<long[]> servingLinks(LineageRules rules, long node, int serves, int member, boolean throughMembers) {
+    List<ServingLink> servingLinks(LineageRules rules, long node, boolean throughMembers) {
         lock.readLock().lock();
         try {
-            List<long[]> out = new ArrayList<>(2);
-            servingLinks(rules, node, serves, throughMembers ? member : NO_TYPE, -1, -1, out);
+            List<ServingLink> out = new ArrayList<>(2);
+            servingLinks(rules, node, throughMembers, -1, -1, out);
             return out;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** A type code no relationship has (-1 is that of a type lineage does not follow): as `member`, no MEMBER link is followed. */
-    private static final int NO_TYPE = -2;
-
-    private void servingLinks(LineageRules rules, long node, int serves, int member, long viaMember, long viaEnsemble, List<long[]> out) {
+    private void servingLinks(LineageRules rules, long node, boolean throughMembers, int member, int ensemble, List<ServingLink> out) {
         TopologyStore s = store;
         int[] adjacency = s.adjacency(node);
         if (adjacency == null) return;
         for (int k = 1; k <= adjacency[0]; k++) {
             int r = adjacency[k];
             int code = s.relType[r] - 1;
-            if (s.relEnd[r] != node || code != serves && code != member) continue;
+            if (s.relEnd[r] != node || code != SERVES && (code != MEMBER || !throughMembers)) continue;
             int from = s.relStart[r];
-            if (!(code == serves ? "Deployment" : "Ensemble").equals(s.label(from))) continue;
+            if (!(code == SERVES ? "Deployment" : "Ensemble").equals(s.label(from))) continue;
             if (!s.relationshipVisible(rules, r) || !s.nodeVisible(rules, from)) continue;
-            if (code == serves) out.add(new long[] {r, from, viaMember, viaEnsemble});
-            else servingLinks(rules, from, serves, NO_TYPE, r, from, out); // an ensemble is served by its own SERVES only, as in LineageRows
+            if (code == SERVES) out.add(new ServingLink(r, from, member, ensemble));
+            else servingLinks(rules, from, false, r, from, out); // an ensemble is served by its own SERVES only, as in LineageRows
         }
     }
 

@@ -65,7 +65,7 @@ final class Walk {
             List<Step> steps = new ArrayList<>(out.size());
             for (Relationship r : out) {
                 Node b = r.getOtherNode(a);
-                if (!nodes.containsKey(b.getId())) nodes.put(b.getId(), b);
+                nodes.getIfAbsentPut(b.getId(), b);
                 steps.add(new Step(r.getId(), b.getId(), r.getType().name(), r.getStartNodeId(), r.getEndNodeId()));
             }
             return steps;
