@@ -7,9 +7,10 @@ import { useGraph } from './support/graph';
  * One-event requests that arrive while another is being applied share a transaction (group
  * commit). Each keeps its own answer: the database refusing one event of a group fails that
  * request only, the others are stored (events, raw copies, audit records naming their own runs).
- * Called on the service in one tick, the first two requests start a group each (two groups go at
- * once) and the others wait and go together in the next, so the shared transaction of requests 3–5
- * (4 is the refused one) is certain, not left to timing.
+ * Called on the service in one tick, the first request starts a group alone, the second waits for
+ * company (a group is running) and goes with the third, and the fourth and fifth wait for a free turn
+ * and go together, so the refused request 4 sharing a transaction (with 5) is certain, not left to
+ * timing (group-commit.unit.test.ts has the rules).
  */
 const RUN = (n: number) => `0190c5a4-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
