@@ -44,9 +44,9 @@ export const EVENTS_PER_TRANSACTION = 500;
  *   waits), so 4 clients kept ~1 of 2 cores busy; with two, one group is folded while the other is
  *   written (large graph, 4 clients: 71–99 → 94–127 events/s). Three made groups smaller and slower.
  * - A lone request that finds a group running waits up to 4 ms for a second: without it, most
- *   groups of 4 clients held one event (6.1 statements an event; with it 4.3–4.5). Paired on the
- *   large graph, 4 clients, 6 rounds: 77 → 92 events/s, faster in every round, less CPU an event
- *   on both sides (service 6.9 → 6.5 ms, Neo4j 9.5 → 7.7 ms); 8 ms was no better than 4.
+ *   groups of 4 clients held one event (6.1 statements an event; with it 5.0–5.5). Paired on the
+ *   large graph, 4 clients, 6 rounds: 100 → 112 events/s, less CPU an event on both sides
+ *   (service 6.7 → 6.1 ms, Neo4j 7.8 → 7.1 ms); 8 ms was no better than 4.
  * Two groups naming the same run, job or dataset are serialized by load-batch's locks.
  */
 const GROUPING: Omit<GroupPolicy, 'maxItems'> = { turns: 2, lingerMs: 4 };
