@@ -2,6 +2,7 @@ import neo4j, { Driver } from 'neo4j-driver';
 import { toNeo4j } from '../../src/db/convert';
 import * as Q from '../../src/generated/cypher';
 import { Query } from '../../src/db/query';
+import { withoutCallerStack } from '../../src/db/db';
 import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
 
 export type Direction = 'impact' | 'provenance';
@@ -48,7 +49,7 @@ async function impactInStore(driver: Driver, origin: Origin): Promise<number> {
 export async function autoCommitRead(driver: Driver, text: string, params: Record<string, unknown> = {}) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return (await session.run(text, params)).records;
+    return (await withoutCallerStack(() => session.run(text, params))).records;
   } finally {
     await session.close();
   }
@@ -68,11 +69,12 @@ async function readTraversal<T>(driver: Driver, origin: Origin, statement: Query
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(async (tx) => {
-      const resolved = await tx.run(Q.graphResolveRefs.text, toNeo4j({
+      const resolved = await withoutCallerStack(() => tx.run(Q.graphResolveRefs.text, toNeo4j({
         refs: [{ type: origin.type, id: origin.id, namespace: null, name: null, version: null, field: null, model: null }], asOf: null, knownAt: null,
-      }) as Record<string, unknown>);
+      }) as Record<string, unknown>));
       const elementId = resolved.records[0].get('elementId') as string;
-      const rows = await tx.run(statement.text, toNeo4j({ originElementIds: [elementId], asOf: null, knownAt: null, depth, maxNodes }, statement.integers) as Record<string, unknown>);
+      const rows = await withoutCallerStack(() => tx.run(statement.text,
+        toNeo4j({ originElementIds: [elementId], asOf: null, knownAt: null, depth, maxNodes }, statement.integers) as Record<string, unknown>));
       return decode(rows.records.map((r) => r.toObject()));
     });
   } finally {
