@@ -94,6 +94,26 @@ describe('dataChangeImpact', () => {
     expect(r.deployments.map((d: any) => d.deployment)).not.toContain('spare-prod');
   });
 
+  it('follows only column lineage in force: neither a withdrawn Field→Field edge nor one whose interval has closed', async () => {
+    // stats.amount_log also from orders.country (unchanged): risk@1 stays downstream of orders whatever
+    // happens to its edge from orders.amount, so only the columns its feature is traced to can differ.
+    await graph.db.runAutoCommit(`MATCH (out:Field {name: 'amount_log'}), (:Dataset {name: 'orders'})<-[:VERSION_OF]-(:DatasetVersion {version: 'v1'})-[:HAS_FIELD]->(in:Field {name: 'country'})
+      CREATE (out)-[:DERIVED_FROM]->(in)`);
+    const risk = async () => (await graph.ok(IMPACT, { from: 'v1', to: 'v2' })).dataChangeImpact.deployments.find((d: any) => d.deployment === 'risk-prod');
+    const full = PSI_AMOUNT * (0.5 * 0.4 * 0.8 + 0.5 * 0.2);
+    const onlyDirect = PSI_AMOUNT * 0.5 * 0.2; // risk@3's amount_avg; risk@1's amount_log traced to orders.country only
+    expect((await risk()).score).toBeCloseTo(full, 10);
+    const edge = `MATCH (:Field {name: 'amount_log'})-[d:DERIVED_FROM]->(:Field {name: 'amount'})`;
+    await graph.db.runAutoCommit(`${edge} SET d.retractedAt = datetime()`);
+    const withdrawn = await risk();
+    expect(withdrawn.modelVersions.sort()).toEqual(['risk@1', 'risk@2', 'risk@3']);
+    expect(withdrawn.score).toBeCloseTo(onlyDirect, 10);
+    await graph.db.runAutoCommit(`${edge} SET d.retractedAt = null, d.to = datetime('2026-01-15T00:00:00Z')`);
+    expect((await risk()).score).toBeCloseTo(onlyDirect, 10);
+    await graph.db.runAutoCommit(`${edge} SET d.to = null`);
+    expect((await risk()).score).toBeCloseTo(full, 10);
+  });
+
   it('scores with the Jensen–Shannon distance when asked', async () => {
     const { dataChangeImpact: r } = await graph.ok(IMPACT, { from: 'v1', to: 'v2', measure: 'JENSEN_SHANNON' });
     const fraud = r.deployments.find((d: any) => d.deployment === 'fraud-prod');
