@@ -11,8 +11,8 @@
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
-// @returns props: Record<string, unknown>
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> | null }[]
+// @returns props: Record<string, unknown> | null
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
 WITH collect(s) AS origins

@@ -7,9 +7,11 @@
 // model expands to its versions and a job to its runs (so the upstream of a dataset or a job is theirs).
 // Visibility as in downstream.cypher (docs/graph-model.md, "Time"). One row per reached node (the
 // origins first, distance 0): shortest distance from the nearest origin (at most $depth hops; at most
-// $maxNodes nodes besides the origins, plus one that says "truncated"), display label, all its
-// properties, and its outgoing upstream edges with their properties (role, importance, weight,
-// trafficShare...).
+// $maxNodes nodes besides the origins, plus one that says "truncated"), display label, a run's
+// properties a provenance report shows (props; null for other nodes), and its outgoing upstream
+// edges with, on SERVES, MEMBER, TRAINED_ON and USES_FEATURE, the properties the report reads
+// (trafficShare, weight, role, importance). Only those: every node's and edge's properties made the
+// largest bench report 3.2 MB, and nothing read the rest.
 // @param originElementIds: string[]
 // @param asOf: Date | null
 // @param knownAt: Date | null
@@ -19,8 +21,8 @@
 // @returns nodeLabel: string
 // @returns display: string | null
 // @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> }[]
-// @returns props: Record<string, unknown>
+// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> | null }[]
+// @returns props: Record<string, unknown> | null
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
 WITH collect(s) AS origins, coalesce($asOf, datetime()) AS t
@@ -54,7 +56,8 @@ WITH origins, t, a, distance, COLLECT {
       AND ($asOf IS NULL OR b.createdAt IS NULL OR b.createdAt <= $asOf) AND ($knownAt IS NULL OR b.recordedAt IS NULL OR b.recordedAt <= $knownAt)
       AND ($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= $knownAt) AND (r.retractedAt IS NULL OR ($knownAt IS NOT NULL AND r.retractedAt > $knownAt))
       AND (r.from IS NULL OR r.from <= t) AND (r.to IS NULL OR r.to > t OR ($knownAt IS NOT NULL AND r.toRecordedAt IS NOT NULL AND r.toRecordedAt > $knownAt))
-    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations, props: properties(r)}
+    RETURN {next: b.id, source: startNode(r).id, target: endNode(r).id, type: type(r), transformations: r.transformations,
+      props: CASE WHEN type(r) IN ['SERVES', 'MEMBER', 'TRAINED_ON', 'USES_FEATURE'] THEN r {.trafficShare, .weight, .role, .importance} END}
   } AS edges
 CALL (a) {
   OPTIONAL MATCH (a)<-[:HAS_FIELD]-(fieldVersion:DatasetVersion)
@@ -68,5 +71,6 @@ CALL (a) {
     WHEN a:Run THEN coalesce(owner.namespace + '/' + owner.name + '#', '') + a.runId
     ELSE a.name END AS display
 }
-RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges, a {.*} AS props
+RETURN a.id AS id, labels(a)[0] AS nodeLabel, display, distance, edges,
+  CASE WHEN a:Run THEN a {.runId, .state, .codeVersion, .parameters, .startedAt} END AS props
 ORDER BY distance

@@ -7,8 +7,9 @@ export interface TraversalRow {
   nodeLabel: string;
   display: string | null;
   distance: number;
-  edges: { next: string; source: string; target: string; type: string; transformations?: string | null; props?: Record<string, unknown> }[];
-  props?: Record<string, unknown>;
+  edges: { next: string; source: string; target: string; type: string; transformations?: string | null; props?: Record<string, unknown> | null }[];
+  /** Upstream rows of runs: what a provenance report shows of the run (upstream.cypher). */
+  props?: Record<string, unknown> | null;
   /** Downstream rows: a deployment's environment, and who serves a model version or ensemble. */
   environment?: string | null;
   serving?: ServingRow[];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
@@ -38,7 +39,11 @@ public final class LineageProcedures {
     @Context
     public Transaction tx;
 
-    /** One reached node; downstream rows carry environment and serving, upstream rows props. */
+    /** The properties of a run an upstream row carries (upstream.cypher's `props`). */
+    static final List<String> RUN_PROPS = List.of("runId", "state", "codeVersion", "parameters", "startedAt");
+    private static final Label RUN = Label.label("Run");
+
+    /** One reached node; downstream rows carry environment and serving, upstream rows of runs props. */
     public static final class Row {
         public Object id;
         public String nodeLabel;
@@ -59,7 +64,8 @@ public final class LineageProcedures {
                 this.environment = a.getProperty("environment", null);
                 this.serving = LineageRows.serving(a, nodeLabel, rules);
             } else {
-                this.props = a.getAllProperties();
+                // A run's props are what a provenance report shows of it; other nodes need none.
+                this.props = a.hasLabel(RUN) ? LineageRules.pick(a, RUN_PROPS) : null;
             }
         }
 

@@ -144,7 +144,10 @@ final class LineageRules {
 
     /**
      * The edges as rows: {next, source, target, type, transformations} (a field's DERIVED_FROM
-     * column-lineage transformations, JSON text, or null), and upstream the relationship's properties too.
+     * column-lineage transformations, JSON text, or null), and upstream `props`: the properties a
+     * provenance report reads of the relationships that carry them (EDGE_PROPS), null on the others.
+     * Not all of them: every edge's timestamps and JSON cost more to send than the walk (the largest
+     * bench report: 1.2 MB of edges), and nothing reads them.
      */
     List<Map<String, Object>> describe(Node a, List<Relationship> rels) {
         List<Map<String, Object>> edges = new ArrayList<>(rels.size());
@@ -155,10 +158,21 @@ final class LineageRules {
             e.put("target", r.getEndNode().getProperty("id", null));
             e.put("type", r.getType().name());
             e.put("transformations", r.getProperty("transformations", null));
-            if (flow == Flow.UPSTREAM) e.put("props", r.getAllProperties());
+            if (flow == Flow.UPSTREAM) e.put("props", EDGE_PROPS.contains(r.getType().name()) ? pick(r, EDGE_PROP_KEYS) : null);
             edges.add(e);
         }
         return edges;
+    }
+
+    /** The upstream edges whose properties a provenance report reads, and those properties (upstream.cypher's). */
+    static final java.util.Set<String> EDGE_PROPS = java.util.Set.of("SERVES", "MEMBER", "TRAINED_ON", "USES_FEATURE");
+    static final List<String> EDGE_PROP_KEYS = List.of("trafficShare", "weight", "role", "importance");
+
+    /** Cypher's map projection `e {.k1, .k2}`: every key, null where the entity lacks it. */
+    static Map<String, Object> pick(org.neo4j.graphdb.Entity e, List<String> keys) {
+        Map<String, Object> m = new HashMap<>(keys.size() * 2);
+        for (String k : keys) m.put(k, e.getProperty(k, null));
+        return m;
     }
 
     /**
