@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
@@ -39,10 +38,6 @@ public final class LineageProcedures {
     @Context
     public Transaction tx;
 
-    /** The properties of a run an upstream row carries (upstream.cypher's `props`). */
-    static final List<String> RUN_PROPS = List.of("runId", "state", "codeVersion", "parameters", "startedAt");
-    private static final Label RUN = Label.label("Run");
-
     /** One reached node; downstream rows carry environment and serving, upstream rows of runs props. */
     public static final class Row {
         public Object id;
@@ -64,8 +59,7 @@ public final class LineageProcedures {
                 this.environment = a.getProperty("environment", null);
                 this.serving = LineageRows.serving(a, nodeLabel, rules);
             } else {
-                // A run's props are what a provenance report shows of it; other nodes need none.
-                this.props = a.hasLabel(RUN) ? LineageRules.pick(a, RUN_PROPS) : null;
+                this.props = LineageRules.runProps(a);
             }
         }
 

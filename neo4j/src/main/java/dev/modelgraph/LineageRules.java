@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 
+import org.neo4j.graphdb.Entity;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -144,10 +145,7 @@ final class LineageRules {
 
     /**
      * The edges as rows: {next, source, target, type, transformations} (a field's DERIVED_FROM
-     * column-lineage transformations, JSON text, or null), and upstream `props`: the properties a
-     * provenance report reads of the relationships that carry them (EDGE_PROPS), null on the others.
-     * Not all of them: every edge's timestamps and JSON cost more to send than the walk (the largest
-     * bench report: 1.2 MB of edges), and nothing reads them.
+     * column-lineage transformations, JSON text, or null), and upstream `props` (edgeProps).
      */
     List<Map<String, Object>> describe(Node a, List<Relationship> rels) {
         List<Map<String, Object>> edges = new ArrayList<>(rels.size());
@@ -158,18 +156,35 @@ final class LineageRules {
             e.put("target", r.getEndNode().getProperty("id", null));
             e.put("type", r.getType().name());
             e.put("transformations", r.getProperty("transformations", null));
-            if (flow == Flow.UPSTREAM) e.put("props", EDGE_PROPS.contains(r.getType().name()) ? pick(r, EDGE_PROP_KEYS) : null);
+            if (flow == Flow.UPSTREAM) e.put("props", edgeProps(r));
             edges.add(e);
         }
         return edges;
     }
 
-    /** The upstream edges whose properties a provenance report reads, and those properties (upstream.cypher's). */
-    static final java.util.Set<String> EDGE_PROPS = java.util.Set.of("SERVES", "MEMBER", "TRAINED_ON", "USES_FEATURE");
-    static final List<String> EDGE_PROP_KEYS = List.of("trafficShare", "weight", "role", "importance");
+    /*
+     * What upstream rows carry of properties (upstream.cypher's `props`): only what a provenance
+     * report reads, a run's and those of the four relationships that have any. Not all of them:
+     * every node's and edge's timestamps and JSON made the largest bench report 3.2 MB, decoded by
+     * the service and never read.
+     */
+    private static final Label RUN = Label.label("Run");
+    private static final List<String> RUN_PROPS = List.of("runId", "state", "codeVersion", "parameters", "startedAt");
+    private static final Set<String> EDGES_WITH_PROPS = Set.of("SERVES", "MEMBER", "TRAINED_ON", "USES_FEATURE");
+    private static final List<String> EDGE_PROPS = List.of("trafficShare", "weight", "role", "importance");
+
+    /** An upstream row's `props`: a run's RUN_PROPS, null for other nodes. */
+    static Map<String, Object> runProps(Node a) {
+        return a.hasLabel(RUN) ? pick(a, RUN_PROPS) : null;
+    }
+
+    /** An upstream edge's `props`: EDGE_PROPS on the relationships that carry them, else null. */
+    private static Map<String, Object> edgeProps(Relationship r) {
+        return EDGES_WITH_PROPS.contains(r.getType().name()) ? pick(r, EDGE_PROPS) : null;
+    }
 
     /** Cypher's map projection `e {.k1, .k2}`: every key, null where the entity lacks it. */
-    static Map<String, Object> pick(org.neo4j.graphdb.Entity e, List<String> keys) {
+    private static Map<String, Object> pick(Entity e, List<String> keys) {
         Map<String, Object> m = new HashMap<>(keys.size() * 2);
         for (String k : keys) m.put(k, e.getProperty(k, null));
         return m;
