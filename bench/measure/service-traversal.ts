@@ -4,6 +4,7 @@ import * as Q from '../../src/generated/cypher';
 import { Query } from '../../src/db/query';
 import { withoutCallerStack } from '../../src/db/db';
 import { DEFAULT_TRAVERSAL_LIMITS } from '../../src/lineage/traversal-limits';
+import { upstreamRowsOf } from '../../src/lineage/lineage.repository';
 
 export type Direction = 'impact' | 'provenance';
 export type Origin = { type: string; id: string };
@@ -22,8 +23,9 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   const statement = statementFor(direction, procedures);
   const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
   return readTraversal(driver, origin, statement, depth, DEFAULT_TRAVERSAL_LIMITS.maxNodes, (records) =>
-    // The downstream procedure hands its rows over as one JSON array: decoding is part of the floor.
-    statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length : records.length);
+    // The procedures hand their rows over as one JSON array: decoding (the service's) is part of the floor.
+    statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length
+      : statement === Q.lineageUpstreamProcedure ? upstreamRowsOf(records[0].rows as string).length : records.length);
 }
 
 function statementFor(direction: Direction, procedures: boolean) {

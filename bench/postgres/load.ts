@@ -17,6 +17,12 @@ const SCHEMA = `
 /** Both directions are walked; the type narrows each lookup to the rule's relationships. */
 const INDEXES = ['CREATE INDEX edges_src ON edges (src, type)', 'CREATE INDEX edges_dst ON edges (dst, type)', 'VACUUM ANALYZE nodes', 'VACUUM ANALYZE edges'];
 const BATCH = 10_000;
+/**
+ * A scan's transaction timeout: the launcher's default (60 s) is for requests, and a scan of the
+ * large graph (3M relationships, streamed into PostgreSQL as it is read) came close to it on a quiet
+ * machine and went past it on a busy one.
+ */
+const SCAN_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * Copies the generated graph out of Neo4j in one scan of nodes and one of relationships (exactly
@@ -52,7 +58,7 @@ async function copy(driver: Driver, statement: string, sink: (rows: Record<strin
   let rows: Record<string, unknown>[] = [];
   let count = 0;
   try {
-    for await (const record of session.run(statement)) {
+    for await (const record of session.run(statement, {}, { timeout: SCAN_TIMEOUT_MS })) {
       rows.push(record.toObject());
       if (rows.length === BATCH) {
         await sink(rows);

@@ -3,5 +3,5 @@
 // in its plugins directory; Aura cannot, and gets the pure-Cypher traversals.
 // @returns installed: boolean
 SHOW PROCEDURES YIELD name
-WHERE name IN ['modelgraph.downstream', 'modelgraph.downstreamJson', 'modelgraph.upstream', 'modelgraph.impact']
-RETURN count(name) = 4 AS installed
+WHERE name IN ['modelgraph.downstream', 'modelgraph.downstreamJson', 'modelgraph.upstream', 'modelgraph.upstreamJson', 'modelgraph.impact']
+RETURN count(name) = 5 AS installed

@@ -2025,8 +2025,8 @@ export const lineageProceduresInstalled = query<Record<string, never>, {
 // in its plugins directory; Aura cannot, and gets the pure-Cypher traversals.
 // @returns installed: boolean
 SHOW PROCEDURES YIELD name
-WHERE name IN ['modelgraph.downstream', 'modelgraph.downstreamJson', 'modelgraph.upstream', 'modelgraph.impact']
-RETURN count(name) = 4 AS installed`);
+WHERE name IN ['modelgraph.downstream', 'modelgraph.downstreamJson', 'modelgraph.upstream', 'modelgraph.upstreamJson', 'modelgraph.impact']
+RETURN count(name) = 5 AS installed`);
 
 export const lineageUpstreamProcedure = query<{
   asOf: Date | null;
@@ -2035,40 +2035,24 @@ export const lineageUpstreamProcedure = query<{
   maxNodes: Integer;
   originElementIds: string[];
 }, {
-  id: string;
-  nodeLabel: string;
-  display: string | null;
-  distance: Integer;
-  edges: {
-    next: string;
-    source: string;
-    target: string;
-    type: string;
-    transformations: string | null;
-    props: Record<string, unknown> | null;
-  }[];
-  props: Record<string, unknown> | null;
-}>("lineage/upstream-procedure", `// upstream.cypher with its breadth-first search done by the modelgraph.upstream procedure
-// (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java: same rules, same rows, and the
-// display labels computed there too). Used when the
-// Neo4j has the procedure (the embedded one always does).
+  rows: string;
+}>("lineage/upstream-procedure", `// upstream.cypher with its work done by the modelgraph.upstreamJson procedure
+// (neo4j/src/main/java/dev/modelgraph/LineageProcedures.java): the same rules and the same rows,
+// display labels included, as one JSON array (one string decodes far faster than a thousand rows of
+// maps). A run's startedAt comes as an ISO-8601 instant: upstreamRowsOf (src/lineage/
+// lineage.repository.ts) makes it a Date again. Used when the Neo4j has the procedures (the
+// embedded one always does).
 // @param originElementIds: string[]
 // @param asOf: Date | null
 // @param knownAt: Date | null
 // @param depth: Integer
 // @param maxNodes: Integer
-// @returns id: string
-// @returns nodeLabel: string
-// @returns display: string | null
-// @returns distance: Integer
-// @returns edges: { next: string; source: string; target: string; type: string; transformations: string | null; props: Record<string, unknown> | null }[]
-// @returns props: Record<string, unknown> | null
+// @returns rows: string
 UNWIND $originElementIds AS originElementId
 MATCH (s) WHERE elementId(s) = originElementId
 WITH collect(s) AS origins
-CALL modelgraph.upstream(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes)
-  YIELD id, nodeLabel, display, distance, edges, props
-RETURN id, nodeLabel, display, distance, edges, props`, ["depth", "maxNodes"]);
+CALL modelgraph.upstreamJson(origins, coalesce($asOf, datetime()), $asOf, $knownAt, $depth, $maxNodes) YIELD rows
+RETURN rows`, ["depth", "maxNodes"]);
 
 export const lineageUpstream = query<{
   asOf: Date | null;

@@ -44,7 +44,9 @@ export class LineageRepository {
   }
 
   async upstream(tx: Tx, p: TraversalParams): Promise<TraversalRow[]> {
-    return tx.run((await this.hasProcedures()) ? Q.lineageUpstreamProcedure : Q.lineageUpstream, p);
+    if (!(await this.hasProcedures())) return tx.run(Q.lineageUpstream, p);
+    const row = await tx.one(Q.lineageUpstreamProcedure, p);
+    return row ? upstreamRowsOf(row.rows) : [];
   }
 
   /**
@@ -63,4 +65,23 @@ export class LineageRepository {
       .catch((e) => { this.procedures = undefined; throw e; });
     return this.procedures;
   }
+}
+
+/** What upstream.cypher's rows hold as datetimes: in a run's props (LineageRules.RUN_PROPS). */
+const RUN_DATETIMES = ['startedAt'] as const;
+
+/**
+ * upstreamJson's array as upstream.cypher's rows (test/traversal-engines.test.ts compares them): the
+ * same values, but JSON has no datetime, so the procedure writes a run's startedAt as an ISO-8601
+ * instant and it becomes a Date here, as the driver would have made it.
+ */
+export function upstreamRowsOf(json: string): TraversalRow[] {
+  const rows = JSON.parse(json) as TraversalRow[];
+  for (const row of rows) {
+    for (const key of RUN_DATETIMES) {
+      const value = row.props?.[key];
+      if (typeof value === 'string') row.props![key] = new Date(value);
+    }
+  }
+  return rows;
 }

@@ -1,14 +1,16 @@
 package dev.modelgraph;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON writer for the downstream traversal's rows. Why JSON: on the Node side the Bolt
+ * A minimal JSON writer for the traversals' rows. Why JSON: on the Node side the Bolt
  * driver decodes a 1,000-node impact (~15,000 strings, ~1,500 maps) in tens of milliseconds and
  * leaves as much garbage; one JSON string is parsed natively in about one. Values are what
- * downstream rows hold: strings, numbers, booleans, null, lists and maps; anything else is written
- * as its string form.
+ * traversal rows hold: strings, numbers, booleans, null, lists and maps, and datetimes (as ISO-8601
+ * instants); anything else is written as its string form.
  */
 final class Json {
     private Json() {}
@@ -29,6 +31,8 @@ final class Json {
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
             if (Double.isFinite(d)) sb.append(d); else sb.append("null");
+        } else if (v instanceof ZonedDateTime z) {
+            string(sb, DateTimeFormatter.ISO_INSTANT.format(z)); // an upstream run's startedAt: the service reads it back as a Date
         } else if (v instanceof Map<?, ?> map) {
             sb.append('{');
             boolean first = true;

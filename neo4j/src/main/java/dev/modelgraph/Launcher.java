@@ -45,7 +45,18 @@ import org.neo4j.server.security.auth.FileUserRepository;
  * again until restarted, so the JVM then halts with status 75: the Node side restarts it.
  */
 public final class Launcher {
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        try {
+            run(argv);
+        } catch (Throwable e) {
+            // Neo4j's own threads would keep the JVM alive after a failed start-up (e.g. a procedure
+            // that does not compile), and the service would wait its whole start timeout for nothing.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] argv) throws Exception {
         Map<String, String> args = parse(argv);
         Path data = Path.of(args.getOrDefault("data", "data/neo4j")).toAbsolutePath();
         String host = args.getOrDefault("host", "127.0.0.1");
