@@ -22,11 +22,16 @@ export async function rawTraversal(driver: Driver, direction: Direction, origin:
   if (direction === 'impact' && procedures) return impactInStore(driver, origin);
   const statement = statementFor(direction, procedures);
   const depth = direction === 'impact' ? DEFAULT_TRAVERSAL_LIMITS.defaultDepth : DEFAULT_TRAVERSAL_LIMITS.maxDepth;
+  const decode = JSON_ROWS.get(statement);
   return readTraversal(driver, origin, statement, depth, DEFAULT_TRAVERSAL_LIMITS.maxNodes, (records) =>
-    // The procedures hand their rows over as one JSON array: decoding (the service's) is part of the floor.
-    statement === Q.lineageDownstreamProcedure ? (JSON.parse(records[0].rows as string) as unknown[]).length
-      : statement === Q.lineageUpstreamProcedure ? upstreamRowsOf(records[0].rows as string).length : records.length);
+    (decode ? decode(records[0].rows as string).length : records.length));
 }
+
+/** The procedures that hand their rows over as one JSON array, decoded as the service does: part of the floor. */
+const JSON_ROWS = new Map<Query<unknown, unknown>, (json: string) => unknown[]>([
+  [Q.lineageDownstreamProcedure, (json) => JSON.parse(json) as unknown[]],
+  [Q.lineageUpstreamProcedure, upstreamRowsOf],
+]);
 
 function statementFor(direction: Direction, procedures: boolean) {
   if (direction === 'impact') return procedures ? Q.lineageDownstreamProcedure : Q.lineageDownstream;

@@ -63,7 +63,10 @@ public final class LineageProcedures {
             }
         }
 
-        /** The row with downstream.cypher's columns, or upstream.cypher's. */
+        /**
+         * The row with downstream.cypher's columns, or upstream.cypher's. The direction is passed in,
+         * not kept: Neo4j takes every field of a procedure's record class for an output column.
+         */
         Map<String, Object> toMap(boolean downstream) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);
