@@ -68,8 +68,8 @@ async function main(): Promise<void> {
     // Before anything asks the service anything (a graph loaded just now makes Neo4j replan: meaningful
     // with --data reused); what it writes (two metric points, one OpenLineage event) is taken out again.
     const firstCallSince = new Date();
-    const firstCalls = await measureFirstCalls(env.url, graph);
-    log(`first call after start-up, ms (then again): ${firstCalls.map((c) => `${c.operation} ${c.firstMs} (${c.secondMs})`).join(', ')}`);
+    const firstCalls = await measureFirstCalls(env.url, graph, env.driver);
+    log(`first call after start-up, ms (then again): ${firstCalls.map((c) => `${c.operation} ${c.firstMs} (${c.secondMs}; compiled ${c.compiled ?? '?'})`).join(', ')}`);
     await restoreGeneratedGraph(env.driver, graph, firstCallSince);
     let postgres: (PostgresGraph & { settings: string[] }) | null = null;
     if (opts.postgres && runs('traversals')) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildAppSchema, renderSchema } from '../src/app/schema';
 import { query } from '../src/db/query';
-import { sampleParams } from '../src/db/sample-params';
+import { SAMPLE_VARIANTS, sampleParams } from '../src/db/sample-params';
 import * as Q from '../src/generated/cypher';
 
 // Generated files are checked in; these fail when someone changed the source but not them.
@@ -55,7 +55,30 @@ describe('what is sent to Neo4j', () => {
   it('is each statement without its comment lines; the header stays in the source the warm-up reads', () => {
     const q = query<unknown, unknown>('x', "// Does x.\n// @param id: string\nMATCH (n {id: $id}) // the node\n  // why the next line\nRETURN n.url AS url");
     expect(q.text).toBe('MATCH (n {id: $id}) // the node\nRETURN n.url AS url');
-    expect(sampleParams(q.source)).toEqual({ id: '' });
+    expect(sampleParams(q.source)).toEqual({ id: 'x'.repeat(36) });
     for (const generated of Object.values(Q)) expect(generated.text.split('\n').filter((l) => l.trimStart().startsWith('//'))).toEqual([]);
   });
 });
+
+describe('the warm-up\'s sample parameters', () => {
+  // Neo4j plans apart each size class of a top-level string or list (0, 1, 2-10, 11-100, ...): the
+  // variants must land in the classes real calls send, and apart from each other.
+  const sizeClass = (n: number) => (n <= 1 ? n : Math.ceil(Math.log10(n)));
+  const source = [
+    '// @param id: string', "// @param type: 'DATASET' | 'MODEL'", '// @param ids: string[]', '// @param after: string | null',
+    '// @param rows: { key: string; tags: string[] }[]', '// @param limit: Integer', 'MATCH (n) RETURN n',
+  ].join('\n');
+
+  it('gives each variant its own size class of strings and lists, at the top level only', () => {
+    const [one, page] = SAMPLE_VARIANTS.map((v) => sampleParams(source, v));
+    expect(sizeClass((one.id as string).length)).toBe(sizeClass(36)); // a UUID
+    expect(sizeClass((page.id as string).length)).toBe(sizeClass('COMPLETE'.length));
+    expect((one.ids as string[]).length).toBe(1);
+    expect(sizeClass((page.ids as string[]).length)).toBe(sizeClass(20));
+    expect(one.type).toBe('DATASET');
+    expect(page.after).toBeNull();
+    expect((page.rows as { tags: string[] }[])[0].tags).toEqual(['']);
+    expect(one.limit).toBe(0);
+  });
+});
+

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Driver } from 'neo4j-driver';
 import { GeneratedGraph } from '../generate';
 import { gql, postJson } from '../http';
 import { IMPACT_QUERY } from './traversals';
@@ -9,6 +10,8 @@ export interface FirstCallCase {
   firstMs: number;
   /** The same call right after, ms: what the first one would cost with everything compiled. */
   secondMs: number;
+  /** Statements Cypher compiled during the first call (modelgraph.planCache): 0 when the warm-up covered it; null: not counted. */
+  compiled: number | null;
 }
 
 const MODELS = `query { models(page: {first: 20}) { nodes { id name versions { id } } } }`;
@@ -20,7 +23,7 @@ const PRODUCER = 'https://github.com/modelgraph/bench';
  * anything else has asked the service (or its Neo4j) anything, so it measures what the start-up
  * warm-up left to compile.
  */
-export async function measureFirstCalls(url: string, graph: GeneratedGraph): Promise<FirstCallCase[]> {
+export async function measureFirstCalls(url: string, graph: GeneratedGraph, driver: Driver): Promise<FirstCallCase[]> {
   const dataset = graph.datasets.find((d) => d.layer === 0) ?? graph.datasets[0];
   const version = graph.models[0].versions[graph.models[0].versions.length - 1];
   let event = 0;
@@ -37,10 +40,22 @@ export async function measureFirstCalls(url: string, graph: GeneratedGraph): Pro
   ];
   const out: FirstCallCase[] = [];
   for (const [operation, call] of operations) {
+    const before = await compiledSoFar(driver);
     const firstMs = await timed(call);
-    out.push({ operation, firstMs, secondMs: await timed(call) });
+    const after = await compiledSoFar(driver);
+    out.push({ operation, firstMs, secondMs: await timed(call), compiled: before === null || after === null ? null : after - before });
   }
   return out;
+}
+
+/** Cypher's count of statements compiled since Neo4j started; null where the modelgraph plugin is not installed. */
+async function compiledSoFar(driver: Driver): Promise<number | null> {
+  try {
+    const { records } = await driver.executeQuery('CALL modelgraph.planCache() YIELD compiled RETURN compiled');
+    return Number(records[0].get('compiled'));
+  } catch {
+    return null;
+  }
 }
 
 async function timed(call: () => Promise<unknown>): Promise<number> {

@@ -59,7 +59,7 @@ const statementCountPlugin: ApolloServerPlugin = {
  * traffic only once ready thus sends it to compiled statements, and a slow warm-up (a loaded
  * machine) does not keep the service out of rotation for long; the warm-up goes on regardless.
  */
-export const WARM_UP_READY_WITHIN_MS = 30_000;
+export const WARM_UP_READY_WITHIN_MS = 60_000;
 
 export async function createApp(db: Db, config: Config, warmUp?: Pick<WarmUp, 'settled'>): Promise<App> {
   const warmUpSince = Date.now();

@@ -2,7 +2,7 @@ import neo4j, { Driver, Neo4jError } from 'neo4j-driver';
 import { log } from '../common/log';
 import { toNeo4j } from './convert';
 import { Query } from './query';
-import { sampleParams } from './sample-params';
+import { SAMPLE_VARIANTS, sampleParams } from './sample-params';
 
 /**
  * Compiles every statement of cypher/ once at start-up, so the first request of each operation
@@ -12,7 +12,8 @@ import { sampleParams } from './sample-params';
  * Why each statement is run, not EXPLAINed: in Neo4j 5.26 an EXPLAIN fills the parse and planner
  * caches but not the cache of executable queries that a real call looks in (it still spent about a
  * fifth of the cold time compiling afterwards). So each statement runs with sample parameters of
- * its declared types (sample-params.ts), in a transaction that is always rolled back: fetching one
+ * its declared types (sample-params.ts), once for each variant of string and list sizes that
+ * Neo4j would plan apart, in a transaction that is always rolled back: fetching one
  * row at most, bounded by a timeout, writes undone. Reads run in read transactions, writes
  * in write transactions (a write compiled in a read transaction fails before it is cached).
  * After a write, Neo4j keys statements apart by "this transaction has changes", so writes are
@@ -47,23 +48,39 @@ const WRITE_CLAUSE = /\b(CREATE|MERGE|SET|DELETE|REMOVE|FOREACH)\b/i;
 export async function warmUpStatements(driver: Driver, database: string | undefined, queries: Query<unknown, unknown>[],
   signal?: AbortSignal): Promise<WarmUpResult> {
   const started = performance.now();
-  const failed: WarmUpResult['failed'] = [];
-  const queue = [...queries];
+  const failed = new Map<string, WarmUpResult['failed'][number]>();
+  // Every statement in the first variant (the commonest sizes) before any in the next: a warm-up cut
+  // short by /readyz's bound (a loaded machine) has then compiled what most requests use.
+  const queue = variantJobs(queries);
   let compiled = 0;
   const worker = async () => {
-    for (let q = queue.shift(); q && !signal?.aborted; q = queue.shift()) {
-      const params = toNeo4j(sampleParams(q.source), q.integers) as Record<string, unknown>;
-      const writes = WRITE_CLAUSE.test(q.text.replace(/\/\/.*$/gm, ''));
+    for (let job = queue.shift(); job && !signal?.aborted; job = queue.shift()) {
+      if (failed.has(job.q.name)) continue;
       // After a write, only writes are worth compiling again: reads come first in the transactions that write.
-      for (const dirty of writes ? [false, true] : [false]) {
-        const error = await compile(driver, database, q.text, params, writes, dirty);
-        if (error) { failed.push({ name: q.name, ...error }); break; }
+      for (const dirty of job.writes ? [false, true] : [false]) {
+        const error = await compile(driver, database, job.q.text, job.params, job.writes, dirty);
+        if (error) { failed.set(job.q.name, { name: job.q.name, ...error }); break; }
       }
-      compiled++;
+      if (job.variant === 0) compiled++;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { statements: compiled, failed, ms: Math.round(performance.now() - started) };
+  return { statements: compiled, failed: [...failed.values()], ms: Math.round(performance.now() - started) };
+}
+
+interface VariantJob { q: Query<unknown, unknown>; variant: number; params: Record<string, unknown>; writes: boolean }
+
+/** Each statement in each variant of parameter sizes that Neo4j plans apart (without strings or lists: one). */
+function variantJobs(queries: Query<unknown, unknown>[]): VariantJob[] {
+  const seen = new Set<string>();
+  return SAMPLE_VARIANTS.flatMap((v, variant) => queries.flatMap((q) => {
+    const writes = WRITE_CLAUSE.test(q.text.replace(/\/\/.*$/gm, ''));
+    const params = sampleParams(q.source, v);
+    const key = `${q.name}\u0000${JSON.stringify(params)}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ q, variant, params: toNeo4j(params, q.integers) as Record<string, unknown>, writes }];
+  }));
 }
 
 async function compile(driver: Driver, database: string | undefined, text: string, params: Record<string, unknown>,

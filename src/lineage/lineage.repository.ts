@@ -30,7 +30,7 @@ export class LineageRepository {
     const after = q.after && { distance: q.after[0], type: q.after[1], label: q.after[2], id: q.after[3] };
     const row = await tx.one(Q.lineageImpactProcedure, {
       refs: [{ type, id, namespace, name, version, field, model }], asOf: q.asOf, knownAt: q.knownAt, depth: q.depth, maxNodes: q.maxNodes,
-      maxPaths: q.maxPaths, servedOnly: q.servedOnly, types: q.types, after, first: q.first,
+      maxPaths: q.maxPaths, servedOnly: q.servedOnly, types: q.types.length ? q.types : null, after, first: q.first,
     });
     return row!.json;
   }

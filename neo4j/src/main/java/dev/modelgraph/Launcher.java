@@ -107,6 +107,7 @@ public final class Launcher {
         procedures.registerProcedure(LineageProcedures.class);
         procedures.registerProcedure(TopologyProcedures.class);
         procedures.registerProcedure(ImpactProcedure.class);
+        procedures.registerProcedure(PlanCacheCounts.class);
         // The lineage topology in memory (TopologyIndex), built in the background: walks go through
         // the store until it is ready. TopologyExtension (a service on this classpath) has usually
         // started it already; then this finds it registered and does nothing.
