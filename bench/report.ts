@@ -6,6 +6,7 @@ import { EventStoreCase } from './measure/event-store';
 import { IngestionCase, IngestionWarmUp } from './measure/ingestion';
 import { MetricsCase } from './measure/metrics';
 import { OutcomesCase } from './measure/outcomes';
+import { PlanCacheCounts } from './measure/plan-cache';
 import { StatementShare } from './measure/statement-profile';
 import { StatementCase } from './measure/statements';
 import { TraversalCase } from './measure/traversals';
@@ -63,6 +64,8 @@ export interface BenchResult {
   heap?: Record<string, { heapUsed: number; heapTotal: number; external: number }>;
   /** Per phase, the service's heaviest Cypher statements (its own histogram on /metrics). */
   profile: Record<string, StatementShare[]>;
+  /** Statements Cypher compiled during each phase, by every client (modelgraph.planCache); absent where not counted. */
+  compiles?: Record<string, PlanCacheCounts>;
   /** Parts that threw, with why: their figures are missing, the other parts' stand. */
   failures?: Record<string, string>;
   /** noisy: the part it was measured in started above NOISY_LOAD. */
@@ -189,6 +192,9 @@ export function toMarkdown(r: BenchResult): string {
     ...Object.entries(r.memory).map(([k, v]) => { const h = r.heap?.[k]; return `| ${k} | ${v} | ${h ? `${h.heapUsed} | ${h.heapTotal} | ${h.external}` : ' | | '} |`; }), '',
     '## Where Neo4j time went (the service\'s statement histogram, per phase)', '', '| phase | statement | count | total s | mean ms |', '|---|---|---|---|---|',
     ...Object.entries(r.profile).flatMap(([phase, rows]) => rows.map((s) => `| ${phase} | ${s.statement} | ${s.count} | ${s.totalSeconds} | ${s.meanMs} |`)), '',
+    ...(r.compiles && Object.keys(r.compiles).length ? ['## Statements Cypher compiled per phase (after the start-up warm-up)', '',
+      'Every client\'s (the service\'s, and the bench\'s raw Cypher and clean-up), by Neo4j\'s own count (modelgraph.planCache): a compile costs 0.1-0.5 s of a Neo4j core. Replanned: compiled again because the data\'s statistics moved on.', '',
+      '| phase | compiled | of them replanned |', '|---|---|---|', ...Object.entries(r.compiles).map(([phase, c]) => `| ${phase} | ${c.compiled} | ${c.replanned} |`), ''] : []),
   ];
   return lines.join('\n');
 }

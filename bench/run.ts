@@ -12,6 +12,7 @@ import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
+import { compiledBetween, PlanCacheCounts, planCacheCounts } from './measure/plan-cache';
 import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
 import { IngestionCase, IngestionWarmUp, measureIngestionInTurns, warmIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     memory['at rest, graph loaded'] = rssMb(env.servicePid) ?? NaN;
 
     const profile: Record<string, StatementShare[]> = {};
+    const compiles: Record<string, PlanCacheCounts> = {};
     let before = await readStatementTotals(env.url);
     const failures: Record<string, string> = {};
     /** Runs one part (unless --only leaves it out), then notes its memory peak and heaviest statements. */
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       sampler.takePeak();
       heapPeaks.takePeak();
       const started = new Date(Date.now() - 1000);
+      const compilesBefore = await planCacheCounts(env.driver);
       const cpuBefore = cpuTimes();
       // A part that fails is reported as failed and the run goes on: the other parts' figures stand.
       const result = await work().catch((e: Error) => {
@@ -106,6 +109,8 @@ async function main(): Promise<void> {
       heap[`peak: ${phase}`] = heapPeaks.takePeak();
       const after = await readStatementTotals(env.url);
       profile[phase] = topStatements(before, after);
+      const compiled = compiledBetween(compilesBefore, await planCacheCounts(env.driver));
+      if (compiled) compiles[phase] = compiled;
       before = after;
       if (WRITES.includes(name)) written ??= { by: name, since: started };
       if (written && !(name === 'ingestion' && runs('eventStore'))) {
@@ -174,7 +179,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, cpuSteal: steal, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile,
+      loadAverage: loads, cpuSteal: steal, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile, compiles,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Driver } from 'neo4j-driver';
 import { GeneratedGraph } from '../generate';
 import { gql, postJson } from '../http';
+import { compiledBetween, planCacheCounts } from './plan-cache';
 import { IMPACT_QUERY } from './traversals';
 
 export interface FirstCallCase {
@@ -40,22 +41,12 @@ export async function measureFirstCalls(url: string, graph: GeneratedGraph, driv
   ];
   const out: FirstCallCase[] = [];
   for (const [operation, call] of operations) {
-    const before = await compiledSoFar(driver);
+    const before = await planCacheCounts(driver);
     const firstMs = await timed(call);
-    const after = await compiledSoFar(driver);
-    out.push({ operation, firstMs, secondMs: await timed(call), compiled: before === null || after === null ? null : after - before });
+    const compiled = compiledBetween(before, await planCacheCounts(driver))?.compiled ?? null;
+    out.push({ operation, firstMs, secondMs: await timed(call), compiled });
   }
   return out;
-}
-
-/** Cypher's count of statements compiled since Neo4j started; null where the modelgraph plugin is not installed. */
-async function compiledSoFar(driver: Driver): Promise<number | null> {
-  try {
-    const { records } = await driver.executeQuery('CALL modelgraph.planCache() YIELD compiled RETURN compiled');
-    return Number(records[0].get('compiled'));
-  } catch {
-    return null;
-  }
 }
 
 async function timed(call: () => Promise<unknown>): Promise<number> {
