@@ -134,9 +134,11 @@ async function main(): Promise<void> {
     const { cases: ingestion, warmUp: ingestionWarmUp } = await part<{ cases: IngestionCase[]; warmUp: IngestionWarmUp | null }>('ingestion', 'OpenLineage ingestion', { cases: [], warmUp: null }, async () => {
       const warm = await warmIngestion(env.url, graph.datasets, scale.warmSeconds ?? 0, rnd);
       log(`OpenLineage warm-up: ${warm.events} events over ${warm.seconds} s`);
+      const compilesBefore = await planCacheCounts(env.driver);
       const c = await measureIngestionInTurns(env.url, graph.datasets, scale.olRuns, rnd, INGESTION_TURNS);
-      log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}`);
-      return { cases: c, warmUp: warm };
+      const compiledTimed = compiledBetween(compilesBefore, await planCacheCounts(env.driver));
+      log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}; compiled during the timed turns: ${compiledTimed ? `${compiledTimed.compiled} (${compiledTimed.replanned} replanned)` : 'not counted'}`);
+      return { cases: c, warmUp: { ...warm, compiledTimed } };
     });
     // What the ingestion phase left in the raw event store (none when it was left out).
     const eventStore = await part('eventStore', 'event store size', null, async () => {

@@ -3,6 +3,7 @@ import { DatasetPlan } from '../generate/datasets';
 import { postJson } from '../http';
 import { Random } from '../random';
 import { runConcurrently } from '../stats';
+import { PlanCacheCounts } from './plan-cache';
 import { readStatementTotals, totalBetween } from './statement-profile';
 
 export interface IngestionCase {
@@ -53,8 +54,8 @@ function runEvents(tag: string, worker: number, i: number, inputs: DatasetPlan[]
 /** Event times go on from call to call: each run's events are later than all sent before, as a scheduler's are. */
 let clock = Date.UTC(2026, 0, 1);
 
-/** The events sent untimed before the timings, and for how long (see warmIngestion). */
-export interface IngestionWarmUp { events: number; seconds: number }
+/** The events sent untimed before the timings, and for how long (see warmIngestion); what Cypher compiled during the timed turns after it. */
+export interface IngestionWarmUp { events: number; seconds: number; compiledTimed?: PlanCacheCounts | null }
 
 /**
  * The four cases in turns, untimed, for about `seconds`: Neo4j's JIT compiles the write paths only
