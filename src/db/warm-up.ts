@@ -5,9 +5,9 @@ import { Query } from './query';
 import { SAMPLE_VARIANTS, sampleParams } from './sample-params';
 
 /**
- * Compiles every statement of cypher/ once at start-up, so the first request of each operation
- * finds its plans in Neo4j's query cache instead of paying Cypher planning (with a cold JVM: 1–4 s
- * for an operation of a few statements).
+ * Compiles every statement of cypher/ at start-up, in the parameter sizes requests send, so the
+ * first request of each operation finds its plans in Neo4j's query cache instead of paying Cypher
+ * planning (with a cold JVM: 1–4 s for an operation of a few statements).
  *
  * Why each statement is run, not EXPLAINed: in Neo4j 5.26 an EXPLAIN fills the parse and planner
  * caches but not the cache of executable queries that a real call looks in (it still spent about a
