@@ -6,12 +6,15 @@ import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import { projectRoot } from '../src/common/paths';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { CpuReader, cpuReader } from './measure/process-cpu';
 import { Scale } from './scales';
 
 /** A throwaway Neo4j, the service under test as a child process on it, and a driver for loading and the raw-Cypher floor. */
 export interface BenchEnvironment {
   url: string;
   servicePid: number;
+  /** The service's and Neo4j's CPU time so far (measure/process-cpu.ts). */
+  cpu: CpuReader;
   /** Where the service's heap sampler (measure/heap-sampler.ts) writes: read with measure/heap-peaks.ts. */
   heapLog: string;
   neo4jUri: string;
@@ -68,7 +71,8 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     await waitReady(url, child, 120_000);
     driver = neo4j.driver(db.uri, neo4j.auth.basic(db.user, db.password), { maxConnectionPoolSize: 20 });
     log(`  service ${url} (pid ${child.pid})`);
-    return { url, servicePid: child.pid!, heapLog, neo4jUri: db.uri, driver, stop };
+    const neo4jDb = db;
+    return { url, servicePid: child.pid!, cpu: cpuReader(child.pid!, () => neo4jDb.pid), heapLog, neo4jUri: db.uri, driver, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       const warm = await warmIngestion(env.url, graph.datasets, scale.warmSeconds ?? 0, rnd);
       log(`OpenLineage warm-up: ${warm.events} events over ${warm.seconds} s`);
       const compilesBefore = await planCacheCounts(env.driver);
-      const c = await measureIngestionInTurns(env.url, graph.datasets, scale.olRuns, rnd, INGESTION_TURNS);
+      const c = await measureIngestionInTurns(env.url, graph.datasets, scale.olRuns, rnd, INGESTION_TURNS, env.cpu);
       const compiledTimed = compiledBetween(compilesBefore, await planCacheCounts(env.driver));
       log(`OpenLineage: ${c.map((x) => `${x.mode}×${x.concurrency} ${x.eventsPerSecond}/s`).join(', ')}; compiled during the timed turns: ${compiledTimed ? `${compiledTimed.compiled} (${compiledTimed.replanned} replanned)` : 'not counted'}`);
       return { cases: c, warmUp: { ...warm, compiledTimed } };

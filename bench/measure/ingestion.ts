@@ -4,6 +4,7 @@ import { postJson } from '../http';
 import { Random } from '../random';
 import { runConcurrently } from '../stats';
 import { PlanCacheCounts } from './plan-cache';
+import { CpuReader, cpuPerUnit, CpuReading } from './process-cpu';
 import { readStatementTotals, totalBetween } from './statement-profile';
 
 export interface IngestionCase {
@@ -19,6 +20,11 @@ export interface IngestionCase {
    */
   statementsPerEvent: number;
   statementMsPerEvent: number;
+  /**
+   * CPU ms per event of the service and of Neo4j during the case (absent: not read). Their sum over
+   * the machine's cores bounds the rate: 2 cores at 10 ms an event allow 200 events/s.
+   */
+  cpuMsPerEvent?: CpuReading;
   /** Each turn's events/s, when the case was timed in turns (measureIngestionInTurns). */
   turnRates?: number[];
 }
@@ -81,7 +87,7 @@ export async function warmIngestion(url: string, datasets: DatasetPlan[], second
  * /api/v1/lineage/batch (batchSize events per request), each with 1 and 4 concurrent clients.
  * `tagPrefix` names the jobs apart (the warm-up's from the timed ones).
  */
-export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, only?: string, tagPrefix = ''): Promise<IngestionCase[]> {
+export async function measureIngestion(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, only?: string, tagPrefix = '', cpu?: CpuReader): Promise<IngestionCase[]> {
   const sources = datasets.filter((d) => d.layer === 1 || d.layer === 2);
   const out: IngestionCase[] = [];
   const configs: Omit<IngestionCase, 'events' | 'seconds' | 'eventsPerSecond' | 'statementsPerEvent' | 'statementMsPerEvent'>[] = [
@@ -96,6 +102,7 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
     let seconds: number;
     let events = 0;
     const before = await readStatementTotals(url);
+    const cpuBefore = cpu?.();
     if (c.mode === 'single') {
       seconds = (await runConcurrently(caseRuns, c.concurrency, async (i, worker) => {
         for (const e of eventsOf(i, worker)) {
@@ -112,10 +119,12 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
         events += batch.length;
       })) / 1000;
     }
+    const cpuAfter = cpu?.();
     const sent = totalBetween(before, await readStatementTotals(url));
     out.push({
       ...c, events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
       statementsPerEvent: Math.round((sent.count / events) * 100) / 100, statementMsPerEvent: Math.round((sent.seconds * 1000 / events) * 100) / 100,
+      ...(cpuBefore && cpuAfter ? { cpuMsPerEvent: cpuPerUnit(cpuBefore, cpuAfter, events) } : {}),
     });
   }
   return out;
@@ -127,10 +136,10 @@ export async function measureIngestion(url: string, datasets: DatasetPlan[], run
  * 524–1,002 events/s, one event ×4 109–254, in waves of about a minute), so a case's rate is its
  * events over its seconds across all turns, spread over the phase; each turn's rate is kept.
  */
-export async function measureIngestionInTurns(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, turns: number): Promise<IngestionCase[]> {
+export async function measureIngestionInTurns(url: string, datasets: DatasetPlan[], runs: number, rnd: Random, turns: number, cpu?: CpuReader): Promise<IngestionCase[]> {
   const byCase = new Map<string, IngestionCase[]>();
   for (let t = 0; t < turns; t++) {
-    for (const c of await measureIngestion(url, datasets, Math.max(1, Math.round(runs / turns)), rnd)) {
+    for (const c of await measureIngestion(url, datasets, Math.max(1, Math.round(runs / turns)), rnd, undefined, '', cpu)) {
       byCase.set(`${c.mode}${c.concurrency}`, [...(byCase.get(`${c.mode}${c.concurrency}`) ?? []), c]);
     }
   }
@@ -142,6 +151,14 @@ export async function measureIngestionInTurns(url: string, datasets: DatasetPlan
       ...cs[0], events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
       statementsPerEvent: perEvent((c) => c.statementsPerEvent), statementMsPerEvent: perEvent((c) => c.statementMsPerEvent),
       turnRates: cs.map((c) => c.eventsPerSecond),
+      ...(cs.every((c) => c.cpuMsPerEvent) ? { cpuMsPerEvent: { service: perSide(cs, 'service'), neo4j: perSide(cs, 'neo4j') } } : {}),
     };
   });
+}
+
+/** A side's CPU ms per event over turns, weighted by their events (null if any turn could not read it). */
+function perSide(cs: IngestionCase[], side: keyof CpuReading): number | null {
+  if (cs.some((c) => c.cpuMsPerEvent?.[side] === null || c.cpuMsPerEvent?.[side] === undefined)) return null;
+  const events = cs.reduce((n, c) => n + c.events, 0);
+  return Math.round((cs.reduce((n, c) => n + c.cpuMsPerEvent![side]! * c.events, 0) / events) * 100) / 100;
 }

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/**
+ * CPU time (user + system) the service and Neo4j spent, read from /proc: which side a rate is
+ * bound by, and how far 2 cores can take it. A case's events/s on a busy machine is at most
+ * cores × 1,000 / (service + Neo4j CPU ms per event), whatever the concurrency; wall-clock timings
+ * cannot tell that ceiling from waiting. Null where /proc is not there (not Linux) or the process is gone.
+ */
+export interface CpuReading { service: number | null; neo4j: number | null }
+
+/** The processes to read: the service's pid, and a getter for Neo4j's (a restart changes it). */
+export type CpuReader = () => CpuReading;
+
+/** Clock ticks per second, the unit of /proc/<pid>/stat's utime and stime. */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** The process's CPU milliseconds so far (user + system), or null. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // The fields after the command name (which may hold spaces), from state on: utime and stime are 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+export function cpuReader(servicePid: number, neo4jPid: () => number | undefined): CpuReader {
+  return () => ({ service: processCpuMs(servicePid), neo4j: processCpuMs(neo4jPid()) });
+}
+
+/** CPU ms per unit of work between two readings, per side (null where either reading is). */
+export function cpuPerUnit(before: CpuReading, after: CpuReading, units: number): CpuReading {
+  const per = (a: number | null, b: number | null) => (a === null || b === null || units <= 0 ? null : Math.round(((b - a) / units) * 100) / 100);
+  return { service: per(before.service, after.service), neo4j: per(before.neo4j, after.neo4j) };
+}
