@@ -167,10 +167,10 @@ export function toMarkdown(r: BenchResult): string {
     ...r.statements.map((s) => `| ${s.name} | ${s.rows[0]} (${s.returned[0]}) → ${s.rows[1]} (${s.returned[1]}) | ${s.statements[0]} → ${s.statements[1]} | ${s.constant ? 'yes' : '**no**'} |`), '',
     '## OpenLineage ingestion', '',
     ...(r.ingestionWarmUp ? [`Timed warm: before the timings the four cases ran untimed, in turns, for ${r.ingestionWarmUp.seconds} s (${r.ingestionWarmUp.events.toLocaleString('en')} events, jobs of their own), as a long-running service's and Neo4j's JITs are.${r.ingestionWarmUp.compiledTimed ? ` During the timed turns Cypher compiled ${r.ingestionWarmUp.compiledTimed.compiled} statements (${r.ingestionWarmUp.compiledTimed.replanned} of them replanned).` : ''}`, ''] : []),
-    '| endpoint | events/request | clients | events | seconds | events/s (in each turn) | statements/event | statement ms/event | CPU ms/event: service / Neo4j (ceiling on all cores) |', '|---|---|---|---|---|---|---|---|---|',
+    '| endpoint | events/request | clients | events | seconds | events/s (in each turn) | statements/event | statement ms/event | CPU ms/event: service / Neo4j / bench client (ceiling on all cores) |', '|---|---|---|---|---|---|---|---|---|',
     ...r.ingestion.map((c) => `| ${c.mode === 'single' ? 'POST /api/v1/lineage' : 'POST /api/v1/lineage/batch'} | ${c.batchSize} | ${c.concurrency} | ${c.events} | ${c.seconds} | ${c.eventsPerSecond}${c.turnRates && c.turnRates.length > 1 ? ` (turns: ${c.turnRates.join(', ')})` : ''} | ${c.statementsPerEvent ?? '–'} | ${c.statementMsPerEvent ?? '–'} | ${cpuCell(c, m.cores)} |`), '',
-    ...(r.ingestion.some((c) => c.cpuMsPerEvent) ? ['The CPU columns are read from /proc around each case: the service\'s and Neo4j\'s CPU time over the events. ' +
-      'With every core busy no rate can beat cores × 1,000 / (service + Neo4j ms per event), the ceiling in brackets; a rate far below it waited, one near it is bound by CPU.', ''] : []),
+    ...(r.ingestion.some((c) => c.cpuMsPerEvent) ? ['The CPU column is read around each case: the service\'s and Neo4j\'s CPU time (/proc) and the bench\'s own, whose clients share the machine, over the events. ' +
+      'With every core busy no rate can beat cores × 1,000 / (their ms per event summed), the ceiling in brackets; a rate far below it waited, one near it is bound by CPU.', ''] : []),
     ...(r.eventStore ? ['## Raw OpenLineage event store (what retention bounds)', '',
       `${r.eventStore.events.toLocaleString('en')} events kept: JSON ${r.eventStore.jsonBytes.mean} B per event (p50 ${r.eventStore.jsonBytes.p50}, ` +
       `p95 ${r.eventStore.jsonBytes.p95}, max ${r.eventStore.jsonBytes.max}); all property values ${r.eventStore.propertyBytesPerEvent} B per event, ` +
@@ -206,5 +206,8 @@ function cpuCell(c: IngestionCase, cores: number): string {
   const cpu = c.cpuMsPerEvent;
   if (!cpu || cpu.service === null) return '–';
   if (cpu.neo4j === null) return `${cpu.service} / –`;
-  return `${cpu.service} / ${cpu.neo4j} (${Math.round((cores * 1000) / (cpu.service + cpu.neo4j))}/s)`;
+  // Results written before the bench counted its own CPU have no client figure: their ceiling leaves it out.
+  const client = cpu.client ?? null;
+  const sum = cpu.service + cpu.neo4j + (client ?? 0);
+  return `${cpu.service} / ${cpu.neo4j} / ${client ?? '–'} (${Math.round((cores * 1000) / sum)}/s)`;
 }

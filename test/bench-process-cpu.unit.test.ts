@@ -20,8 +20,8 @@ describe('bench: CPU time per process from /proc (measure/process-cpu.ts)', () =
   });
 
   it('divides the CPU between two readings by the work done, per side', () => {
-    expect(cpuPerUnit({ service: 100, neo4j: 1000 }, { service: 500, neo4j: 3000 }, 200)).toEqual({ service: 2, neo4j: 10 });
-    expect(cpuPerUnit({ service: 100, neo4j: null }, { service: 500, neo4j: 3000 }, 200)).toEqual({ service: 2, neo4j: null });
-    expect(cpuPerUnit({ service: 100, neo4j: 1 }, { service: 500, neo4j: 3 }, 0)).toEqual({ service: null, neo4j: null });
+    expect(cpuPerUnit({ service: 100, neo4j: 1000, client: 10 }, { service: 500, neo4j: 3000, client: 110 }, 200)).toEqual({ service: 2, neo4j: 10, client: 0.5 });
+    expect(cpuPerUnit({ service: 100, neo4j: null }, { service: 500, neo4j: 3000 }, 200)).toEqual({ service: 2, neo4j: null, client: null });
+    expect(cpuPerUnit({ service: 100, neo4j: 1 }, { service: 500, neo4j: 3 }, 0)).toEqual({ service: null, neo4j: null, client: null });
   });
 });

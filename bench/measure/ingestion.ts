@@ -21,8 +21,9 @@ export interface IngestionCase {
   statementsPerEvent: number;
   statementMsPerEvent: number;
   /**
-   * CPU ms per event of the service and of Neo4j during the case (absent: not read). Their sum over
-   * the machine's cores bounds the rate: 2 cores at 10 ms an event allow 200 events/s.
+   * CPU ms per event of the service, of Neo4j and of the bench's load clients during the case
+   * (absent: not read). Their sum over the machine's cores bounds the rate: 2 cores at 10 ms an
+   * event allow 200 events/s.
    */
   cpuMsPerEvent?: CpuReading;
   /** Each turn's events/s, when the case was timed in turns (measureIngestionInTurns). */
@@ -151,7 +152,7 @@ export async function measureIngestionInTurns(url: string, datasets: DatasetPlan
       ...cs[0], events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
       statementsPerEvent: perEvent((c) => c.statementsPerEvent), statementMsPerEvent: perEvent((c) => c.statementMsPerEvent),
       turnRates: cs.map((c) => c.eventsPerSecond),
-      ...(cs.every((c) => c.cpuMsPerEvent) ? { cpuMsPerEvent: { service: perSide(cs, 'service'), neo4j: perSide(cs, 'neo4j') } } : {}),
+      ...(cs.every((c) => c.cpuMsPerEvent) ? { cpuMsPerEvent: { service: perSide(cs, 'service'), neo4j: perSide(cs, 'neo4j'), client: perSide(cs, 'client') } } : {}),
     };
   });
 }
