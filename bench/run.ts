@@ -14,6 +14,7 @@ import { measureEventStore } from './measure/event-store';
 import { measureFirstCalls } from './measure/first-call';
 import { compiledBetween, PlanCacheCounts, planCacheCounts } from './measure/plan-cache';
 import { HeapPeak, HeapPeaks } from './measure/heap-peaks';
+import { freeResultStem } from './results-file';
 import { IngestionCase, IngestionWarmUp, measureIngestionInTurns, warmIngestion } from './measure/ingestion';
 import { measureMetrics } from './measure/metrics';
 import { measureOutcomes } from './measure/outcomes';
@@ -228,7 +229,7 @@ async function settle(seconds: number): Promise<number> {
 function write(result: BenchResult, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const partial = opts.only ? `-only-${opts.only.join('-')}` : '';
-  const stem = `${result.scale}-${result.date.slice(0, 10)}${partial}`;
+  const stem = freeResultStem(dir, `${result.scale}-${result.date.slice(0, 10)}${partial}`);
   const markdown = toMarkdown(result);
   fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, `${stem}.md`), markdown);
