@@ -13,7 +13,7 @@ import { Scale } from './scales';
 export interface BenchEnvironment {
   url: string;
   servicePid: number;
-  /** The service's and Neo4j's CPU time so far (measure/process-cpu.ts). */
+  /** The CPU time so far of the service, of Neo4j and of the bench itself (measure/process-cpu.ts). */
   cpu: CpuReader;
   /** Where the service's heap sampler (measure/heap-sampler.ts) writes: read with measure/heap-peaks.ts. */
   heapLog: string;
@@ -71,7 +71,7 @@ export async function startEnvironment(scale: Scale, log: (msg: string) => void,
     await waitReady(url, child, 120_000);
     driver = neo4j.driver(db.uri, neo4j.auth.basic(db.user, db.password), { maxConnectionPoolSize: 20 });
     log(`  service ${url} (pid ${child.pid})`);
-    const neo4jDb = db;
+    const neo4jDb = db; // read at each call: a supervised restart changes the JVM's pid
     return { url, servicePid: child.pid!, cpu: cpuReader(child.pid!, () => neo4jDb.pid), heapLog, neo4jUri: db.uri, driver, stop };
   } catch (e) {
     await stop();
