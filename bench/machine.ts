@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 
@@ -56,6 +57,29 @@ export function rssMb(pid: number): number | undefined {
     return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Clock ticks per second, the unit of /proc/<pid>/stat's utime and stime (asked once, when first needed). */
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    ticksPerSecond = 100;
+  }
+  return ticksPerSecond;
+}
+
+/** The process's CPU milliseconds so far (user + system), or null. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // The fields after the command name (which may hold spaces), from state on: utime and stime are 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  } catch {
+    return null;
   }
 }
 

@@ -201,7 +201,7 @@ export function toMarkdown(r: BenchResult): string {
   return lines.join('\n');
 }
 
-/** "service / Neo4j (ceiling)" of an ingestion case's CPU per event, or a dash where it was not read. */
+/** "service / Neo4j / bench client (ceiling)" of an ingestion case's CPU per event, or a dash where it was not read. */
 function cpuCell(c: IngestionCase, cores: number): string {
   const cpu = c.cpuMsPerEvent;
   if (!cpu || cpu.service === null) return '–';

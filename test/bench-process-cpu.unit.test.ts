@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpuPerUnit, processCpuMs } from '../bench/measure/process-cpu';
+import { processCpuMs } from '../bench/machine';
+import { cpuPerUnit } from '../bench/measure/process-cpu';
 
-describe('bench: CPU time per process from /proc (measure/process-cpu.ts)', () => {
+describe('bench: CPU time per process from /proc (machine.ts, measure/process-cpu.ts)', () => {
   it('reads this process\'s CPU time, which grows while it computes', () => {
     const before = processCpuMs(process.pid);
     expect(before).not.toBeNull();

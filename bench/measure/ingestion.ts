@@ -148,18 +148,13 @@ export async function measureIngestionInTurns(url: string, datasets: DatasetPlan
     const events = cs.reduce((n, c) => n + c.events, 0);
     const seconds = cs.reduce((n, c) => n + c.seconds, 0);
     const perEvent = (f: (c: IngestionCase) => number) => Math.round((cs.reduce((n, c) => n + f(c) * c.events, 0) / events) * 100) / 100;
+    // A side's CPU over the turns (null if any turn could not read it).
+    const perSide = (side: keyof CpuReading) => (cs.some((c) => (c.cpuMsPerEvent?.[side] ?? null) === null) ? null : perEvent((c) => c.cpuMsPerEvent![side]!));
     return {
       ...cs[0], events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds),
       statementsPerEvent: perEvent((c) => c.statementsPerEvent), statementMsPerEvent: perEvent((c) => c.statementMsPerEvent),
       turnRates: cs.map((c) => c.eventsPerSecond),
-      ...(cs.every((c) => c.cpuMsPerEvent) ? { cpuMsPerEvent: { service: perSide(cs, 'service'), neo4j: perSide(cs, 'neo4j'), client: perSide(cs, 'client') } } : {}),
+      ...(cs.every((c) => c.cpuMsPerEvent) ? { cpuMsPerEvent: { service: perSide('service'), neo4j: perSide('neo4j'), client: perSide('client') } } : {}),
     };
   });
-}
-
-/** A side's CPU ms per event over turns, weighted by their events (null if any turn could not read it). */
-function perSide(cs: IngestionCase[], side: keyof CpuReading): number | null {
-  if (cs.some((c) => c.cpuMsPerEvent?.[side] === null || c.cpuMsPerEvent?.[side] === undefined)) return null;
-  const events = cs.reduce((n, c) => n + c.events, 0);
-  return Math.round((cs.reduce((n, c) => n + c.cpuMsPerEvent![side]! * c.events, 0) / events) * 100) / 100;
 }

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+import { processCpuMs } from '../machine';
 
 /**
  * CPU time (user + system) the service, Neo4j and the bench's own load clients spent, read from
@@ -12,27 +11,6 @@ export interface CpuReading { service: number | null; neo4j: number | null; clie
 
 /** The processes to read: the service's pid, and a getter for Neo4j's (a restart changes it). */
 export type CpuReader = () => CpuReading;
-
-/** Clock ticks per second, the unit of /proc/<pid>/stat's utime and stime. */
-const TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** The process's CPU milliseconds so far (user + system), or null. */
-export function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // The fields after the command name (which may hold spaces), from state on: utime and stime are 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
 
 export function cpuReader(servicePid: number, neo4jPid: () => number | undefined): CpuReader {
   return () => {
