@@ -33,6 +33,8 @@ export interface BenchResult {
   loadAverage: Record<string, number>;
   /** CPU time the host took (steal, %) during each part (absent from results written before it was measured). */
   cpuSteal?: Record<string, number>;
+  /** A fixed CPU workload's time at each part's start, ms (machine.ts referenceWorkMs; absent from older results). */
+  referenceWorkMs?: Record<string, number>;
   graph: { nodes: number; relationships: number; byLabel: Record<string, number>; loadSeconds: number };
   /** The same graph in PostgreSQL, and how many impact closures were checked identical (null: left out). */
   postgres?: PostgresInfo | null;
@@ -146,7 +148,10 @@ export function toMarkdown(r: BenchResult): string {
       `Load average (1 min) at the start of each part: ${Object.entries(r.loadAverage).map(([k, v]) => `${k} ${v}${v > NOISY_LOAD ? ' (**noisy**)' : ''}`).join(', ')}. ` +
       `A part that started above ${NOISY_LOAD.toFixed(1)} shared the machine with other work (or the bench's previous part): its figures are noisy.` +
       (r.cpuSteal ? ` CPU time the VM's host took (steal) during each part: ${Object.entries(r.cpuSteal).map(([k, v]) => `${k} ${v}%${v > NOISY_STEAL ? ' (**noisy**)' : ''}`).join(', ')}; ` +
-        `above ${NOISY_STEAL}% the host was contended and everything ran slower: noisy too.` : ''), '',
+        `above ${NOISY_STEAL}% the host was contended and everything ran slower: noisy too.` : '') +
+      (r.referenceWorkMs ? ` A fixed CPU workload (bench/machine.ts referenceWorkMs, best of 5) took, at the start of each part: ` +
+        `${Object.entries(r.referenceWorkMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}; the same host's cores are not always as fast ` +
+        `(other tenants share its caches): compare two runs' absolute figures only at a like reference.` : ''), '',
     `Graph: **${r.graph.nodes.toLocaleString('en')} nodes, ${r.graph.relationships.toLocaleString('en')} relationships**, loaded in ${r.graph.loadSeconds} s ` +
       `(${Object.entries(r.graph.byLabel).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}).`, '',
     ...(Object.keys(r.failures ?? {}).length ? ['## Parts that failed', '', ...Object.entries(r.failures ?? {}).map(([part, why]) => `- **${part}**: ${why}`), ''] : []),

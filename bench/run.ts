@@ -7,7 +7,7 @@ import { startEnvironment } from './environment';
 import { Driver } from 'neo4j-driver';
 import { GeneratedGraph, generateGraph } from './generate';
 import { checkCounts, restoreGeneratedGraph } from './generate/restore';
-import { cpuTimes, loadAverage, machineInfo, RssSampler, rssMb, stealPercent } from './machine';
+import { cpuTimes, loadAverage, machineInfo, referenceWorkMs, RssSampler, rssMb, stealPercent } from './machine';
 import { measureCli } from './measure/cli';
 import { measureDataChangeImpact, measureDatasetDiff } from './measure/diff';
 import { measureEventStore } from './measure/event-store';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   log(`scale ${scale.name}: starting a throwaway Neo4j and the service`);
   const loads: Record<string, number> = { start: loadAverage() };
   const steal: Record<string, number> = {};
+  const referenceMs: Record<string, number> = { start: referenceWorkMs() };
   const env = await startEnvironment(scale, log, opts.data && path.resolve(opts.data));
   let pg: PostgresCluster | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       if (!runs(name)) return skipped;
       loads[name] = await settle(scale.settleSeconds ?? 0);
       if (loads[name] > NOISY_LOAD) log(`${name}: load average ${loads[name]} at the start: its figures are noisy`);
+      referenceMs[name] = referenceWorkMs();
       sampler.takePeak();
       heapPeaks.takePeak();
       const started = new Date(Date.now() - 1000);
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
     const { datasets: _d, models: _m, featureIds: _f, serving: _s, ...graphSize } = graph;
     const partial = {
       scale: scale.name, date: new Date().toISOString(), machine: machineInfo(), neo4j: { heapMb: scale.heapMb, pageCacheMb: scale.pageCacheMb },
-      loadAverage: loads, cpuSteal: steal, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile, compiles,
+      loadAverage: loads, cpuSteal: steal, referenceWorkMs: referenceMs, graph: graphSize, postgres: postgres && { ...postgres, closuresCompared }, traversals, traversalWarmUp: warmUp, floors, firstCalls, concurrentImpact, statements, ingestion, ingestionWarmUp, failures, eventStore, metrics, outcomes, quality, uiRender, cli, memory, heap, profile, compiles,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     write(result, opts.out);
