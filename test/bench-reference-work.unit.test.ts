@@ -9,8 +9,7 @@ describe('bench: the reference workload that tells a fast host from a slow one (
     for (const ms of [first, second]) {
       expect(Number.isFinite(ms)).toBe(true);
       expect(ms).toBeGreaterThan(1);
-      expect(Math.round(ms * 10)).toBe(ms * 10);
+      expect(String(ms)).toMatch(/^\d+(\.\d)?$/);
     }
   });
-
 });
