@@ -51,12 +51,10 @@ export function stealPercent(from: CpuTimes | undefined, to: CpuTimes | undefine
 }
 
 /**
- * How long a fixed piece of CPU work takes here now (ms, the best of 5; lower: faster cores). The
- * same VM ran the same code and graph 20% faster late one evening than hours before (session 21:
- * CPU per OpenLineage event 2.94 + 3.6 ms against 3.61 + 4.7), with load and steal alike in both
- * runs: the host's other tenants share its caches and memory. Read at each part's start, it tells
- * two runs' absolute figures apart; ratios taken within one run do not need it. The work is what
- * the service's own is made of: JSON of a ~1 MB document (allocation, GC) and hashing 16 MB.
+ * How long a fixed piece of CPU work takes here now (ms, the best of 5; lower: faster cores), read
+ * at each part's start so two runs' absolute figures can be told apart from a code change (why:
+ * bench/README.md). The work is what the service's own is made of: JSON of a ~1 MB document
+ * (allocation, GC) and hashing 16 MB.
  */
 export function referenceWorkMs(): number {
   const rows = Array.from({ length: 4000 }, (_, i) => ({
